@@ -1,0 +1,3 @@
+"""reviewer: offline document review for litigators."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The headless core: matters, import, segmentation, search, tagging, exports. Never imports Qt."""

@@ -1,0 +1,39 @@
+"""Errors a user can cause, with messages a paralegal understands.
+
+The CLI and the GUI show ``str(error)``; they never show a traceback for these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReviewerError(Exception):
+    """Base class of every error the user can cause."""
+
+
+class MatterError(ReviewerError):
+    """The matter folder is missing, not a matter, or cannot be opened."""
+
+
+class MatterLockedError(MatterError):
+    """Another process holds the matter's write lock."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: the matter is open in another window (or another reviewer command is "
+            "writing to it). Close it there and try again."
+        )
+
+
+class BadFileError(ReviewerError):
+    """A file offered for import cannot be read as a PDF."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class NotFoundError(ReviewerError):
+    """A document, paragraph or other record named by the user does not exist."""

@@ -1,0 +1,266 @@
+"""Page furniture and rows: turns a page's positioned lines into body rows.
+
+Owns: ECF header stamps (parsed into metadata), margin line numbers (pleading paper 1-28,
+transcripts 1-25), running headers and footers (titles, page numbers, document-management
+ids), tables of contents with dot leaders, hidden duplicate text, and per-page text quality.
+Pure functions over ``pdf.PageText``; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reviewer.core.pdf import Line, PageText
+
+ECF_RE = re.compile(
+    r"Case\s*(?P<case>\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[A-Z0-9]+)*)\s+"
+    r"(?:Document|Doc\.?|Dkt\.?)\s*(?P<doc>\d+(?:[-‐]\d+)?)\s+"
+    r"Filed\s*(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+"
+    r"(?:.*?\s)?Page\s*(?P<page>\d+)\s*of\s*(?P<of>\d+)"
+    r"(?:\s+Page\s*ID\s*#?:?\s*\d+)?",
+    re.IGNORECASE,
+)
+_NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
+_DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}|_{6,}\s*\d+\s*$")
+_PAGE_LABEL = re.compile(
+    r"^\s*(?:[-–—\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
+    r"(?:\s*[-–—\])])?\s*$",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff\ufffd]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_VOWELS = set("aeiouyAEIOUY")
+
+
+@dataclass(frozen=True, slots=True)
+class EcfStamp:
+    raw: str
+    case_no: str
+    doc_no: str
+    filed: str  # ISO date
+    page: int
+    page_of: int
+
+
+@dataclass(slots=True)
+class Row:
+    """One visual line of body text: lines on the same baseline joined left to right."""
+
+    page: int  # 0-based
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    text: str
+    parts: list[Line] = field(default_factory=list)
+
+    @property
+    def first_x(self) -> float:
+        return self.parts[0].x0 if self.parts else self.x0
+
+
+@dataclass(slots=True)
+class CleanPage:
+    index: int
+    width: float
+    height: float
+    rows: list[Row]
+    text: str  # cleaned page text, rows joined by newlines
+    quality: str  # good | empty | garbage
+    ecf: EcfStamp | None = None
+    label: str | None = None
+    toc: bool = False
+
+
+def parse_ecf(text: str) -> EcfStamp | None:
+    m = ECF_RE.search(text)
+    if not m:
+        return None
+    mm, dd, yy = m["filed"].split("/")
+    year = int(yy) + (2000 if len(yy) == 2 and int(yy) < 70 else 1900 if len(yy) == 2 else 0)
+    return EcfStamp(
+        raw=" ".join(m.group(0).split()),
+        case_no=m["case"],
+        doc_no=m["doc"].replace("‐", "-"),
+        filed=f"{year:04d}-{int(mm):02d}-{int(dd):02d}",
+        page=int(m["page"]),
+        page_of=int(m["of"]),
+    )
+
+
+def text_quality(text: str) -> str:
+    """``good``, ``empty`` (nothing but furniture) or ``garbage`` (unmapped glyph codes)."""
+    chars = [c for c in text if not c.isspace()]
+    if len(chars) < 25:
+        return "empty"
+    control = len(_CONTROL.findall(text))
+    if control / len(chars) > 0.05:
+        return "garbage"
+    words = _WORD.findall(text)
+    letters = sum(len(w) for w in words)
+    if letters < 0.4 * len(chars):
+        return "garbage"
+    voweled = sum(len(w) for w in words if _VOWELS.intersection(w))
+    return "good" if voweled >= 0.75 * letters else "garbage"
+
+
+def _overlap(a: Line, b: Line) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    area = max((a.x1 - a.x0) * (a.y1 - a.y0), 1e-6)
+    return w * h / area
+
+
+def drop_hidden_duplicates(lines: Sequence[Line]) -> list[Line]:
+    """Drop a line lying mostly on top of a longer line (hidden OCR or duplicated text)."""
+    keep: list[Line] = []
+    ordered = sorted(lines, key=lambda ln: -len(ln.text.strip()))
+    for ln in ordered:
+        if any(_overlap(ln, k) > 0.6 for k in keep):
+            continue
+        keep.append(ln)
+    order = {id(ln): i for i, ln in enumerate(lines)}
+    return sorted(keep, key=lambda ln: order[id(ln)])
+
+
+def margin_number_columns(pages: Sequence[PageText]) -> list[set[int]]:
+    """Per page, the ids of lines that are margin line numbers (a column of small integers)."""
+    result: list[set[int]] = []
+    for page in pages:
+        nums = [ln for ln in page.lines if _NUM_ONLY.match(ln.text)]
+        ids: set[int] = set()
+        if len(nums) >= 8:
+            cols = Counter(round(ln.x1 / 4) for ln in nums)
+            for col, n in cols.items():
+                if n < 8:
+                    continue
+                members = [ln for ln in nums if abs(ln.x1 / 4 - col) <= 1.5]
+                values = [int(ln.text) for ln in sorted(members, key=lambda ln: ln.y0)]
+                rising = sum(1 for a, b in zip(values, values[1:], strict=False) if b == a + 1)
+                if rising >= 0.6 * (len(values) - 1):
+                    ids.update(id(ln) for ln in members)
+        result.append(ids)
+    return result
+
+
+def _norm_furniture(text: str) -> str:
+    return re.sub(r"[\d\W_]+", "", text.lower())
+
+
+def repeated_band_texts(pages: Sequence[PageText]) -> set[str]:
+    """Normalised texts of lines in the top/bottom bands that repeat on many pages."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {
+            _norm_furniture(ln.text)
+            for ln in page.lines
+            if ln.y1 < page.height * 0.1 or ln.y0 > page.height * 0.88
+        }
+        seen.update(k for k in keys if k)
+    need = max(3, int(len(pages) * 0.4))
+    return {k for k, n in seen.items() if n >= need}
+
+
+def _is_label(ln: Line, width: float) -> str | None:
+    m = _PAGE_LABEL.match(ln.text)
+    if not m:
+        return None
+    centre = (ln.x0 + ln.x1) / 2
+    if abs(centre - width / 2) < 0.2 * width or ln.x0 > 0.75 * width:
+        return m["n"]
+    return None
+
+
+def _rows(index: int, lines: Sequence[Line]) -> list[Row]:
+    """Group lines sharing a baseline into rows, top to bottom, each left to right."""
+    rows: list[Row] = []
+    for ln in sorted(lines, key=lambda ln: ((ln.y0 + ln.y1) / 2, ln.x0)):
+        cy, h = (ln.y0 + ln.y1) / 2, ln.y1 - ln.y0
+        row = rows[-1] if rows else None
+        if row is not None and abs((row.y0 + row.y1) / 2 - cy) < 0.35 * max(h, row.y1 - row.y0):
+            row.parts.append(ln)
+            row.x0, row.x1 = min(row.x0, ln.x0), max(row.x1, ln.x1)
+            row.y0, row.y1 = min(row.y0, ln.y0), max(row.y1, ln.y1)
+            continue
+        rows.append(Row(index, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, ln.bold, "", [ln]))
+    for row in rows:
+        row.parts.sort(key=lambda ln: ln.x0)
+        row.text = " ".join(" ".join(p.text.split()) for p in row.parts if p.text.strip())
+        main = max(row.parts, key=lambda ln: len(ln.text.strip()))
+        row.size = main.size
+        row.bold = all(p.bold for p in row.parts if p.text.strip())
+    return rows
+
+
+def _strip_toc(lines: list[Line]) -> tuple[list[Line], bool]:
+    leaders = [ln for ln in lines if _DOT_LEADER.search(ln.text)]
+    if len(leaders) < 3:
+        return lines, False
+    last = max(ln.y1 for ln in leaders)
+    return [ln for ln in lines if ln.y0 > last + 2], True
+
+
+def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> CleanPage:
+    """Strip one page's furniture; return its body rows, stamp, label and text quality."""
+    ecf: EcfStamp | None = None
+    label: str | None = None
+    body: list[Line] = []
+    for ln in drop_hidden_duplicates(page.lines):
+        if id(ln) in margin_ids:
+            continue
+        stamp = parse_ecf(ln.text)
+        if stamp is not None:
+            ecf = ecf or stamp
+            continue
+        in_band = ln.y1 < page.height * 0.085 or ln.y0 > page.height * 0.9
+        if in_band:
+            lab = _is_label(ln, page.width)
+            if lab is not None:
+                label = label or lab
+                continue
+            if _norm_furniture(ln.text) in furniture:
+                continue
+        body.append(ln)
+    body, toc = _strip_toc(body)
+    rows = _rows(page.index, body)
+    kept: list[Row] = []
+    for row in rows:  # a stamp split over several spans only shows as a whole row
+        stamp = parse_ecf(row.text)
+        if stamp is not None:
+            ecf = ecf or stamp
+        else:
+            kept.append(row)
+    text = "\n".join(r.text for r in kept)
+    quality = text_quality(text)
+    if quality != "good":
+        kept = []
+    return CleanPage(page.index, page.width, page.height, kept, text, quality, ecf, label, toc)
+
+
+def clean_pages(pages: Sequence[PageText]) -> list[CleanPage]:
+    margins = margin_number_columns(pages)
+    furniture = repeated_band_texts(pages)
+    return [clean_page(p, m, furniture) for p, m in zip(pages, margins, strict=True)]
+
+
+def body_metrics(pages: Sequence[CleanPage]) -> tuple[float, float, float]:
+    """The body's left edge, right edge and main font size (modes over all rows)."""
+    rows = [r for p in pages for r in p.rows]
+    if not rows:
+        return 72.0, 540.0, 12.0
+    rights = sorted(r.x1 for r in rows)
+    right = rights[int(len(rights) * 0.9)]
+    full = [r for r in rows if r.x1 > right - 40] or rows
+    left = Counter(round(r.x0) for r in full).most_common(1)[0][0]
+    size = statistics.mode(round(r.size) for r in rows)
+    return float(left), right, float(size)

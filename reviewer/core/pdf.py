@@ -1,0 +1,262 @@
+"""The only module that imports PyMuPDF: open a PDF safely, pull positioned text lines per page,
+render a page to PNG. Everything above it sees plain records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.errors import BadFileError
+
+_BOLD = 1 << 4  # PyMuPDF span flag: bold
+_SUPERSCRIPT = 1 << 0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One text line as PyMuPDF sees it, in PDF points, origin top-left."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    superscript: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    index: int  # 0-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    page_count: int
+    pages: tuple[PageText, ...]
+    metadata: dict[str, str]
+
+
+def _pymupdf() -> Any:
+    # Imported lazily: the CLI's --help and the GUI's first paint need not pay for it.
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    return pymupdf
+
+
+def _open(path: Path) -> Any:
+    pymupdf = _pymupdf()
+    if path.is_dir():
+        raise BadFileError(path, "is a folder, not a PDF file")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise BadFileError(path, "is empty (0 bytes)")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise BadFileError(path, "is not a PDF (no %PDF header)")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for broken files
+        raise BadFileError(path, f"is damaged and cannot be opened as a PDF ({exc})") from None
+    if doc.needs_pass:
+        doc.close()
+        raise BadFileError(path, "is encrypted / password-protected; remove the password first")
+    if doc.page_count == 0:
+        doc.close()
+        raise BadFileError(path, "has no pages")
+    return doc
+
+
+def _line(raw: dict[str, Any]) -> Line | None:
+    spans = [s for s in raw["spans"] if s["text"]]
+    text = "".join(s["text"] for s in spans)
+    if not text.strip():
+        return None
+    x0, y0, x1, y1 = raw["bbox"]
+    chars = sum(len(s["text"].strip()) for s in spans) or 1
+    bold_chars = sum(
+        len(s["text"].strip())
+        for s in spans
+        if s["flags"] & _BOLD or "bold" in s["font"].lower() or "-bo" in s["font"].lower()
+    )
+    sup = all(s["flags"] & _SUPERSCRIPT for s in spans)
+    size = max(s["size"] for s in spans)
+    return Line(text, x0, y0, x1, y1, size, bold_chars * 2 > chars, sup)
+
+
+def _page_lines(page: Any, flags: int) -> tuple[Line, ...]:
+    out: list[Line] = []
+    for block in page.get_text("dict", flags=flags)["blocks"]:
+        for raw in block.get("lines", ()):
+            line = _line(raw)
+            if line is not None:
+                out.append(line)
+    return tuple(out)
+
+
+def read_pdf(path: str | Path) -> PdfText:
+    """Read every page's positioned text. Raises BadFileError naming the file and the reason."""
+    p = Path(path)
+    doc = _open(p)
+    pymupdf = _pymupdf()
+    flags = (
+        pymupdf.TEXT_PRESERVE_LIGATURES
+        | pymupdf.TEXT_PRESERVE_WHITESPACE
+        | pymupdf.TEXT_MEDIABOX_CLIP
+        | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+    )
+    try:
+        pages = []
+        for page in doc:
+            r = page.rect
+            pages.append(PageText(page.number, r.width, r.height, _page_lines(page, flags)))
+        meta = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str) and v}
+        return PdfText(doc.page_count, tuple(pages), meta)
+    except BadFileError:
+        raise
+    except Exception as exc:
+        raise BadFileError(p, f"is damaged: text could not be read ({exc})") from None
+    finally:
+        doc.close()
+
+
+def render_png(path: str | Path, page_index: int, zoom: float = 1.0) -> bytes:
+    """Render one page to PNG bytes (used by the GUI and by checks)."""
+    doc = _open(Path(path))
+    try:
+        pymupdf = _pymupdf()
+        pix = doc[page_index].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        return pix.tobytes("png")
+    finally:
+        doc.close()
+
+
+# --- Writing: generated sample filings and test fixtures (see reviewer.core.samples) ---------
+
+# PyMuPDF's built-in equivalents of the base-14 fonts, written through a TextWriter so that
+# em dashes, curly quotes and § survive (page.insert_text maps them to "·").
+_FONT_CODES = {
+    ("Times", False, False): "tiro",
+    ("Times", True, False): "tibo",
+    ("Times", False, True): "tiit",
+    ("Times", True, True): "tibi",
+    ("Helvetica", False, False): "helv",
+    ("Helvetica", True, False): "hebo",
+    ("Helvetica", False, True): "heit",
+    ("Helvetica", True, True): "hebi",
+    ("Courier", False, False): "cour",
+    ("Courier", True, False): "cobo",
+}
+
+
+class PdfWriter:
+    """Write a PDF of text, rules and images; one writer writes one file.
+
+    Coordinates are PDF points, origin top-left; ``y`` of ``text`` is the baseline.
+    """
+
+    def __init__(self) -> None:
+        self._m = _pymupdf()
+        self._doc = self._m.open()
+        self._fonts: dict[str, Any] = {}
+        self._page: Any = None
+        self._writer: Any = None
+        self._shape: Any = None
+
+    @property
+    def page_count(self) -> int:
+        return int(self._doc.page_count)
+
+    def _font(self, font: str, bold: bool, italic: bool) -> Any:
+        code = _FONT_CODES.get((font, bold, italic)) or _FONT_CODES[(font, bold, False)]
+        if code not in self._fonts:
+            self._fonts[code] = self._m.Font(code)
+        return self._fonts[code]
+
+    def _flush(self) -> None:
+        if self._page is not None:
+            self._writer.write_text(self._page)
+            self._shape.commit()
+        self._page = self._writer = self._shape = None
+
+    def new_page(self, width: float = 612, height: float = 792) -> None:
+        self._flush()
+        self._page = self._doc.new_page(width=width, height=height)
+        self._writer = self._m.TextWriter(self._page.rect)
+        self._shape = self._page.new_shape()
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        s: str,
+        size: float = 12,
+        bold: bool = False,
+        italic: bool = False,
+        font: str = "Times",
+    ) -> None:
+        self._writer.append((x, y), s, font=self._font(font, bold, italic), fontsize=size)
+
+    def text_width(
+        self,
+        s: str,
+        size: float = 12,
+        bold: bool = False,
+        italic: bool = False,
+        font: str = "Times",
+    ) -> float:
+        return float(self._font(font, bold, italic).text_length(s, fontsize=size))
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
+        self._shape.draw_line((x0, y0), (x1, y1))
+        self._shape.finish(width=width, color=(0, 0, 0))
+
+    def rect(
+        self, x0: float, y0: float, x1: float, y1: float, fill: bool = False, width: float = 0.5
+    ) -> None:
+        self._shape.draw_rect(self._m.Rect(x0, y0, x1, y1))
+        self._shape.finish(width=width, color=(0, 0, 0), fill=(0, 0, 0) if fill else None)
+
+    def set_metadata(self, meta: dict[str, str]) -> None:
+        self._doc.set_metadata({**self._doc.metadata, **meta})
+
+    def page_png(self, index: int, dpi: int = 100) -> bytes:
+        """Render a page written so far (e.g. to build an image-only page in another file)."""
+        self._flush()
+        return bytes(self._doc[index].get_pixmap(dpi=dpi, alpha=False).tobytes("png"))
+
+    def insert_image_page(self, png: bytes, width: float = 612, height: float = 792) -> None:
+        """Add a page whose only content is an image: no text layer, as from a scanner."""
+        self._flush()
+        page = self._doc.new_page(width=width, height=height)
+        page.insert_image(page.rect, stream=png)
+
+    def save(self, path: str | Path, password: str | None = None, compact: bool = False) -> None:
+        """Save and close. ``password`` encrypts with AES-256; ``compact`` uses object streams."""
+        self._flush()
+        opts: dict[str, Any] = {"garbage": 1, "deflate": True, "use_objstms": int(compact)}
+        if password:
+            opts |= {
+                "encryption": self._m.PDF_ENCRYPT_AES_256,
+                "user_pw": password,
+                "owner_pw": password + "-owner",
+            }
+        try:
+            self._doc.save(str(path), **opts)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._page = self._writer = self._shape = None
+        self._doc.close()
