@@ -231,8 +231,10 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
             if _norm_furniture(ln.text) in furniture:
                 continue
         body.append(ln)
-    body, toc = _strip_toc(body)
-    rows = _rows(page.index, body)
+    stripped, toc = _strip_toc(body)
+    # a table of contents is real text: judge the page's quality before dropping it
+    toc_text = " ".join(ln.text for ln in body) if toc else ""
+    rows = _rows(page.index, stripped)
     kept: list[Row] = []
     for row in rows:  # a stamp split over several spans only shows as a whole row
         stamp = parse_ecf(row.text)
@@ -241,7 +243,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
         else:
             kept.append(row)
     text = "\n".join(r.text for r in kept)
-    quality = text_quality(text)
+    quality = text_quality(toc_text if toc else text)
     if quality != "good":
         kept = []
     return CleanPage(page.index, page.width, page.height, kept, text, quality, ecf, label, toc)

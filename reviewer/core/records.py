@@ -28,6 +28,7 @@ class ImportResult:
     paragraphs: int = 0
     text_quality: str | None = None
     warnings: tuple[str, ...] = ()
+    numbered: int = 0
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -37,6 +38,7 @@ class ImportResult:
             "error": self.error,
             "pages": self.pages,
             "paragraphs": self.paragraphs,
+            "numbered": self.numbered,
             "text_quality": self.text_quality,
             "warnings": list(self.warnings),
         }

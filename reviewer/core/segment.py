@@ -134,9 +134,24 @@ def split_footnotes(page: CleanPage, g: _Geometry) -> tuple[list[Row], list[Row]
     while i > 0 and rows[i - 1].size < g.size * 0.9 and rows[i - 1].y0 > page.height * 0.3:
         i -= 1
     foot = rows[i:]
-    if not foot or not any(_NOTE_RE.match(r.text) for r in foot):
-        return rows, []
-    return rows[:i], foot
+    if foot and any(_NOTE_RE.match(r.text) for r in foot):
+        return rows[:i], foot
+    # Same-size footnotes: a low row "1 Text" whose number is referenced as "word1" above.
+    body_text = " ".join(r.text for r in rows)
+    for j in range(len(rows) - 1, 0, -1):
+        r = rows[j]
+        if r.y0 < page.height * 0.75:
+            break
+        m = re.match(r"^(\d{1,3})\s+[A-Z]", r.text)
+        gap = r.y0 - rows[j - 1].y1 > 0.8 * (r.y1 - r.y0)
+        if (
+            m
+            and gap
+            and abs(r.x0 - g.left) < 12
+            and re.search(rf"[A-Za-z.,;:)”\"]{m.group(1)}(?:\s|$)", body_text)
+        ):
+            return rows[:j], rows[j:]
+    return rows, []
 
 
 def footnote_paras(foot: list[Row], carry: Para | None) -> list[Para]:
@@ -238,7 +253,9 @@ class _Walker:
                 self.mode = "after"
             self._open(Para("text", None, [row]))
             return
-        if (cur is not None and cur.kind in ("numbered", "prayer")) or (cur is not None and cur.kind == "text" and not self._new_block(row)):
+        if (cur is not None and cur.kind in ("numbered", "prayer")) or (
+            cur is not None and cur.kind == "text" and not self._new_block(row)
+        ):
             cur.rows.append(row)
         else:
             self._open(Para("text", None, [row]))
@@ -256,7 +273,9 @@ class _Walker:
         return ended and row.text[:1].isupper()
 
 
-def segment(pages: Sequence[CleanPage], *, numbered: bool = True) -> list[Para]:
+def segment(
+    pages: Sequence[CleanPage], *, numbered: bool = True, min_numbered: int = 3
+) -> list[Para]:
     """All paragraphs of a document, in reading order (footnotes after their page's body)."""
     left, right, size = body_metrics(pages)
     g = _Geometry(left, right, size)
@@ -268,7 +287,7 @@ def segment(pages: Sequence[CleanPage], *, numbered: bool = True) -> list[Para]:
             walker.feed(row)
         notes.extend(footnote_paras(foot, notes[-1] if notes else None))
     paras = walker.out
-    if numbered and sum(p.kind == "numbered" for p in paras) < 3:
+    if numbered and sum(p.kind == "numbered" for p in paras) < min_numbered:
         for p in paras:
             if p.kind == "numbered":
                 p.kind, p.number, p.lead = "text", None, None

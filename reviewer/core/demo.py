@@ -1,0 +1,33 @@
+"""The demo matter: sample filings the project writes itself (Jane Doe v. Streamline Social),
+imported into a matter folder in the user's data directory unless told otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import DB_NAME, Matter
+from reviewer.core.records import Progress
+from reviewer.core.samples import write_demo_filings
+
+DEMO_NAME = "Doe v Streamline Social (demo)"
+
+
+def default_demo_path() -> Path:
+    return Path(user_data_dir("reviewer", appauthor=False)) / "Demo.matter"
+
+
+def build_demo(path: Path) -> Iterator[Progress]:
+    """Create the demo matter at ``path`` (if absent) and import the sample filings."""
+    matter = Matter.open(path) if (path / DB_NAME).exists() else Matter.create(path, DEMO_NAME)
+    try:
+        sources = path / "demo-sources"
+        files = write_demo_filings(sources)
+        kinds = {f.path: f.kind for f in files}
+        for f in files:
+            yield from import_files(matter, [f.path], kind=kinds[f.path])
+    finally:
+        matter.close()

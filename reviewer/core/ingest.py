@@ -1,0 +1,219 @@
+"""Import pipeline: hash, skip duplicates, extract, segment, store — one transaction per
+document, so a failure leaves nothing half-written. ``import_files`` yields Progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.core import classify, layout, segment
+from reviewer.core.errors import BadFileError, ReviewerError
+from reviewer.core.matter import Matter
+from reviewer.core.pdf import read_pdf
+from reviewer.core.records import ImportResult, Progress
+
+_NO_NUMBERED = ("motion", "transcript")
+
+
+@dataclass(slots=True)
+class Parsed:
+    """Everything stored for one document, computed before any write."""
+
+    kind: str
+    pages: list[layout.CleanPage]
+    paras: list[segment.Para]
+    meta: dict[str, object]
+    quality: str
+    needs_ocr: bool
+    note: str | None
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and every file below folders named (sorted), in order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return h.hexdigest()
+
+
+def _quality(pages: list[layout.CleanPage]) -> tuple[str, bool, str | None]:
+    bad = [p.index + 1 for p in pages if p.quality != "good"]
+    if not bad:
+        return "good", False, None
+    if len(bad) == len(pages):
+        kinds = sorted({p.quality for p in pages})
+        what = "garbage glyphs" if kinds == ["garbage"] else "no usable text (scanned?)"
+        return "needs_ocr", True, f"The text layer has {what}; run OCR to make it searchable."
+    listed = ", ".join(map(str, bad[:20])) + (" …" if len(bad) > 20 else "")
+    return "partial", True, f"Pages without usable text (need OCR): {listed}."
+
+
+def parse(path: Path, kind: str | None = None) -> Parsed:
+    """Read and segment one PDF without touching the matter."""
+    pdf = read_pdf(path)
+    pages = layout.clean_pages(pdf.pages)
+    first = next((p.text for p in pages if p.quality == "good"), pages[0].text)
+    kind = kind or classify.guess_kind(first, path.name)
+    quality, needs_ocr, note = _quality(pages)
+    paras = segment.segment(
+        pages,
+        numbered=kind not in _NO_NUMBERED,
+        min_numbered=1 if kind in ("complaint", "answer") else 3,
+    )
+    stamp = next((p.ecf for p in pages if p.ecf), None)
+    meta: dict[str, object] = {
+        "court": classify.court(first),
+        "case_no": stamp.case_no if stamp else None,
+        "docket_no": stamp.doc_no if stamp else None,
+        "filed": stamp.filed if stamp else None,
+        "title": pdf.metadata.get("title"),
+        "abbrev": classify.cite_abbrev(kind, first),
+        "pdf_meta": pdf.metadata,
+        "page_count": pdf.page_count,
+    }
+    return Parsed(kind, pages, paras, meta, quality, needs_ocr, note)
+
+
+def cite(abbrev: str, para: segment.Para, pages: list[layout.CleanPage]) -> str:
+    page = pages[para.page_start - 1]
+    label = page.label or str(para.page_start)
+    base = f"{abbrev} ¶ {para.number}" if para.kind == "numbered" else f"{abbrev} at {label}"
+    if page.ecf is not None:
+        return f"{base} (Dkt. {page.ecf.doc_no} at {page.ecf.page})"
+    return base
+
+
+def _store(matter: Matter, src: Path, sha: str, parsed: Parsed) -> int:
+    """Write one parsed document in one transaction; returns its id."""
+    dest = matter.files_dir / sha[:2] / f"{sha}.pdf"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.exists():
+        tmp = dest.with_suffix(".part")
+        shutil.copyfile(src, tmp)
+        tmp.replace(dest)
+    m = parsed.meta
+    with matter.db.atomic():
+        doc_id = (
+            matter.db["documents"]
+            .insert(
+                {
+                    "sha256": sha,
+                    "file_name": src.name,
+                    "source_path": str(src.resolve()),
+                    "stored_path": str(dest.relative_to(matter.path)),
+                    "byte_size": src.stat().st_size,
+                    "kind": parsed.kind,
+                    "title": m["title"],
+                    "court": m["court"],
+                    "case_no": m["case_no"],
+                    "docket_no": m["docket_no"],
+                    "filed": m["filed"],
+                    "page_count": m["page_count"],
+                    "text_quality": parsed.quality,
+                    "needs_ocr": int(parsed.needs_ocr),
+                    "quality_note": parsed.note,
+                    "pdf_meta": json.dumps(m["pdf_meta"]),
+                    "imported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                }
+            )
+            .last_pk
+        )
+        _store_pages(matter, doc_id, parsed)
+        _store_paras(matter, doc_id, parsed)
+    return int(doc_id)
+
+
+def _store_pages(matter: Matter, doc_id: int, parsed: Parsed) -> None:
+    matter.db["pages"].insert_all(
+        {
+            "doc_id": doc_id,
+            "pno": p.index + 1,
+            "width": p.width,
+            "height": p.height,
+            "label": p.label,
+            "text": p.text if p.quality == "good" else "",
+            "quality": p.quality,
+            "ecf_stamp": p.ecf.raw if p.ecf else None,
+            "ecf_doc": p.ecf.doc_no if p.ecf else None,
+            "ecf_page": p.ecf.page if p.ecf else None,
+            "ecf_page_of": p.ecf.page_of if p.ecf else None,
+        }
+        for p in parsed.pages
+    )
+
+
+def _store_paras(matter: Matter, doc_id: int, parsed: Parsed) -> None:
+    abbrev = str(parsed.meta["abbrev"])
+    matter.db["paragraphs"].insert_all(
+        {
+            "doc_id": doc_id,
+            "seq": seq,
+            "number": p.number,
+            "kind": p.kind,
+            "section": p.section,
+            "count": p.count,
+            "text": p.text,
+            "page_start": p.page_start,
+            "page_end": p.page_end,
+            "cite": cite(abbrev, p, parsed.pages),
+            "boxes": json.dumps([[round(v, 1) for v in b] for b in p.boxes()]),
+        }
+        for seq, p in enumerate(parsed.paras, start=1)
+    )
+
+
+def import_one(matter: Matter, path: Path, kind: str | None = None) -> ImportResult:
+    """Import one file; never raises for bad input — the result says what happened."""
+    try:
+        sha = sha256_of(path)
+        row = matter.db.execute("SELECT id, page_count FROM documents WHERE sha256 = ?", [sha])
+        found = row.fetchone()
+        if found:
+            return ImportResult(str(path), "duplicate", found[0], pages=found[1])
+        parsed = parse(path, kind)
+        doc_id = _store(matter, path, sha, parsed)
+    except ReviewerError as exc:
+        return ImportResult(str(path), "failed", error=str(exc))
+    n = sum(p.kind == "numbered" for p in parsed.paras)
+    warnings = (parsed.note,) if parsed.note else ()
+    return ImportResult(
+        str(path),
+        "imported",
+        doc_id,
+        None,
+        len(parsed.pages),
+        len(parsed.paras),
+        parsed.quality,
+        warnings,
+        n,
+    )
+
+
+def import_files(
+    matter: Matter, paths: Iterable[str | Path], kind: str | None = None
+) -> Iterator[Progress]:
+    """Import files and folders; yields one Progress per file, carrying its ImportResult."""
+    matter.require_writable()
+    files = expand_paths(paths)
+    for i, path in enumerate(files, start=1):
+        result = import_one(matter, path, kind)
+        yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result)

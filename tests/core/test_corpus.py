@@ -1,0 +1,137 @@
+"""Segmentation on real filings, held to the hand-established truth in corpus_truth.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewer.core import documents
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import Matter
+from reviewer.core.records import Document, Paragraph
+from tests.core.corpus_truth import COMPLAINTS, MIXED_OCR, NEEDS_OCR, NON_PARAGRAPH_DOCS
+
+# The redline's struck-out (deleted) text is in the text layer beside the inserted text;
+# telling them apart needs colour/strike-out handling that is not built yet.
+KNOWN_GAPS = {"cacd-798862-redline-first-amended-complaint.pdf"}
+# Sampled paragraphs whose end is not yet right (open work, see the issue notes): a line
+# closing a block quote or a heading quoted inside a block quote is taken for a heading
+# (E.D. Cal. ¶¶ 17, 30), and a table / margin balloons inside a paragraph (D. Md. ¶¶ 2, 11).
+KNOWN_SAMPLE_GAPS = {
+    ("caed-373457-complaint.pdf", 17),
+    ("caed-373457-complaint.pdf", 30),
+    ("mdd-harvey-v-cnn-amended-complaint.pdf", 2),
+    ("mdd-harvey-v-cnn-amended-complaint.pdf", 11),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_matter(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matter]:
+    m = Matter.create(tmp_path_factory.mktemp("corpus") / "Corpus.matter")
+    results = [p.result for p in import_files(m, [corpus])]
+    assert all(r is not None and r.status == "imported" for r in results), results
+    yield m
+    m.close()
+
+
+def _doc(m: Matter, name: str) -> Document:
+    return documents.find_document(m, name)
+
+
+def _numbered(m: Matter, name: str) -> list[Paragraph]:
+    return [p for p in documents.paragraphs(m, _doc(m, name).id) if p.kind == "numbered"]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.mark.parametrize("name", sorted(COMPLAINTS))
+def test_numbered_sequence_is_exactly_the_authors(corpus_matter: Matter, name: str) -> None:
+    if name in KNOWN_GAPS:
+        pytest.xfail("redline: deleted and inserted numbers both in the text layer")
+    truth = COMPLAINTS[name]
+    want = [n for n in range(1, truth.last + 1) if n not in truth.missing]
+    got = [int(p.number or 0) for p in _numbered(corpus_matter, name)]
+    assert got == want
+
+
+@pytest.mark.parametrize("name", sorted(COMPLAINTS))
+def test_sampled_paragraphs_have_the_right_text(corpus_matter: Matter, name: str) -> None:
+    """First and last words and pages of hand-checked paragraphs (known gaps listed above)."""
+    if name in KNOWN_GAPS:
+        pytest.xfail("redline: deleted and inserted text both in the text layer")
+    by_number = {p.number: p for p in _numbered(corpus_matter, name)}
+    for s in COMPLAINTS[name].samples:
+        if (name, s.number) in KNOWN_SAMPLE_GAPS:
+            continue
+        p = by_number[str(s.number)]
+        text = _norm(p.text)
+        assert text.startswith(_norm(s.first)), (s.number, text[:80])
+        assert text.endswith(_norm(s.last)), (s.number, text[-80:])
+        assert (p.page_start, p.page_end) == (s.page, s.end_page), s.number
+        assert f"¶ {s.number}" in p.cite
+
+
+@pytest.mark.parametrize("name", sorted(set(COMPLAINTS) - KNOWN_GAPS))
+def test_count_headings_cover_their_paragraphs(corpus_matter: Matter, name: str) -> None:
+    by_number = {p.number: p for p in _numbered(corpus_matter, name)}
+    for heading, first in COMPLAINTS[name].counts:
+        count = by_number[str(first)].count or ""
+        assert _norm(count).upper().startswith(_norm(heading).upper()), (first, count)
+        before = by_number.get(str(first - 1))
+        assert before is None or before.count != by_number[str(first)].count
+
+
+@pytest.mark.parametrize("name", sorted(COMPLAINTS))
+def test_ecf_stamp_is_parsed_into_metadata(corpus_matter: Matter, name: str) -> None:
+    ecf = COMPLAINTS[name].ecf
+    doc = _doc(corpus_matter, name)
+    if ecf is None:
+        assert doc.case_no is None
+        return
+    case_no, docket, filed = ecf
+    assert doc.case_no == case_no
+    assert doc.docket_no == docket
+    mm, dd, yy = filed.split("/")
+    assert doc.filed == f"20{yy[-2:]}-{mm}-{dd}"
+
+
+def test_no_furniture_inside_paragraph_text(corpus_matter: Matter) -> None:
+    for name in sorted(set(COMPLAINTS) - KNOWN_GAPS):
+        for p in _numbered(corpus_matter, name):
+            assert "Document" not in p.text or "Filed" not in p.text, (name, p.number)
+            assert " 1 2 3 4 5 " not in f" {p.text} ", (name, p.number)
+
+
+@pytest.mark.parametrize("name", NON_PARAGRAPH_DOCS)
+def test_briefs_orders_and_transcripts_have_no_numbered_paragraphs(
+    corpus_matter: Matter, name: str
+) -> None:
+    assert _numbered(corpus_matter, name) == []
+    assert documents.paragraphs(corpus_matter, _doc(corpus_matter, name).id)
+
+
+@pytest.mark.parametrize("name", NEEDS_OCR)
+def test_unusable_text_layers_are_flagged(corpus_matter: Matter, name: str) -> None:
+    doc = _doc(corpus_matter, name)
+    assert doc.needs_ocr and doc.text_quality == "needs_ocr"
+    assert doc.quality_note
+    assert _numbered(corpus_matter, name) == []
+
+
+@pytest.mark.parametrize("name", sorted(MIXED_OCR))
+def test_mixed_documents_flag_their_bad_pages(corpus_matter: Matter, name: str) -> None:
+    if name in KNOWN_GAPS:
+        pytest.xfail("redline page 1: struck-out text makes the page look usable")
+    doc = _doc(corpus_matter, name)
+    assert doc.needs_ocr and doc.text_quality == "partial"
+    bad = {
+        r[0]
+        for r in corpus_matter.db.execute(
+            "SELECT pno FROM pages WHERE doc_id = ? AND quality != 'good'", [doc.id]
+        )
+    }
+    assert set(MIXED_OCR[name]) <= bad

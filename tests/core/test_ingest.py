@@ -1,0 +1,96 @@
+"""Import pipeline: bad input is reported per file and leaves the matter unchanged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reviewer.core import documents
+from reviewer.core.errors import MatterError, MatterLockedError
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import Matter
+from reviewer.core.records import ImportResult
+from reviewer.core.samples import write_bad_files, write_demo_filings
+
+
+def _run(m: Matter, paths: list[Path]) -> list[ImportResult]:
+    out = []
+    for p in import_files(m, paths):
+        assert p.result is not None
+        out.append(p.result)
+    return out
+
+
+def _counts(m: Matter) -> tuple[int, int, int]:
+    q = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM pages), "
+    return m.db.execute(q + "(SELECT count(*) FROM paragraphs)").fetchone()
+
+
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        ("not_pdf", "not a PDF"),
+        ("empty", "empty (0 bytes)"),
+        ("truncated", ""),
+        ("encrypted", "password"),
+        ("zero_pages", ""),
+    ],
+)
+def test_bad_file_fails_with_its_name_and_reason(
+    matter: Matter, tmp_path: Path, key: str, reason: str
+) -> None:
+    good = write_demo_filings(tmp_path / "demo")[0].path
+    _run(matter, [good])
+    before = _counts(matter)
+    stored = sorted(matter.files_dir.rglob("*"))
+    bad = write_bad_files(tmp_path / "bad")[key]
+    (result,) = _run(matter, [bad])
+    assert result.status == "failed"
+    assert result.error and str(bad) in result.error and reason in result.error
+    assert "\n" not in result.error
+    assert _counts(matter) == before
+    assert sorted(matter.files_dir.rglob("*")) == stored
+
+
+def test_mixed_folder_imports_the_good_and_reports_the_bad(matter: Matter, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    files = write_demo_filings(folder / "good")
+    bad = write_bad_files(folder / "bad")
+    results = _run(matter, [folder])
+    by_status = {r.path: r.status for r in results}
+    assert all(by_status[str(f.path)] == "imported" for f in files)
+    for key in ("not_pdf", "empty", "encrypted", "truncated", "zero_pages"):
+        assert by_status[str(bad[key])] == "failed"
+    assert len(documents.list_documents(matter)) == len(files) + 2  # image_only, garbage_text
+
+
+def test_duplicates_are_skipped_by_content(matter: Matter, tmp_path: Path) -> None:
+    f = write_demo_filings(tmp_path / "demo")[0].path
+    copy = tmp_path / "copy.pdf"
+    shutil.copy(f, copy)
+    first, again = _run(matter, [f]), _run(matter, [copy])
+    assert first[0].status == "imported"
+    assert again[0].status == "duplicate" and again[0].doc_id == first[0].doc_id
+
+
+def test_scans_and_garbage_are_flagged_needs_ocr(matter: Matter, tmp_path: Path) -> None:
+    bad = write_bad_files(tmp_path / "bad")
+    for key in ("image_only", "garbage_text"):
+        (r,) = _run(matter, [bad[key]])
+        assert r.status == "imported" and r.text_quality == "needs_ocr"
+        doc = documents.find_document(matter, r.doc_id or 0)
+        assert doc.needs_ocr and doc.quality_note
+
+
+def test_a_second_writer_is_refused(matter: Matter) -> None:
+    with pytest.raises(MatterLockedError, match="open in another window"):
+        Matter.open(matter.path)
+    reader = Matter.open(matter.path, readonly=True)  # readers are welcome
+    reader.close()
+
+
+def test_open_a_folder_that_is_not_a_matter(tmp_path: Path) -> None:
+    with pytest.raises(MatterError, match="not a matter"):
+        Matter.open(tmp_path)
