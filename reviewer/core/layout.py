@@ -8,6 +8,7 @@ Pure functions over ``pdf.PageText``; no I/O.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -144,7 +145,7 @@ def margin_number_columns(pages: Sequence[PageText]) -> list[set[int]]:
                     continue
                 members = [ln for ln in nums if abs(ln.x1 / 4 - col) <= 1.5]
                 values = [int(ln.text) for ln in sorted(members, key=lambda ln: ln.y0)]
-                rising = sum(1 for a, b in zip(values, values[1:], strict=False) if b == a + 1)
+                rising = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
                 if rising >= 0.6 * (len(values) - 1):
                     ids.update(id(ln) for ln in members)
         result.append(ids)

@@ -34,7 +34,7 @@ Conventions
 
 # The strings below reproduce the PDFs' typography on purpose (curly apostrophes, en
 # dashes), so the ambiguous-character lints are off for this data file.
-# ruff: noqa: RUF001, RUF003
+# ruff: noqa: RUF003
 
 from __future__ import annotations
 

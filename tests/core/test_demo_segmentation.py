@@ -17,7 +17,8 @@ def _norm(s: str) -> str:
 def test_demo_complaint_paragraphs_match_what_was_written(matter: Matter, tmp_path: Path) -> None:
     complaint = write_demo_filings(tmp_path / "demo")[0]
     (p,) = list(import_files(matter, [complaint.path], kind="complaint"))
-    assert p.result is not None and p.result.doc_id is not None
+    assert p.result is not None
+    assert p.result.doc_id is not None
     got = [x for x in documents.paragraphs(matter, p.result.doc_id) if x.kind == "numbered"]
     want = [t for t in complaint.paragraphs if t.kind == "numbered"]
     assert [x.number for x in got] == [t.number for t in want]
@@ -32,7 +33,8 @@ def test_demo_complaint_paragraphs_match_what_was_written(matter: Matter, tmp_pa
 def test_synthetic_complaint_sequence_survives_page_breaks(matter: Matter, tmp_path: Path) -> None:
     sample = write_synthetic_complaint(tmp_path / "synth.pdf", paragraphs=150, seed=7)
     (p,) = list(import_files(matter, [sample.path], kind="complaint"))
-    assert p.result is not None and p.result.doc_id is not None
+    assert p.result is not None
+    assert p.result.doc_id is not None
     got = [x for x in documents.paragraphs(matter, p.result.doc_id) if x.kind == "numbered"]
     assert [x.number for x in got] == [str(n) for n in range(1, 151)]
     assert any(x.page_end > x.page_start for x in got)

@@ -48,7 +48,9 @@ def test_bad_file_fails_with_its_name_and_reason(
     bad = write_bad_files(tmp_path / "bad")[key]
     (result,) = _run(matter, [bad])
     assert result.status == "failed"
-    assert result.error and str(bad) in result.error and reason in result.error
+    assert result.error
+    assert str(bad) in result.error
+    assert reason in result.error
     assert "\n" not in result.error
     assert _counts(matter) == before
     assert sorted(matter.files_dir.rglob("*")) == stored
@@ -72,16 +74,19 @@ def test_duplicates_are_skipped_by_content(matter: Matter, tmp_path: Path) -> No
     shutil.copy(f, copy)
     first, again = _run(matter, [f]), _run(matter, [copy])
     assert first[0].status == "imported"
-    assert again[0].status == "duplicate" and again[0].doc_id == first[0].doc_id
+    assert again[0].status == "duplicate"
+    assert again[0].doc_id == first[0].doc_id
 
 
 def test_scans_and_garbage_are_flagged_needs_ocr(matter: Matter, tmp_path: Path) -> None:
     bad = write_bad_files(tmp_path / "bad")
     for key in ("image_only", "garbage_text"):
         (r,) = _run(matter, [bad[key]])
-        assert r.status == "imported" and r.text_quality == "needs_ocr"
+        assert r.status == "imported"
+        assert r.text_quality == "needs_ocr"
         doc = documents.find_document(matter, r.doc_id or 0)
-        assert doc.needs_ocr and doc.quality_note
+        assert doc.needs_ocr
+        assert doc.quality_note
 
 
 def test_a_second_writer_is_refused(matter: Matter) -> None:
