@@ -32,6 +32,7 @@ _PAGE_LABEL = re.compile(
     r"(?:\s*[-–—\])])?\s*$",
     re.IGNORECASE,
 )
+_BALLOON_RE = re.compile(r"^(?:Deleted|Formatted|Inserted|Moved \w+|Comment(?:ed)? \[)[: \[]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff\ufffd]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _VOWELS = set("aeiouyAEIOUY")
@@ -216,7 +217,12 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
     ecf: EcfStamp | None = None
     label: str | None = None
     body: list[Line] = []
-    for ln in drop_hidden_duplicates(page.lines):
+    lines = drop_hidden_duplicates(page.lines)
+    balloons = [ln.x0 for ln in lines if _BALLOON_RE.match(ln.text) and ln.x0 > page.width / 2]
+    if balloons:  # a Word track-changes print: drop the margin balloons of deleted text
+        edge = min(balloons) - 3
+        lines = [ln for ln in lines if ln.x0 < edge]
+    for ln in lines:
         if id(ln) in margin_ids:
             continue
         stamp = parse_ecf(ln.text)

@@ -107,21 +107,33 @@ def _caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
-def is_heading(row: Row, g: _Geometry) -> bool:
+def is_heading(row: Row, g: _Geometry, after_heading: bool = False) -> bool:
+    """A heading: a COUNT, or a centred bold/capitals line, or a short bold or capitals
+    line that opens with an enumerator (``A.``, ``IV.``). Sentence-like lines never are."""
     t = row.text.strip()
     if not t or len(t) > 200:
         return False
     if COUNT_RE.match(t) or (PRAYER_RE.match(t) and len(t) < 40):
         return True
-    short = row.x1 < g.right - 25
-    centred = abs((row.x0 + row.x1) / 2 - g.centre) < 0.08 * g.width and row.x0 > g.left + 30
-    if centred and (row.bold or _caps(t) or t.startswith("(")) and len(t) < 120:
+    if re.fullmatch(r"(?:[IVXLC]{1,6}|[A-Z])\.", t):  # a lone enumerator: "II." over "PARTIES"
+        return True
+    caps = _caps(t)
+    sentence = t.endswith((".", ",", ";", "”", '"', "]", ":")) and not caps
+    inset = 0.1 * g.width
+    centred = (
+        row.x0 > g.left + inset
+        and row.x1 < g.right - inset
+        and abs((row.x0 + row.x1) / 2 - g.centre) < 0.06 * g.width
+    )
+    if centred and (row.bold or caps or (after_heading and t.startswith("("))) and not sentence:
         return True
     if NUM_RE.match(t) and not row.bold:
         return False
-    if row.bold and (short or ENUM_RE.match(t)) and not t.endswith((",", ";")):
+    short = row.x1 < g.right - 25
+    if row.bold and ENUM_RE.match(t) and not sentence:
         return True
-    return _caps(t) and short and len(t) < 90 and row.x0 < g.left + 0.3 * g.width
+    lone_word = len(t.split()) == 1 and t.endswith(".")
+    return caps and short and len(t) < 90 and row.x0 < g.left + 0.3 * g.width and not lone_word
 
 
 _NOTE_RE = re.compile(r"^\s*(\d{1,3}|[*†‡§]+)\s*(?=\S)")
@@ -186,7 +198,18 @@ class _Walker:
     def feed(self, row: Row) -> None:
         t = row.text.strip()
         m = NUM_RE.match(t)
-        if is_heading(row, self.g) and not (m and self._accepts(int(m.group(1)), row)):
+        after = self.cur is not None and self.cur.kind == "heading" and self.cur is self.out[-1]
+        midsentence = (
+            self.prev is not None
+            and not after
+            and not self.prev.text.rstrip().endswith(_SENT_END)
+            and not COUNT_RE.match(t)
+        )
+        if (
+            not midsentence
+            and is_heading(row, self.g, after)
+            and not (m and self._accepts(int(m.group(1)), row))
+        ):
             self._heading(row)
         elif m and self._accepts(int(m.group(1)), row):
             self._numbered(int(m.group(1)), row, m.group(2))
