@@ -96,11 +96,14 @@ def parse_ecf(text: str) -> EcfStamp | None:
     )
 
 
-def text_quality(text: str) -> str:
-    """``good``, ``empty`` (nothing but furniture) or ``garbage`` (unmapped glyph codes)."""
+def text_quality(text: str, image_cover: float = 1.0) -> str:
+    """``good``; ``empty`` (a scan: images and nothing but furniture or an overlay);
+    ``blank`` (no image, next to no text); or ``garbage`` (unmapped glyph codes)."""
     chars = [c for c in text if not c.isspace()]
-    if len(chars) < 25:
+    if image_cover >= 0.5 and len(chars) < 200:
         return "empty"
+    if len(chars) < 25:
+        return "blank" if image_cover < 0.3 else "empty"
     control = len(_CONTROL.findall(text))
     if control / len(chars) > 0.05:
         return "garbage"
@@ -250,8 +253,8 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
         else:
             kept.append(row)
     text = "\n".join(r.text for r in kept)
-    quality = text_quality(toc_text if toc else text)
-    if quality != "good":
+    quality = text_quality(toc_text if toc else text, page.image_cover)
+    if quality not in ("good", "blank"):
         kept = []
     return CleanPage(page.index, page.width, page.height, kept, text, quality, ecf, label, toc)
 

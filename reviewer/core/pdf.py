@@ -3,6 +3,7 @@ render a page to PNG. Everything above it sees plain records."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ class PageText:
     width: float
     height: float
     lines: tuple[Line, ...]
+    image_cover: float = 0.0  # share of the page under images (measured on text-poor pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +80,11 @@ def _open(path: Path) -> Any:
     return doc
 
 
-def _line(raw: dict[str, Any]) -> Line | None:
-    spans = [s for s in raw["spans"] if s["text"]]
+_RED, _BLUE = 0xFF0000, 0x0000FF
+
+
+def _line(raw: dict[str, Any], drop_color: int | None = None) -> Line | None:
+    spans = [s for s in raw["spans"] if s["text"] and s["color"] != drop_color]
     text = "".join(s["text"] for s in spans)
     if not text.strip():
         return None
@@ -95,14 +100,42 @@ def _line(raw: dict[str, Any]) -> Line | None:
     return Line(text, x0, y0, x1, y1, size, bold_chars * 2 > chars, sup)
 
 
-def _page_lines(page: Any, flags: int) -> tuple[Line, ...]:
+def _page_lines(
+    page: Any, flags: int, colours: Counter[int], drop_color: int | None = None
+) -> tuple[Line, ...]:
     out: list[Line] = []
     for block in page.get_text("dict", flags=flags)["blocks"]:
         for raw in block.get("lines", ()):
-            line = _line(raw)
+            for s in raw["spans"]:
+                colours[s["color"]] += len(s["text"])
+            line = _line(raw, drop_color)
             if line is not None:
                 out.append(line)
     return tuple(out)
+
+
+def _all_pages(
+    doc: Any, flags: int, colours: Counter[int], drop_color: int | None = None
+) -> list[PageText]:
+    out = []
+    for p in doc:
+        lines = _page_lines(p, flags, colours, drop_color)
+        cover = _image_cover(p) if sum(len(ln.text) for ln in lines) < 400 else 0.0
+        out.append(PageText(p.number, p.rect.width, p.rect.height, lines, cover))
+    return out
+
+
+def _image_cover(page: Any) -> float:
+    """How much of a page images cover: a scan shows as ~1.0 (costs ~1 ms, so text-poor only)."""
+    pymupdf = _pymupdf()
+    area = page.rect.width * page.rect.height or 1.0
+    rects = (pymupdf.Rect(i["bbox"]) & page.rect for i in page.get_image_info())
+    return min(1.0, sum(abs(r) for r in rects) / area)
+
+
+def _is_redline(colours: Counter[int]) -> bool:
+    total = sum(colours.values()) or 1
+    return colours[_RED] > 0.05 * total and colours[_BLUE] > 0.05 * total
 
 
 def read_pdf(path: str | Path) -> PdfText:
@@ -117,10 +150,10 @@ def read_pdf(path: str | Path) -> PdfText:
         | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
     )
     try:
-        pages = []
-        for page in doc:
-            r = page.rect
-            pages.append(PageText(page.number, r.width, r.height, _page_lines(page, flags)))
+        colours: Counter[int] = Counter()
+        pages = _all_pages(doc, flags, colours)
+        if _is_redline(colours):  # a comparison print: deleted text is red, inserted blue
+            pages = _all_pages(doc, flags, Counter(), drop_color=_RED)
         meta = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str) and v}
         return PdfText(doc.page_count, tuple(pages), meta)
     except BadFileError:

@@ -197,7 +197,7 @@ class _Walker:
 
     def feed(self, row: Row) -> None:
         t = row.text.strip()
-        m = NUM_RE.match(t)
+        m = NUM_RE.match(t) or self._bare_number(row)
         after = self.cur is not None and self.cur.kind == "heading" and self.cur is self.out[-1]
         midsentence = (
             self.prev is not None
@@ -219,6 +219,14 @@ class _Walker:
         else:
             self._line(row, t)
         self.prev = row
+
+    def _bare_number(self, row: Row) -> re.Match[str] | None:
+        """A number printed without its period ("57") standing alone where ¶ numbers sit."""
+        first = row.parts[0].text.strip() if row.parts else ""
+        if not first.isdigit() or not any(abs(row.first_x - x) <= 4 for x in self.num_x):
+            return None
+        rest = " ".join(p.text.strip() for p in row.parts[1:])
+        return NUM_RE.match(f"{first}. {rest}")
 
     def _accepts(self, n: int, row: Row) -> bool:
         if not self.numbered:
