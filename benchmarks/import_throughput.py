@@ -2,7 +2,8 @@
 
 Measures, in one run:
 
-1. Raw PyMuPDF pages/s (``page.get_text("dict")`` on every page) over the corpus PDFs.
+1. Raw PyMuPDF pages/s (``page.get_text("dict")`` on every page, with the same text flags
+   our reader uses, so images are not decoded on either side) over the corpus PDFs.
 2. Our ``import_files`` pages/s into a fresh matter over the same PDFs, and the ratio
    ours/raw (target >= 0.5).
 3. The same two figures over a generated synthetic matter of about ``--pages`` pages
@@ -48,6 +49,13 @@ with tempfile.TemporaryDirectory() as tmp:
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
+RAW_FLAGS = (
+    pymupdf.TEXT_PRESERVE_LIGATURES
+    | pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_MEDIABOX_CLIP
+    | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+)
+
 
 def default_corpus() -> Path:
     """The corpus root: $REVIEWER_CORPUS or ../shared/corpus relative to the repo."""
@@ -62,7 +70,7 @@ def raw_pymupdf(pdf_dir: Path) -> tuple[int, float]:
     for pdf in sorted(pdf_dir.glob("*.pdf")):
         with pymupdf.open(pdf) as doc:
             for page in doc:
-                page.get_text("dict")
+                page.get_text("dict", flags=RAW_FLAGS)
                 pages += 1
     return pages, time.perf_counter() - start
 

@@ -99,7 +99,7 @@ def parse_ecf(text: str) -> EcfStamp | None:
 def text_quality(text: str, image_cover: float = 1.0) -> str:
     """``good``; ``empty`` (a scan: images and nothing but furniture or an overlay);
     ``blank`` (no image, next to no text); or ``garbage`` (unmapped glyph codes)."""
-    chars = [c for c in text if not c.isspace()]
+    chars = "".join(text.split())
     if image_cover >= 0.5 and len(chars) < 200:
         return "empty"
     if len(chars) < 25:
@@ -127,11 +127,14 @@ def _overlap(a: Line, b: Line) -> float:
 def drop_hidden_duplicates(lines: Sequence[Line]) -> list[Line]:
     """Drop a line lying mostly on top of a longer line (hidden OCR or duplicated text)."""
     keep: list[Line] = []
-    ordered = sorted(lines, key=lambda ln: -len(ln.text.strip()))
-    for ln in ordered:
-        if any(_overlap(ln, k) > 0.6 for k in keep):
+    buckets: dict[int, list[Line]] = {}  # kept lines by 10-pt band, so only neighbours compare
+    for ln in sorted(lines, key=lambda ln: -len(ln.text.strip())):
+        bands = range(int(ln.y0 // 10), int(ln.y1 // 10) + 1)
+        if any(_overlap(ln, k) > 0.6 for b in bands for k in buckets.get(b, ())):
             continue
         keep.append(ln)
+        for b in bands:
+            buckets.setdefault(b, []).append(ln)
     order = {id(ln): i for i, ln in enumerate(lines)}
     return sorted(keep, key=lambda ln: order[id(ln)])
 

@@ -102,9 +102,13 @@ class _Geometry:
         return self.right - self.left
 
 
+_UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower-case ASCII
+_LOWER = re.compile(r"[a-zà-ÿ]")
+
+
 def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    up, low = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return up + low >= 4 and up >= 0.85 * (up + low)
 
 
 def is_heading(row: Row, g: _Geometry, after_heading: bool = False) -> bool:
