@@ -83,20 +83,32 @@ def _open(path: Path) -> Any:
 _RED, _BLUE = 0xFF0000, 0x0000FF
 
 
-def _line(raw: dict[str, Any], drop_color: int | None = None) -> Line | None:
-    spans = [s for s in raw["spans"] if s["text"] and s["color"] != drop_color]
-    text = "".join(s["text"] for s in spans)
-    if not text.strip():
+def _is_bold(span: dict[str, Any]) -> bool:
+    font = span["font"].lower()
+    return bool(span["flags"] & _BOLD) or "bold" in font or "-bo" in font
+
+
+def _line(raw: dict[str, Any], colours: Counter[int], drop_color: int | None) -> Line | None:
+    spans = []
+    chars = bold_chars = 0
+    for s in raw["spans"]:
+        t = s["text"]
+        if not t:
+            continue
+        colours[s["color"]] += len(t)
+        if s["color"] == drop_color:
+            continue
+        spans.append(s)
+        n = len(t.strip())
+        chars += n
+        if n and _is_bold(s):
+            bold_chars += n
+    if not chars:
         return None
     x0, y0, x1, y1 = raw["bbox"]
-    chars = sum(len(s["text"].strip()) for s in spans) or 1
-    bold_chars = sum(
-        len(s["text"].strip())
-        for s in spans
-        if s["flags"] & _BOLD or "bold" in s["font"].lower() or "-bo" in s["font"].lower()
-    )
     sup = all(s["flags"] & _SUPERSCRIPT for s in spans)
     size = max(s["size"] for s in spans)
+    text = "".join(s["text"] for s in spans)
     return Line(text, x0, y0, x1, y1, size, bold_chars * 2 > chars, sup)
 
 
@@ -106,9 +118,7 @@ def _page_lines(
     out: list[Line] = []
     for block in page.get_text("dict", flags=flags)["blocks"]:
         for raw in block.get("lines", ()):
-            for s in raw["spans"]:
-                colours[s["color"]] += len(s["text"])
-            line = _line(raw, drop_color)
+            line = _line(raw, colours, drop_color)
             if line is not None:
                 out.append(line)
     return tuple(out)
