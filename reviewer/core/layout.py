@@ -255,6 +255,9 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
             ecf = ecf or stamp
         else:
             kept.append(row)
+    # A page number printed below the text block of a scaled page, outside the bands.
+    if kept and len(kept[-1].parts) == 1 and _is_label(kept[-1].parts[0], page.width):
+        label = label or _is_label(kept.pop().parts[0], page.width)
     text = "\n".join(r.text for r in kept)
     quality = text_quality(toc_text if toc else text, page.image_cover)
     if quality not in ("good", "blank"):

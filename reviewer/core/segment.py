@@ -321,12 +321,33 @@ def segment(
         for row in body:
             walker.feed(row)
         notes.extend(footnote_paras(foot, notes[-1] if notes else None))
-    paras = walker.out
+    paras = _detach_closing_text(walker.out, walker.num_x, g)
     if numbered and sum(p.kind == "numbered" for p in paras) < min_numbered:
         for p in paras:
             if p.kind == "numbered":
                 p.kind, p.number, p.lead = "text", None, None
     return _interleave(paras, notes)
+
+
+def _detach_closing_text(paras: list[Para], num_x: Counter[int], g: _Geometry) -> list[Para]:
+    """Split an unnumbered closing paragraph off the last ¶: it starts where ¶ numbers sit,
+    after a finished sentence (e.g. "Plaintiff reserves the right to amend …")."""
+    last = next((p for p in reversed(paras) if p.kind == "numbered"), None)
+    if last is None:
+        return paras
+    for i in range(1, len(last.rows)):
+        prev, row = last.rows[i - 1], last.rows[i]
+        t = row.text.strip()
+        at_number = any(abs(row.first_x - x) <= 4 for x in num_x) or (
+            row.first_x > g.left + 15 and row.x1 > g.right - 20  # a first-line indent
+        )
+        ended = prev.text.rstrip().endswith(_SENT_END) and prev.x1 < g.right - 40
+        if at_number and ended and not ENUM_RE.match(t) and not re.match(r"^[(“\"'‘\[]", t):
+            tail = Para("text", None, last.rows[i:], last.section, last.count)
+            last.rows = last.rows[:i]
+            at = paras.index(last) + 1
+            return [*paras[:at], tail, *paras[at:]]
+    return paras
 
 
 def _interleave(paras: list[Para], notes: list[Para]) -> list[Para]:

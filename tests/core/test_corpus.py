@@ -17,10 +17,7 @@ from tests.core.corpus_truth import COMPLAINTS, MIXED_OCR, NEEDS_OCR, NON_PARAGR
 # telling them apart needs colour/strike-out handling that is not built yet.
 KNOWN_GAPS: set[str] = set()
 # Sampled paragraphs whose end is not yet right (open work, see the issue notes).
-KNOWN_SAMPLE_GAPS = {
-    # An unnumbered closing paragraph after the last ¶ is still joined to it.
-    ("mdd-harvey-v-cnn-amended-complaint.pdf", 50),
-}
+KNOWN_SAMPLE_GAPS: set[tuple[str, int]] = set()
 KNOWN_SAMPLE_GAP_DOCS: set[str] = set()
 
 
