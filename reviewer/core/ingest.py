@@ -56,7 +56,7 @@ def sha256_of(path: Path) -> str:
 
 
 def _quality(pages: list[layout.CleanPage]) -> tuple[str, bool, str | None]:
-    bad = [p.index + 1 for p in pages if p.quality in ("empty", "garbage")]
+    bad = [p.index + 1 for p in pages if p.quality not in layout.USABLE]
     if not bad:
         return "good", False, None
     if len(bad) == len(pages):
@@ -150,7 +150,7 @@ def _store_pages(matter: Matter, doc_id: int, parsed: Parsed) -> None:
             "width": p.width,
             "height": p.height,
             "label": p.label,
-            "text": p.text if p.quality in ("good", "blank") else "",
+            "text": p.text if p.quality in layout.USABLE else "",
             "quality": p.quality,
             "ecf_stamp": p.ecf.raw if p.ecf else None,
             "ecf_doc": p.ecf.doc_no if p.ecf else None,

@@ -32,6 +32,7 @@ _PAGE_LABEL = re.compile(
     r"(?:\s*[-–—\])])?\s*$",
     re.IGNORECASE,
 )
+USABLE = ("good", "blank")  # page qualities whose text is kept; the others need OCR
 _BALLOON_RE = re.compile(r"^(?:Deleted|Formatted|Inserted|Moved \w+|Comment(?:ed)? \[)[: \[]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff\ufffd]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -260,7 +261,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
         label = label or _is_label(kept.pop().parts[0], page.width)
     text = "\n".join(r.text for r in kept)
     quality = text_quality(toc_text if toc else text, page.image_cover)
-    if quality not in ("good", "blank"):
+    if quality not in USABLE:
         kept = []
     return CleanPage(page.index, page.width, page.height, kept, text, quality, ecf, label, toc)
 

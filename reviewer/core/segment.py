@@ -102,6 +102,17 @@ class _Geometry:
         return self.right - self.left
 
 
+def _ends_sentence(row: Row, g: _Geometry | None = None) -> bool:
+    """The row finishes a sentence (and, given the geometry, stops short of the margin)."""
+    done = row.text.rstrip().endswith(_SENT_END)
+    return done and (g is None or row.x1 < g.right - 40)
+
+
+def _at_number_x(row: Row, num_x: Counter[int]) -> bool:
+    """The row starts where this document's ¶ numbers start."""
+    return any(abs(row.first_x - x) <= 4 for x in num_x)
+
+
 _UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower-case ASCII
 _LOWER = re.compile(r"[a-zà-ÿ]")
 
@@ -206,7 +217,7 @@ class _Walker:
         midsentence = (
             self.prev is not None
             and not after
-            and not self.prev.text.rstrip().endswith(_SENT_END)
+            and not _ends_sentence(self.prev)
             and not COUNT_RE.match(t)
         )
         if (
@@ -227,7 +238,7 @@ class _Walker:
     def _bare_number(self, row: Row) -> re.Match[str] | None:
         """A number printed without its period ("57") standing alone where ¶ numbers sit."""
         first = row.parts[0].text.strip() if row.parts else ""
-        if not first.isdigit() or not any(abs(row.first_x - x) <= 4 for x in self.num_x):
+        if not first.isdigit() or not _at_number_x(row, self.num_x):
             return None
         rest = " ".join(p.text.strip() for p in row.parts[1:])
         return NUM_RE.match(f"{first}. {rest}")
@@ -304,7 +315,7 @@ class _Walker:
             return True
         if row.x0 > g.left + 15 and row.x0 > prev.x0 + 15:
             return True
-        ended = prev.text.rstrip().endswith(_SENT_END) and prev.x1 < g.right - 40
+        ended = _ends_sentence(prev, g)
         return ended and row.text[:1].isupper()
 
 
@@ -338,10 +349,10 @@ def _detach_closing_text(paras: list[Para], num_x: Counter[int], g: _Geometry) -
     for i in range(1, len(last.rows)):
         prev, row = last.rows[i - 1], last.rows[i]
         t = row.text.strip()
-        at_number = any(abs(row.first_x - x) <= 4 for x in num_x) or (
+        at_number = _at_number_x(row, num_x) or (
             row.first_x > g.left + 15 and row.x1 > g.right - 20  # a first-line indent
         )
-        ended = prev.text.rstrip().endswith(_SENT_END) and prev.x1 < g.right - 40
+        ended = _ends_sentence(prev, g)
         if at_number and ended and not ENUM_RE.match(t) and not re.match(r"^[(“\"'‘\[]", t):
             tail = Para("text", None, last.rows[i:], last.section, last.count)
             last.rows = last.rows[:i]
