@@ -260,7 +260,8 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
     if kept and len(kept[-1].parts) == 1 and _is_label(kept[-1].parts[0], page.width):
         label = label or _is_label(kept.pop().parts[0], page.width)
     text = "\n".join(r.text for r in kept)
-    quality = text_quality(toc_text if toc else text, page.image_cover)
+    # 4,000 characters tell a text layer from glyph garbage as well as a whole page does
+    quality = text_quality((toc_text if toc else text)[:4000], page.image_cover)
     if quality not in USABLE:
         kept = []
     return CleanPage(page.index, page.width, page.height, kept, text, quality, ecf, label, toc)

@@ -81,6 +81,7 @@ def _open(path: Path) -> Any:
 
 
 _RED, _BLUE = 0xFF0000, 0x0000FF
+_REDLINE_COLOURS = frozenset((_RED, _BLUE))
 
 
 def _is_bold(span: dict[str, Any]) -> bool:
@@ -95,8 +96,10 @@ def _line(raw: dict[str, Any], colours: Counter[int], drop_color: int | None) ->
         t = s["text"]
         if not t:
             continue
-        colours[s["color"]] += len(t)
-        if s["color"] == drop_color:
+        colour = s["color"]
+        if colour in _REDLINE_COLOURS:
+            colours[colour] += len(t)
+        if colour == drop_color:
             continue
         spans.append(s)
         n = len(t.strip())
@@ -143,8 +146,8 @@ def _image_cover(page: Any) -> float:
     return min(1.0, sum(abs(r) for r in rects) / area)
 
 
-def _is_redline(colours: Counter[int]) -> bool:
-    total = sum(colours.values()) or 1
+def _is_redline(colours: Counter[int], pages: list[PageText]) -> bool:
+    total = sum(len(ln.text) for p in pages for ln in p.lines) or 1
     return colours[_RED] > 0.05 * total and colours[_BLUE] > 0.05 * total
 
 
@@ -162,7 +165,7 @@ def read_pdf(path: str | Path) -> PdfText:
     try:
         colours: Counter[int] = Counter()
         pages = _all_pages(doc, flags, colours)
-        if _is_redline(colours):  # a comparison print: deleted text is red, inserted blue
+        if _is_redline(colours, pages):  # a comparison print: deleted text is red, inserted blue
             pages = _all_pages(doc, flags, Counter(), drop_color=_RED)
         meta = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str) and v}
         return PdfText(doc.page_count, tuple(pages), meta)
