@@ -75,7 +75,7 @@ def raw_pymupdf(pdf_dir: Path) -> tuple[int, float]:
     return pages, time.perf_counter() - start
 
 
-def ours(pdf_dir: Path) -> float:
+def ours(pdf_dir: Path, workers: int) -> float:
     """Import every file under ``pdf_dir`` into a fresh temp matter; return seconds."""
     from reviewer.core.ingest import import_files
     from reviewer.core.matter import Matter
@@ -83,7 +83,7 @@ def ours(pdf_dir: Path) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
         start = time.perf_counter()
-        for _ in import_files(matter, [pdf_dir]):
+        for _ in import_files(matter, [pdf_dir], workers=workers):
             pass
         elapsed = time.perf_counter() - start
         matter.close()
@@ -105,13 +105,13 @@ def synthetic_dir(target_pages: int) -> Path:
     return out
 
 
-def compare(label: str, pdf_dir: Path) -> dict[str, float | int | str]:
-    """Run raw and ours over ``pdf_dir``; return a result row."""
+def compare(label: str, pdf_dir: Path, workers: int) -> dict[str, float | int | str]:
+    """Run raw (one process) and ours (``workers`` processes) over ``pdf_dir``."""
     pages, raw_s = raw_pymupdf(pdf_dir)
-    ours_s = ours(pdf_dir)
+    ours_s = ours(pdf_dir, workers)
     raw_pps, ours_pps = pages / raw_s, pages / ours_s
     return {
-        "set": label,
+        "set": f"{label}/{workers}w",
         "pages": pages,
         "raw_s": round(raw_s, 2),
         "ours_s": round(ours_s, 2),
@@ -167,7 +167,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     corpus = args.corpus / "pdfs" if (args.corpus / "pdfs").is_dir() else args.corpus
-    rows = [compare("corpus", corpus), compare("synthetic", synthetic_dir(args.pages))]
+    synth = synthetic_dir(args.pages)
+    rows = [
+        compare(name, d, w) for w in (1, 2) for name, d in (("corpus", corpus), ("synth", synth))
+    ]
     rss_mb = child_peak_rss_mb(corpus / BIG_PDF)
     print_table(rows, rss_mb)
     print(

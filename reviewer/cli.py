@@ -61,16 +61,22 @@ def init(matter: Path, name: str | None) -> None:
 @MATTER
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(KINDS), help="Kind of filing (default: guessed).")
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 16),
+    help="Processes that read and segment PDFs in parallel.",
+)  # fmt: skip
 @JSON
 @user_errors
-def import_(matter: Path, paths: tuple[Path, ...], kind: str | None, as_json: bool) -> None:
+def import_(
+    matter: Path, paths: tuple[Path, ...], kind: str | None, workers: int, as_json: bool
+) -> None:
     """Import PDF files (folders recurse) into MATTER. Exit 1 if any file failed."""
     results = []
     with Matter.open(matter) as m:
         total = len(expand_paths(paths))
         show_bar = not as_json and sys.stderr.isatty()
         bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
-        for progress in import_files(m, paths, kind):
+        for progress in import_files(m, paths, kind, workers):
             assert progress.result is not None
             results.append(progress.result)
             if show_bar:

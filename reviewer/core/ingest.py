@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import shutil
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,39 +184,108 @@ def _store_paras(matter: Matter, doc_id: int, parsed: Parsed) -> None:
     )
 
 
-def import_one(matter: Matter, path: Path, kind: str | None = None) -> ImportResult:
-    """Import one file; never raises for bad input — the result says what happened."""
+def _parse_safely(path: Path, kind: str | None) -> Parsed | str:
+    """``parse`` for a worker process: a user error comes back as its message."""
     try:
-        sha = sha256_of(path)
-        row = matter.db.execute("SELECT id, page_count FROM documents WHERE sha256 = ?", [sha])
-        found = row.fetchone()
-        if found:
-            return ImportResult(str(path), "duplicate", found[0], pages=found[1])
-        parsed = parse(path, kind)
-        doc_id = _store(matter, path, sha, parsed)
+        return parse(path, kind)
+    except ReviewerError as exc:
+        return str(exc)
+
+
+def _known(matter: Matter, sha: str) -> tuple[int, int] | None:
+    row = matter.db.execute("SELECT id, page_count FROM documents WHERE sha256 = ?", [sha])
+    return row.fetchone()
+
+
+def _finish(matter: Matter, path: Path, sha: str, outcome: Parsed | str) -> ImportResult:
+    """Store a parsed file (unless an identical one landed meanwhile) and report on it."""
+    if isinstance(outcome, str):
+        return ImportResult(str(path), "failed", error=outcome)
+    found = _known(matter, sha)
+    if found:
+        return ImportResult(str(path), "duplicate", found[0], pages=found[1])
+    try:
+        doc_id = _store(matter, path, sha, outcome)
     except ReviewerError as exc:
         return ImportResult(str(path), "failed", error=str(exc))
-    n = sum(p.kind == "numbered" for p in parsed.paras)
-    warnings = (parsed.note,) if parsed.note else ()
     return ImportResult(
         str(path),
         "imported",
         doc_id,
         None,
-        len(parsed.pages),
-        len(parsed.paras),
-        parsed.quality,
-        warnings,
-        n,
+        len(outcome.pages),
+        len(outcome.paras),
+        outcome.quality,
+        (outcome.note,) if outcome.note else (),
+        sum(p.kind == "numbered" for p in outcome.paras),
     )
 
 
+def _precheck(matter: Matter, path: Path) -> tuple[str | None, ImportResult | None]:
+    """Hash a file and settle it early when it is unreadable or already in the matter."""
+    try:
+        sha = sha256_of(path)
+    except ReviewerError as exc:
+        return None, ImportResult(str(path), "failed", error=str(exc))
+    found = _known(matter, sha)
+    if found:
+        return sha, ImportResult(str(path), "duplicate", found[0], pages=found[1])
+    return sha, None
+
+
+def import_one(matter: Matter, path: Path, kind: str | None = None) -> ImportResult:
+    """Import one file; never raises for bad input — the result says what happened."""
+    sha, settled = _precheck(matter, path)
+    if settled is not None or sha is None:
+        assert settled is not None
+        return settled
+    return _finish(matter, path, sha, _parse_safely(path, kind))
+
+
 def import_files(
-    matter: Matter, paths: Iterable[str | Path], kind: str | None = None
+    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
 ) -> Iterator[Progress]:
-    """Import files and folders; yields one Progress per file, carrying its ImportResult."""
+    """Import files and folders; yields one Progress per file, carrying its ImportResult.
+
+    With ``workers`` > 1 and several files, PDFs are read and segmented in a pool of worker
+    processes while this process stores them in order, one transaction per document.
+    Closing the generator (cancel) stops the pool; documents stored so far stay whole."""
     matter.require_writable()
     files = expand_paths(paths)
-    for i, path in enumerate(files, start=1):
-        result = import_one(matter, path, kind)
-        yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result)
+    if workers < 2 or len(files) < 3:
+        for i, path in enumerate(files, start=1):
+            result = import_one(matter, path, kind)
+            yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result)
+        return
+    yield from _import_pooled(matter, files, kind, workers)
+
+
+def _import_pooled(
+    matter: Matter, files: list[Path], kind: str | None, workers: int
+) -> Iterator[Progress]:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    queue: deque[tuple[Path, str | None, ImportResult | Future[Parsed | str]]] = deque()
+    pending = iter(files)
+
+    def submit_next() -> None:
+        path = next(pending, None)
+        if path is not None:
+            sha, settled = _precheck(matter, path)
+            queue.append((path, sha, settled or pool.submit(_parse_safely, path, kind)))
+
+    try:
+        for _ in range(workers * 2):
+            submit_next()
+        done = 0
+        while queue:
+            path, sha, job = queue.popleft()
+            submit_next()
+            if isinstance(job, ImportResult):
+                result = job
+            else:
+                assert sha is not None
+                result = _finish(matter, path, sha, job.result())
+            done += 1
+            yield Progress(done, len(files), f"{result.status}: {path.name}", str(path), result)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

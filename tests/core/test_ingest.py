@@ -99,3 +99,37 @@ def test_a_second_writer_is_refused(matter: Matter) -> None:
 def test_open_a_folder_that_is_not_a_matter(tmp_path: Path) -> None:
     with pytest.raises(MatterError, match="not a matter"):
         Matter.open(tmp_path)
+
+
+def _stored(m: Matter) -> list[tuple[object, ...]]:
+    q = "SELECT d.file_name, p.seq, p.number, p.kind, p.text, p.cite FROM paragraphs p "
+    return m.db.execute(q + "JOIN documents d ON d.id = p.doc_id ORDER BY 1, 2").fetchall()
+
+
+def test_worker_pool_stores_exactly_what_one_process_stores(tmp_path: Path) -> None:
+    folder = tmp_path / "filings"
+    write_demo_filings(folder)
+    write_bad_files(folder / "bad")
+    seen = {}
+    for workers in (1, 2):
+        with Matter.create(tmp_path / f"w{workers}.matter") as m:
+            results = [p.result for p in import_files(m, [folder], workers=workers)]
+            seen[workers] = ([(r.status, r.error) for r in results if r], _stored(m))
+    assert seen[1] == seen[2]
+    assert seen[2][1]
+
+
+def test_cancelling_a_pooled_import_leaves_only_whole_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "filings"
+    write_demo_filings(folder / "a")
+    write_demo_filings(folder / "b")  # same bytes: duplicates
+    with Matter.create(tmp_path / "c.matter") as m:
+        progress = import_files(m, [folder], workers=2)
+        first = next(progress)
+        progress.close()  # what the GUI's cancel does
+        assert first.result is not None
+        assert first.result.status == "imported"
+        docs = documents.list_documents(m)
+        assert len(docs) == 1
+        pages = m.db.execute("SELECT count(*) FROM pages WHERE doc_id = ?", [docs[0].id])
+        assert pages.fetchone()[0] == docs[0].pages
