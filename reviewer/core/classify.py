@@ -8,6 +8,13 @@ import re
 KINDS = ("complaint", "answer", "motion", "order", "exhibit", "declaration", "transcript", "other")
 
 _RULES: tuple[tuple[str, str], ...] = (
+    # A title line that opens with ORDER is the court's, even when it names a motion.
+    (
+        "order",
+        r"(?m)^\s*(?:(?:AMENDED|REDACTED|\[PROPOSED\])\s+)?(?:OPINION AND |MEMORANDUM "
+        r"(?:AND|&) )?ORDER\s+(?:\(\d\)\s*)?(?:GRANTING|DENYING|RE\b|REGARDING|ON\b|"
+        r"AND\b|AUTHORIZING|DIRECTING|SETTING)",
+    ),
     ("transcript", r"TRANSCRIPT OF PROCEEDINGS|REPORTER'?’?S TRANSCRIPT|OFFICIAL TRANSCRIPT"),
     (
         "motion",

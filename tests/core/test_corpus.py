@@ -133,3 +133,21 @@ def test_mixed_documents_flag_their_bad_pages(corpus_matter: Matter, name: str) 
         )
     }
     assert set(MIXED_OCR[name]) <= bad
+
+
+def test_kinds_are_guessed_from_the_first_page(corpus_matter: Matter, corpus: Path) -> None:
+    """Complaints, motions and orders are told apart (the manifest says which is which)."""
+    import csv
+
+    with open(corpus.parent / "MANIFEST.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    # Its first page is a scan, so the guess reads page 2 (no title there): open work.
+    unsure = {"nysd-413741-opinion-scanned-first-page.pdf"}
+    checked = [r for r in rows if r["kind"] in ("complaint", "motion", "order")]
+    wrong = [
+        (r["file"], r["kind"], _doc(corpus_matter, r["file"]).kind)
+        for r in checked
+        if r["file"] not in unsure and _doc(corpus_matter, r["file"]).kind != r["kind"]
+    ]
+    assert wrong == []
+    assert len(checked) > 20
