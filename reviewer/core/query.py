@@ -1,0 +1,285 @@
+"""The internal query model and its two parsers: natural syntax (words, "phrases",
+AND / OR / NOT, parentheses, * and ? wildcards, field filters) and Westlaw-style
+terms-and-connectors (space/or, &, %, w/n, pre/n, /s, /p, ! root expander, * wildcard).
+
+Both syntaxes parse to the same frozen node types, which the search module translates for
+its engine and the test suite's brute-force reference evaluates independently.
+Groundwork for issue 3: no engine is wired to it yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.core.errors import ReviewerError
+
+FIELDS = ("doc", "kind", "count", "para", "page", "filed")
+
+
+class QuerySyntaxError(ReviewerError):
+    """A query that cannot be parsed; ``column`` is 1-based and points at the offending token."""
+
+    def __init__(self, query: str, column: int, reason: str) -> None:
+        self.query, self.column, self.reason = query, column, reason
+        super().__init__(f"{reason} at column {column}: {query}\n{' ' * (column - 1)}^")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str  # lower-case; may hold * and ? wildcards
+    root: bool = False  # Westlaw ``!``: any ending
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """``left`` but not ``right`` (natural AND NOT / NOT, Westlaw %)."""
+
+    left: Node | None
+    right: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """``left`` within ``distance`` words of ``right``; ``ordered``: left comes first."""
+
+    left: Node
+    right: Node
+    distance: int
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Same:
+    """Both in the same ``unit``: ``sentence`` or ``paragraph``."""
+
+    left: Node
+    right: Node
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    field: str
+    low: str
+    high: str | None = None  # a range when set
+
+
+Node = Term | Phrase | And | Or | Not | Near | Same | Filter
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # word | phrase | lparen | rparen | op
+    text: str
+    column: int
+
+
+_TC_TOKEN = re.compile(
+    r'\s*(?:(?P<phrase>"[^"]*"?)|(?P<lparen>\()|(?P<rparen>\))|'
+    r"(?P<op>&|%|/s\b|/p\b|w/\d+\b|pre/\d+\b|/\S*)|(?P<word>[^\s()&%\"]+))",
+    re.I,
+)
+
+
+def tokenize(query: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(query):
+        if query[pos:].strip() == "":
+            break
+        m = _TC_TOKEN.match(query, pos)
+        if m is None or m.end() == pos:  # pragma: no cover - the pattern matches any char
+            raise QuerySyntaxError(query, pos + 1, "Unexpected character")
+        kind = m.lastgroup or "word"
+        text = m.group(kind)
+        column = m.start(kind) + 1
+        if kind == "phrase" and (len(text) < 2 or not text.endswith('"')):
+            raise QuerySyntaxError(query, column, "Unclosed quotation mark")
+        if kind == "op" and not re.fullmatch(r"&|%|/s|/p|w/\d+|pre/\d+|/\d+", text, re.I):
+            raise QuerySyntaxError(query, column, f"Unknown connector {text!r}")
+        tokens.append(Token(kind, text, column))
+        pos = m.end()
+    return tokens
+
+
+class _Parser:
+    """Shared cursor over tokens; subclasses add each syntax's grammar."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.tokens = tokenize(query)
+        self.i = 0
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def take(self) -> Token:
+        tok = self.peek()
+        if tok is None:
+            raise QuerySyntaxError(self.query, len(self.query) + 1, "The query ends too early")
+        self.i += 1
+        return tok
+
+    def fail(self, tok: Token, reason: str) -> QuerySyntaxError:
+        return QuerySyntaxError(self.query, tok.column, reason)
+
+    def parse(self) -> Node:
+        if not self.tokens:
+            raise QuerySyntaxError(self.query, 1, "The query is empty")
+        node = self.expr()
+        tok = self.peek()
+        if tok is not None:
+            raise self.fail(tok, f"Unexpected {tok.text!r}")
+        return node
+
+    def expr(self) -> Node:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def group(self) -> Node:
+        node = self.expr()
+        tok = self.peek()
+        if tok is None or tok.kind != "rparen":
+            raise QuerySyntaxError(self.query, len(self.query) + 1, "Missing ')'")
+        self.i += 1
+        return node
+
+    @staticmethod
+    def phrase(tok: Token) -> Node:
+        words = tuple(w.lower() for w in re.findall(r"[\w'’§.-]+", tok.text[1:-1]))
+        return Phrase(words) if len(words) != 1 else Term(words[0])
+
+
+_TC_LEVELS: tuple[tuple[str, ...], ...] = (
+    ("%",),
+    ("&",),
+    ("/p",),
+    ("/s",),
+    ("w/", "pre/", *(f"/{d}" for d in "0123456789")),
+)
+
+
+class _TcParser(_Parser):
+    """Westlaw precedence, loosest first: %, &, /p, /s, w/n and pre/n, then or (space)."""
+
+    def expr(self, level: int = 0) -> Node:
+        if level == len(_TC_LEVELS):
+            return self.alternatives()
+        left = self.expr(level + 1)
+        while (
+            (tok := self.peek())
+            and tok.kind == "op"
+            and tok.text.lower().startswith(_TC_LEVELS[level])
+        ):
+            self.i += 1
+            left = _combine(tok.text.lower(), left, self.expr(level + 1))
+        return left
+
+    def alternatives(self) -> Node:
+        items = [self.atom()]
+        while (tok := self.peek()) and tok.kind in ("word", "phrase", "lparen"):
+            if tok.kind == "word" and tok.text.lower() == "or":
+                self.i += 1
+            items.append(self.atom())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "lparen":
+            return self.group()
+        if tok.kind == "phrase":
+            return self.phrase(tok)
+        if tok.kind != "word" or tok.text.lower() == "or":
+            raise self.fail(tok, f"Expected a search term, found {tok.text!r}")
+        word = tok.text.lower()
+        if re.match(r"(?:w|pre)/", word):
+            raise self.fail(tok, f"{tok.text!r}: a proximity connector needs a number, e.g. w/5")
+        root = word.endswith("!")
+        word = word.rstrip("!").replace("*", "?")  # Westlaw * stands for one character
+        if not word or "!" in word:
+            raise self.fail(tok, "The root expander ! goes at the end of a word")
+        return Term(word, root=root)
+
+
+def _combine(op: str, left: Node, right: Node) -> Node:
+    if op == "%":
+        return Not(left, right)
+    if op == "&":
+        return And((*(left.items if isinstance(left, And) else (left,)), right))
+    if op in ("/s", "/p"):
+        return Same(left, right, "sentence" if op == "/s" else "paragraph")
+    ordered, n = op.startswith("pre/"), int(op.split("/")[1])  # "/3" is "w/3"
+    return Near(left, right, n, ordered)
+
+
+class _NaturalParser(_Parser):
+    """OR binds loosest, then AND (also implied between terms), then NOT."""
+
+    def expr(self) -> Node:
+        items = [self.conjunction()]
+        while (tok := self.peek()) and tok.kind == "word" and tok.text == "OR":
+            self.i += 1
+            items.append(self.conjunction())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def conjunction(self) -> Node:
+        pos: list[Node] = []
+        neg: list[Node] = []
+        first = self.peek()
+        while (tok := self.peek()) and tok.kind != "rparen" and tok.text != "OR":
+            if tok.text == "AND":
+                self.i += 1
+                continue
+            if tok.text == "NOT":
+                self.i += 1
+                neg.append(self.atom())
+            else:
+                pos.append(self.atom())
+        if not pos:
+            raise self.fail(first or self.take(), "NOT needs something to exclude from")
+        node = pos[0] if len(pos) == 1 else And(tuple(pos))
+        return Not(node, neg[0] if len(neg) == 1 else Or(tuple(neg))) if neg else node
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "lparen":
+            return self.group()
+        if tok.kind == "phrase":
+            return self.phrase(tok)
+        if tok.kind == "op":
+            raise self.fail(tok, f"{tok.text!r} is a terms-and-connectors connector (--syntax tc)")
+        if tok.kind != "word" or tok.text in ("AND", "OR", "NOT"):
+            raise self.fail(tok, f"Expected a search term, found {tok.text!r}")
+        field, sep, value = tok.text.partition(":")
+        if not sep or field.lower().startswith("http"):
+            return Term(tok.text.lower())
+        if field.lower() not in FIELDS:
+            raise self.fail(tok, f"Unknown field {field!r} (fields: {', '.join(FIELDS)})")
+        if not value:
+            raise self.fail(tok, f"The field {field!r} needs a value")
+        low, dots, high = value.partition("..")
+        return Filter(field.lower(), low.lower(), high.lower() if dots else None)
+
+
+def parse(query: str, syntax: str = "natural") -> Node:
+    """Parse ``query`` in ``natural`` or ``tc`` syntax; raises QuerySyntaxError."""
+    if syntax == "tc":
+        return _TcParser(query).parse()
+    if syntax == "natural":
+        return _NaturalParser(query).parse()
+    raise ValueError(f"unknown query syntax {syntax!r}")

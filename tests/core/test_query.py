@@ -1,0 +1,94 @@
+"""Both query syntaxes parse to the one query model; errors point at the offending token."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.query import (
+    And,
+    Filter,
+    Near,
+    Not,
+    Or,
+    Phrase,
+    QuerySyntaxError,
+    Same,
+    Term,
+    parse,
+)
+
+
+def t(text: str, root: bool = False) -> Term:
+    return Term(text, root)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("venture", t("venture")),
+        ("knew knowledge", Or((t("knew"), t("knowledge")))),
+        ("knew or knowledge", Or((t("knew"), t("knowledge")))),
+        ("benefit! & venture", And((t("benefit", True), t("venture")))),
+        ("a & b & c", And((t("a"), t("b"), t("c")))),
+        ("a w/5 b", Near(t("a"), t("b"), 5)),
+        ("a /5 b", Near(t("a"), t("b"), 5)),
+        ("a pre/3 b", Near(t("a"), t("b"), 3, ordered=True)),
+        ("a /s b", Same(t("a"), t("b"), "sentence")),
+        ("a /p b", Same(t("a"), t("b"), "paragraph")),
+        ("a % b", Not(t("a"), t("b"))),
+        ("wom*n", t("wom?n")),
+        ('"child pornography"', Phrase(("child", "pornography"))),
+        # Westlaw precedence: or, then w/n, then /s, then /p, then &, then %.
+        ("a b w/3 c", Near(Or((t("a"), t("b"))), t("c"), 3)),
+        ("a w/3 b /s c", Same(Near(t("a"), t("b"), 3), t("c"), "sentence")),
+        ("a /s b /p c", Same(Same(t("a"), t("b"), "sentence"), t("c"), "paragraph")),
+        ("a /p b & c", And((Same(t("a"), t("b"), "paragraph"), t("c")))),
+        ("a & b % c", Not(And((t("a"), t("b"))), t("c"))),
+        ("(a & b) w/2 c", Near(And((t("a"), t("b"))), t("c"), 2)),
+    ],
+)
+def test_terms_and_connectors(query: str, expected: object) -> None:
+    assert parse(query, "tc") == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("venture benefit", And((t("venture"), t("benefit")))),
+        ("venture AND benefit", And((t("venture"), t("benefit")))),
+        ("a OR b c", Or((t("a"), And((t("b"), t("c")))))),
+        ("a NOT b", Not(t("a"), t("b"))),
+        ("a NOT b NOT c", Not(t("a"), Or((t("b"), t("c"))))),
+        ("(a OR b) c", And((Or((t("a"), t("b"))), t("c")))),
+        ("traffic* benefi?", And((t("traffic*"), t("benefi?")))),
+        ("kind:complaint", Filter("kind", "complaint")),
+        ("filed:2020-01-01..2021-06-30", Filter("filed", "2020-01-01", "2021-06-30")),
+        ('"have known" count:1', And((Phrase(("have", "known")), Filter("count", "1")))),
+    ],
+)  # fmt: skip
+def test_natural(query: str, expected: object) -> None:
+    assert parse(query, "natural") == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "syntax", "column", "words"),
+    [
+        ("a & (b", "tc", 7, "Missing ')'"),
+        ("a & b)", "tc", 6, "Unexpected ')'"),
+        ("& a", "tc", 1, "Expected a search term"),
+        ("a w/x b", "tc", 3, "needs a number"),
+        ("a /q b", "tc", 3, "Unknown connector"),
+        ('a "open', "tc", 3, "Unclosed quotation mark"),
+        ("a & b", "natural", 3, "terms-and-connectors"),
+        ("foo:bar", "natural", 1, "Unknown field 'foo'"),
+        ("NOT a", "natural", 1, "NOT needs something"),
+        ("", "natural", 1, "empty"),
+        ("a &", "tc", 4, "ends too early"),
+    ],
+)
+def test_errors_point_at_the_token(query: str, syntax: str, column: int, words: str) -> None:
+    with pytest.raises(QuerySyntaxError) as info:
+        parse(query, syntax)
+    assert info.value.column == column
+    assert words in str(info.value)
+    assert str(info.value).splitlines()[-1].index("^") == column - 1
