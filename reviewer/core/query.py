@@ -159,6 +159,17 @@ class _Parser:
         self.i += 1
         return node
 
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "lparen":
+            return self.group()
+        if tok.kind == "phrase":
+            return self.phrase(tok)
+        return self.word(tok)
+
+    def word(self, tok: Token) -> Node:  # pragma: no cover - abstract
+        raise NotImplementedError
+
     @staticmethod
     def phrase(tok: Token) -> Node:
         words = tuple(w.lower() for w in re.findall(r"[\w'’§.-]+", tok.text[1:-1]))
@@ -198,12 +209,7 @@ class _TcParser(_Parser):
             items.append(self.atom())
         return items[0] if len(items) == 1 else Or(tuple(items))
 
-    def atom(self) -> Node:
-        tok = self.take()
-        if tok.kind == "lparen":
-            return self.group()
-        if tok.kind == "phrase":
-            return self.phrase(tok)
+    def word(self, tok: Token) -> Node:
         if tok.kind != "word" or tok.text.lower() == "or":
             raise self.fail(tok, f"Expected a search term, found {tok.text!r}")
         word = tok.text.lower()
@@ -255,12 +261,7 @@ class _NaturalParser(_Parser):
         node = pos[0] if len(pos) == 1 else And(tuple(pos))
         return Not(node, neg[0] if len(neg) == 1 else Or(tuple(neg))) if neg else node
 
-    def atom(self) -> Node:
-        tok = self.take()
-        if tok.kind == "lparen":
-            return self.group()
-        if tok.kind == "phrase":
-            return self.phrase(tok)
+    def word(self, tok: Token) -> Node:
         if tok.kind == "op":
             raise self.fail(tok, f"{tok.text!r} is a terms-and-connectors connector (--syntax tc)")
         if tok.kind != "word" or tok.text in ("AND", "OR", "NOT"):
