@@ -15,7 +15,7 @@ import click
 from reviewer.core import documents
 from reviewer.core.classify import KINDS
 from reviewer.core.errors import ReviewerError
-from reviewer.core.ingest import expand_paths, import_files
+from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,15 +73,17 @@ def import_(
     """Import PDF files (folders recurse) into MATTER. Exit 1 if any file failed."""
     results = []
     with Matter.open(matter) as m:
-        total = len(expand_paths(paths))
         show_bar = not as_json and sys.stderr.isatty()
-        bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+        bar = None
         for progress in import_files(m, paths, kind, workers):
             assert progress.result is not None
             results.append(progress.result)
             if show_bar:
+                bar = bar or click.progressbar(
+                    length=progress.total, label="Importing", file=sys.stderr
+                )
                 bar.update(1)
-        if show_bar:
+        if bar is not None:
             bar.render_finish()
     if as_json:
         _dump([r.as_json() for r in results])

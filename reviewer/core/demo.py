@@ -25,9 +25,7 @@ def build_demo(path: Path) -> Iterator[Progress]:
     matter = Matter.open(path) if (path / DB_NAME).exists() else Matter.create(path, DEMO_NAME)
     try:
         sources = path / "demo-sources"
-        files = write_demo_filings(sources)
-        kinds = {f.path: f.kind for f in files}
-        for f in files:
-            yield from import_files(matter, [f.path], kind=kinds[f.path])
+        for f in write_demo_filings(sources):
+            yield from import_files(matter, [f.path], kind=f.kind)
     finally:
         matter.close()

@@ -236,9 +236,9 @@ def _precheck(matter: Matter, path: Path) -> tuple[str | None, ImportResult | No
 def import_one(matter: Matter, path: Path, kind: str | None = None) -> ImportResult:
     """Import one file; never raises for bad input — the result says what happened."""
     sha, settled = _precheck(matter, path)
-    if settled is not None or sha is None:
-        assert settled is not None
+    if settled is not None:
         return settled
+    assert sha is not None  # _precheck settles every file it could not hash
     return _finish(matter, path, sha, _parse_safely(path, kind))
 
 
