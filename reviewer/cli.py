@@ -12,11 +12,13 @@ from typing import Any, TypeVar
 
 import click
 
-from reviewer.core import documents
+from reviewer.core import documents, search
 from reviewer.core.classify import KINDS
-from reviewer.core.errors import ReviewerError
+from reviewer.core.delete import delete_documents
+from reviewer.core.errors import IndexStaleError, MatterLockedError, ReviewerError
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
+from reviewer.core.records import Progress, SearchResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 MATTER = click.argument("matter", type=click.Path(path_type=Path))
@@ -166,6 +168,122 @@ def demo(matter: Path | None) -> None:
         r = progress.result
         click.echo(f"{r.status:9} {Path(r.path).name}: {r.pages} pages, {r.numbered} numbered ¶")
     click.echo(f"\nDemo matter: {path}\nTry: reviewer paragraphs '{path}' complaint.pdf")
+
+
+@main.command()
+@MATTER
+@click.argument("doc", nargs=-1, required=True)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@user_errors
+def delete(matter: Path, doc: tuple[str, ...], yes: bool) -> None:
+    """Delete documents DOC... (ids or file names) with their paragraphs and index entries."""
+    with Matter.open(matter) as m:
+        docs = [documents.find_document(m, ref) for ref in doc]
+        names = ", ".join(d.file_name for d in docs)
+        if not yes:
+            click.confirm(f"Delete {names} from {m.name}?", abort=True, err=True)
+        delete_documents(m, docs)
+    click.echo(f"Deleted {names}")
+
+
+def _progress_bar(jobs: Any, label: str) -> None:
+    """Drain a Progress iterator, drawing a bar on stderr when it is a terminal."""
+    bar = None
+    for p in jobs:
+        assert isinstance(p, Progress)
+        if sys.stderr.isatty() and p.total:
+            bar = bar or click.progressbar(length=p.total, label=label, file=sys.stderr)
+            bar.update(p.done - bar.pos)
+    if bar is not None:
+        bar.render_finish()
+
+
+@main.command()
+@MATTER
+@user_errors
+def reindex(matter: Path) -> None:
+    """Rebuild MATTER's search index from its database."""
+    with Matter.open(matter) as m:
+        _progress_bar(search.reindex(m), "Indexing")
+        total = m.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+    click.echo(f"Indexed {total:,} paragraphs of {matter}")
+
+
+def _run_search(path: Path, run: Callable[[search.SearchIndex], SearchResult]) -> SearchResult:
+    """Search read-only; an out-of-date index is rebuilt first when the matter is free."""
+    with Matter.open(path, readonly=True) as m:
+        try:
+            with search.SearchIndex.open(m) as ix:
+                return run(ix)
+        except IndexStaleError as exc:
+            stale = exc
+    try:
+        writable = Matter.open(path)
+    except MatterLockedError:
+        raise IndexStaleError(
+            f"{stale} It cannot be rebuilt while the matter is open in another window."
+        ) from None
+    click.echo(f"{stale} — rebuilding it now.", err=True)
+    with writable as m:
+        _progress_bar(search.reindex(m), "Indexing")
+        with search.SearchIndex.open(m) as ix:
+            return run(ix)
+
+
+@main.command("search")
+@MATTER
+@click.argument("query")
+@click.option(
+    "--syntax", type=click.Choice(["natural", "tc"]), default="natural", show_default=True,
+    help="natural: words, \"phrases\", AND/OR/NOT, * ?, field:filters; tc: Westlaw "
+    "terms and connectors (& % w/n pre/n /s /p ! *).",
+)  # fmt: skip
+@click.option("--doc", help="Search only this document (id or file name).")
+@click.option("--order", type=click.Choice(["rank", "document"]), default="rank", show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0), help="0: all.")
+@click.option("--counts", is_flag=True, help="Print hit counts per document instead of hits.")
+@JSON
+@user_errors
+def search_(
+    matter: Path, query: str, syntax: str, doc: str | None, order: str, limit: int,
+    counts: bool, as_json: bool,
+) -> None:  # fmt: skip
+    """Search MATTER's paragraphs for QUERY (README: "Searching" has the grammar)."""
+    result = _run_search(
+        matter, lambda ix: ix.search(query, syntax, doc, order, 0 if counts else limit or None)
+    )
+    if counts:
+        _print_counts(result, as_json)
+    elif as_json:
+        _dump([h.as_json() for h in result.hits])
+    else:
+        _print_hits(result)
+
+
+def _print_hits(result: SearchResult) -> None:
+    bold = sys.stdout.isatty()
+    shown = len(result.hits)
+    click.echo(f"{result.total} hits in {len(result.per_doc)} documents; showing {shown}")
+    for h in result.hits:
+        score = f"  score {h.score:.2f}" if h.score is not None else ""
+        click.echo(f"\n{h.cite}  [{h.file_name}, p. {h.page_start}]{score}")
+        parts = h.snippet.split("**")
+        text = "".join(
+            click.style(t, bold=True) if i % 2 and bold else t for i, t in enumerate(parts)
+        )
+        click.echo(f"    {text}" if bold else f"    {h.snippet}")
+
+
+def _print_counts(result: SearchResult, as_json: bool) -> None:
+    names = result.files
+    rows = sorted(result.per_doc.items(), key=lambda kv: (-kv[1], kv[0]))
+    if as_json:
+        per_doc = [{"doc_id": d, "file_name": names.get(d), "hits": n} for d, n in rows]
+        _dump({"total": result.total, "per_doc": per_doc})
+        return
+    click.echo(f"{result.total} hits in {len(rows)} documents")
+    for d, n in rows:
+        click.echo(f"{n:6}  {d:4}  {names.get(d, '')}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
+from reviewer.core.matter import Matter
 from reviewer.core.samples import write_bad_files, write_demo_filings
 
 
@@ -62,3 +64,71 @@ def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert res.exit_code == 2
     assert "not a matter" in res.stderr
     assert "Traceback" not in res.output + res.stderr
+
+
+@pytest.fixture
+def demo_matter(tmp_path: Path) -> str:
+    m = str(tmp_path / "Doe.matter")
+    files = [str(f.path) for f in write_demo_filings(tmp_path / "demo")]
+    assert CliRunner().invoke(main, ["import", m, *files]).exit_code == 2  # no such matter
+    assert CliRunner().invoke(main, ["init", m]).exit_code == 0
+    assert CliRunner().invoke(main, ["import", m, *files]).exit_code == 0
+    return m
+
+
+def test_search_json_contract(demo_matter: str) -> None:
+    res = CliRunner().invoke(
+        main, ["search", demo_matter, "benefit! /s venture", "--syntax", "tc", "--json"]
+    )
+    assert res.exit_code == 0, res.output
+    hits = json.loads(res.output)
+    assert hits
+    for key in ("doc_id", "file_name", "seq", "number", "cite", "page_start", "score", "snippet"):
+        assert key in hits[0]
+    assert "**venture**" in hits[0]["snippet"]
+    limited = CliRunner().invoke(main, ["search", demo_matter, "venture", "--limit", "1", "--json"])
+    assert len(json.loads(limited.output)) == 1
+
+
+def test_search_counts_order_and_doc(demo_matter: str) -> None:
+    run = CliRunner().invoke
+    counts = json.loads(run(main, ["search", demo_matter, "venture", "--counts", "--json"]).output)
+    assert counts["total"] == sum(d["hits"] for d in counts["per_doc"])
+    assert {d["file_name"] for d in counts["per_doc"]} == {"complaint.pdf", "answer.pdf"}
+    res = run(main, ["search", demo_matter, "venture", "--order", "document", "--doc",
+                     "complaint.pdf", "--limit", "0", "--json"])  # fmt: skip
+    hits = json.loads(res.output)
+    assert {h["file_name"] for h in hits} == {"complaint.pdf"}
+    assert [h["seq"] for h in hits] == sorted(h["seq"] for h in hits)
+    text = run(main, ["search", demo_matter, "venture"]).output
+    assert text.startswith(f"{counts['total']} hits in 2 documents")
+
+
+def test_search_errors_point_at_the_token(demo_matter: str) -> None:
+    res = CliRunner().invoke(main, ["search", demo_matter, "knew w/x venture", "--syntax", "tc"])
+    assert res.exit_code == 2
+    assert "Traceback" not in res.output
+    lines = res.output.splitlines()
+    assert "needs a number" in lines[0]
+    assert lines[-1].index("^") == lines[-2].index("w/x")
+
+
+def test_reindex_delete_and_a_stale_index(demo_matter: str) -> None:
+    run = CliRunner().invoke
+    res = run(main, ["reindex", demo_matter])
+    assert res.exit_code == 0
+    assert re.search(r"Indexed [\d,]+ paragraphs", res.output)
+    assert run(main, ["delete", demo_matter, "answer.pdf", "--yes"]).exit_code == 0
+    counts = json.loads(run(main, ["search", demo_matter, "venture", "--counts", "--json"]).output)
+    assert {d["file_name"] for d in counts["per_doc"]} == {"complaint.pdf"}
+    (Path(demo_matter) / "index" / "reviewer-index.json").unlink()
+    with Matter.open(demo_matter):  # another window holds the matter: no rebuild possible
+        res = run(main, ["search", demo_matter, "venture"])
+    assert res.exit_code == 2
+    assert "out of date" in res.output
+    assert "open in another window" in res.output
+    assert "rebuilding" not in res.output
+    res = run(main, ["search", demo_matter, "venture", "--json"])  # free again: rebuilt
+    assert res.exit_code == 0
+    assert "rebuilding" in res.stderr
+    assert json.loads(res.stdout)

@@ -64,3 +64,63 @@ def cite_abbrev(kind: str, title_text: str) -> str:
         "exhibit": "Ex.",
         "transcript": "Tr.",
     }.get(kind, "Doc.")
+
+
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman(text: str) -> int | None:
+    """``XIV`` → 14; None when ``text`` is not a roman numeral."""
+    text = text.lower()
+    if not text or any(c not in _ROMAN for c in text):
+        return None
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def ordinal(word: str) -> int | None:
+    """A count's number as users type or plead it: ``2``, ``II``, ``two``, ``second``, ``2nd``."""
+    word = word.strip().lower().rstrip(":.")
+    if word.isdigit():
+        return int(word)
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+        return int(word[:-2])
+    if word in _ORDINALS:
+        return _ORDINALS.index(word) + 1
+    if word in _CARDINALS:
+        return _CARDINALS.index(word) + 1
+    return roman(word)
+
+
+def count_number(heading: str | None) -> int | None:
+    """The number of a COUNT / CAUSE OF ACTION heading: ``Count IV: …`` → 4,
+    ``SECOND CLAIM FOR RELIEF`` → 2; None when the heading has none."""
+    if not heading:
+        return None
+    m = re.match(r"\W*(?:count|claim)\s+(\w+)", heading, re.I)
+    if m is None:
+        m = re.match(r"\W*(\w+)\s+(?:cause|claim|count)\b", heading, re.I)
+    return ordinal(m.group(1)) if m else None

@@ -37,3 +37,7 @@ class BadFileError(ReviewerError):
 
 class NotFoundError(ReviewerError):
     """A document, paragraph or other record named by the user does not exist."""
+
+
+class IndexStaleError(ReviewerError):
+    """The search index disagrees with the matter and cannot be rebuilt from here."""

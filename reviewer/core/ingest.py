@@ -1,5 +1,6 @@
 """Import pipeline: hash, skip duplicates, extract, segment, store — one transaction per
-document, so a failure leaves nothing half-written. ``import_files`` yields Progress."""
+document, so a failure leaves nothing half-written — then add to the search index.
+``import_files`` yields Progress."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import read_pdf
 from reviewer.core.records import ImportResult, Progress
+from reviewer.core.search import IndexUpdater
 
 _NO_NUMBERED = ("motion", "transcript")
 
@@ -142,6 +144,7 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Parsed) -> int:
         )
         _store_pages(matter, doc_id, parsed)
         _store_paras(matter, doc_id, parsed)
+        matter.touch_content()
     return int(doc_id)
 
 
@@ -252,6 +255,20 @@ def import_files(
     Closing the generator (cancel) stops the pool; documents stored so far stay whole."""
     matter.require_writable()
     files = expand_paths(paths)
+    updater = IndexUpdater(matter)
+    try:
+        for progress in _import(matter, files, kind, workers):
+            result = progress.result
+            if result is not None and result.status == "imported" and result.doc_id:
+                updater.add(result.doc_id)
+            yield progress
+    finally:
+        updater.close()
+
+
+def _import(
+    matter: Matter, files: list[Path], kind: str | None, workers: int
+) -> Iterator[Progress]:
     if workers < 2 or len(files) < 3:
         for i, path in enumerate(files, start=1):
             result = import_one(matter, path, kind)

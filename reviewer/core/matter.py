@@ -101,6 +101,11 @@ class Matter:
     def set_meta(self, key: str, value: str) -> None:
         self.db["matter_meta"].upsert({"key": key, "value": value}, pk="key")
 
+    def touch_content(self) -> None:
+        """Record that documents changed (call inside the writing transaction): the search
+        index compares this counter with the one it was built at."""
+        self.set_meta("content_version", str(int(self.get_meta("content_version") or 0) + 1))
+
     def require_writable(self) -> None:
         if self.readonly:
             raise MatterError(f"{self.path}: opened read-only.")

@@ -3,8 +3,10 @@ AND / OR / NOT, parentheses, * and ? wildcards, field filters) and Westlaw-style
 terms-and-connectors (space/or, &, %, w/n, pre/n, /s, /p, ! root expander, * wildcard).
 
 Both syntaxes parse to the same frozen node types, which the search module translates for
-its engine and the test suite's brute-force reference evaluates independently.
-Groundwork for issue 3: no engine is wired to it yet.
+its engine and the test suite's brute-force reference evaluates independently. Words come
+out cut and normalised exactly as ``text.words`` cuts the indexed text: a plain word is a
+``Term`` (matched by stem), a quoted one a one-word ``Phrase`` (matched exactly), and a token
+that is several words (``3:21-cv-00485``) a ``Phrase``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.text import query_words
 
 FIELDS = ("doc", "kind", "count", "para", "page", "filed")
 
@@ -22,18 +25,19 @@ class QuerySyntaxError(ReviewerError):
 
     def __init__(self, query: str, column: int, reason: str) -> None:
         self.query, self.column, self.reason = query, column, reason
-        super().__init__(f"{reason} at column {column}: {query}\n{' ' * (column - 1)}^")
+        pad = " " * 4
+        super().__init__(f"{reason} at column {column}:\n{pad}{query}\n{pad}{' ' * (column - 1)}^")
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    text: str  # lower-case; may hold * and ? wildcards
+    text: str  # one normalised word; may hold * (any run) and ? (one character)
     root: bool = False  # Westlaw ``!``: any ending
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # exact (unstemmed) words in a row; may hold * and ?
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +174,32 @@ class _Parser:
     def word(self, tok: Token) -> Node:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    @staticmethod
-    def phrase(tok: Token) -> Node:
-        words = tuple(w.lower() for w in re.findall(r"[\w'’§.-]+", tok.text[1:-1]))
-        return Phrase(words) if len(words) != 1 else Term(words[0])
+    def phrase(self, tok: Token) -> Node:
+        words = query_words(self.wildcards(tok.text[1:-1]))
+        if not words:
+            raise self.fail(tok, f"Nothing searchable in {tok.text}")
+        self.check_wildcards(tok, words)
+        return Phrase(tuple(words))
+
+    def wildcards(self, text: str) -> str:
+        """Rewrite a syntax's wildcards to the model's (* any run, ? one character)."""
+        return text
+
+    def term(self, tok: Token, text: str, root: bool = False) -> Node:
+        words = query_words(self.wildcards(text))
+        if not words:
+            raise self.fail(tok, f"Nothing searchable in {tok.text!r}")
+        self.check_wildcards(tok, words)
+        if len(words) > 1:
+            return Phrase(tuple(words))
+        if root and any(c in words[0] for c in "*?"):
+            raise self.fail(tok, "The root expander ! cannot follow a wildcard")
+        return Term(words[0], root=root)
+
+    def check_wildcards(self, tok: Token, words: list[str]) -> None:
+        for w in words:
+            if w[0] in "*?":
+                raise self.fail(tok, f"{tok.text!r}: a wildcard cannot start a word")
 
 
 _TC_LEVELS: tuple[tuple[str, ...], ...] = (
@@ -198,7 +224,7 @@ class _TcParser(_Parser):
             and tok.text.lower().startswith(_TC_LEVELS[level])
         ):
             self.i += 1
-            left = _combine(tok.text.lower(), left, self.expr(level + 1))
+            left = self.combine(tok, left, self.expr(level + 1))
         return left
 
     def alternatives(self) -> Node:
@@ -216,10 +242,36 @@ class _TcParser(_Parser):
         if re.match(r"(?:w|pre)/", word):
             raise self.fail(tok, f"{tok.text!r}: a proximity connector needs a number, e.g. w/5")
         root = word.endswith("!")
-        word = word.rstrip("!").replace("*", "?")  # Westlaw * stands for one character
+        word = word.rstrip("!")
         if not word or "!" in word:
             raise self.fail(tok, "The root expander ! goes at the end of a word")
-        return Term(word, root=root)
+        return self.term(tok, word, root)
+
+    def wildcards(self, text: str) -> str:
+        return text.replace("*", "?")  # Westlaw * stands for one character
+
+    def combine(self, tok: Token, left: Node, right: Node) -> Node:
+        op = tok.text.lower()
+        if op not in ("%", "&", "/p"):
+            for side in (left, right):
+                if not _spannable(side):
+                    raise self.fail(
+                        tok,
+                        f"{tok.text} joins words, phrases, alternatives or proximity groups;"
+                        " put & or % groups outside it",
+                    )
+        return _combine(op, left, right)
+
+
+def _spannable(node: Node) -> bool:
+    """Whether a node has word positions, so that distance and sentence tests apply."""
+    if isinstance(node, Term | Phrase):
+        return True
+    if isinstance(node, Or):
+        return all(_spannable(n) for n in node.items)
+    if isinstance(node, Near):
+        return True
+    return isinstance(node, Same) and node.unit == "sentence"
 
 
 def _combine(op: str, left: Node, right: Node) -> Node:
@@ -267,8 +319,8 @@ class _NaturalParser(_Parser):
         if tok.kind != "word" or tok.text in ("AND", "OR", "NOT"):
             raise self.fail(tok, f"Expected a search term, found {tok.text!r}")
         field, sep, value = tok.text.partition(":")
-        if not sep or field.lower().startswith("http"):
-            return Term(tok.text.lower())
+        if not sep or (field.lower() not in FIELDS and not field.isalpha()):
+            return self.term(tok, tok.text)
         if field.lower() not in FIELDS:
             raise self.fail(tok, f"Unknown field {field!r} (fields: {', '.join(FIELDS)})")
         if not value:

@@ -109,3 +109,50 @@ class Paragraph:
             "page_end": self.page_end,
             "cite": self.cite,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching paragraph; ``highlights`` are character ranges in its ``text``."""
+
+    pid: int
+    doc_id: int
+    file_name: str
+    seq: int
+    number: str | None
+    kind: str
+    cite: str
+    page_start: int
+    page_end: int
+    score: float | None
+    text: str
+    snippet: str
+    highlights: list[tuple[int, int]]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "file_name": self.file_name,
+            "seq": self.seq,
+            "number": self.number,
+            "cite": self.cite,
+            "page_start": self.page_start,
+            "score": self.score,
+            "snippet": self.snippet,
+            "page_end": self.page_end,
+            "kind": self.kind,
+            "highlights": [list(r) for r in self.highlights],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits of one search: ``total`` matches in all, ``per_doc`` doc id → matches."""
+
+    query: str
+    syntax: str
+    order: str
+    total: int
+    per_doc: dict[int, int]
+    hits: list[Hit]
+    files: dict[int, str]  # file name of each document in per_doc

@@ -44,7 +44,13 @@ def t(text: str, root: bool = False) -> Term:
         ("a /s b /p c", Same(Same(t("a"), t("b"), "sentence"), t("c"), "paragraph")),
         ("a /p b & c", And((Same(t("a"), t("b"), "paragraph"), t("c")))),
         ("a & b % c", Not(And((t("a"), t("b"))), t("c"))),
-        ("(a & b) w/2 c", Near(And((t("a"), t("b"))), t("c"), 2)),
+        ("(a or b) w/2 c", Near(Or((t("a"), t("b"))), t("c"), 2)),
+        # Words are cut as the index cuts them; quotes mean exact; ! and * stay wildcards.
+        ("Twitter's", t("twitter's")),
+        ("U.S.C. w/3 1595", Near(t("usc"), t("1595"), 3)),
+        ('"venture"', Phrase(("venture",))),
+        ("3:21-cv-00485", Phrase(("3", "21", "cv", "00485"))),
+        ('"knew or should have kn*wn"', Phrase(("knew", "or", "should", "have", "kn?wn"))),
     ],
 )
 def test_terms_and_connectors(query: str, expected: object) -> None:
@@ -61,6 +67,8 @@ def test_terms_and_connectors(query: str, expected: object) -> None:
         ("a NOT b NOT c", Not(t("a"), Or((t("b"), t("c"))))),
         ("(a OR b) c", And((Or((t("a"), t("b"))), t("c")))),
         ("traffic* benefi?", And((t("traffic*"), t("benefi?")))),
+        ("Doe AND U.S.C.", And((t("doe"), t("usc")))),
+        ("3:21-cv", Phrase(("3", "21", "cv"))),
         ("kind:complaint", Filter("kind", "complaint")),
         ("filed:2020-01-01..2021-06-30", Filter("filed", "2020-01-01", "2021-06-30")),
         ('"have known" count:1', And((Phrase(("have", "known")), Filter("count", "1")))),
@@ -84,6 +92,11 @@ def test_natural(query: str, expected: object) -> None:
         ("NOT a", "natural", 1, "NOT needs something"),
         ("", "natural", 1, "empty"),
         ("a &", "tc", 4, "ends too early"),
+        ("(a & b) w/2 c", "tc", 9, "w/2 joins words"),
+        ("a /s (b % c)", "tc", 3, "/s joins words"),
+        ("*ing", "natural", 1, "wildcard cannot start"),
+        ("§", "tc", 1, "Nothing searchable"),
+        ("a w/3 b*!", "tc", 7, "cannot follow a wildcard"),
     ],
 )
 def test_errors_point_at_the_token(query: str, syntax: str, column: int, words: str) -> None:
@@ -91,4 +104,6 @@ def test_errors_point_at_the_token(query: str, syntax: str, column: int, words: 
         parse(query, syntax)
     assert info.value.column == column
     assert words in str(info.value)
-    assert str(info.value).splitlines()[-1].index("^") == column - 1
+    *_, shown, caret = str(info.value).splitlines()
+    assert shown.endswith(query)
+    assert caret.index("^") == len(shown) - len(query) + column - 1

@@ -1,0 +1,484 @@
+"""The search index: the only module that imports Whoosh. SQLite stays the truth.
+
+One Whoosh document per paragraph. The ``body`` field holds each word exact (``ventures``)
+and, where its stem differs, stemmed (``~ventur``) at the same position, so phrases,
+wildcards and stemmed terms combine freely in proximity queries; a stemmed term ``S`` is
+``~S`` or the exact word ``S`` when ``S`` is its own stem. Words sit on even positions; a
+sentence break is a ``~|`` token on the odd position between two sentences, so "same
+sentence" is "a span that holds no break". Filters are fields of their own.
+``INDEX_VERSION`` and the matter's content version are stored beside the index; an index
+that disagrees with the matter is never used.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.analysis import Token, Tokenizer
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.query import spans
+
+from reviewer.core import classify, highlight
+from reviewer.core import query as q
+from reviewer.core.documents import find_document
+from reviewer.core.errors import IndexStaleError, NotFoundError, ReviewerError
+from reviewer.core.matter import Matter
+from reviewer.core.records import Hit, Progress, SearchResult
+from reviewer.core.text import query_words, stem, words
+
+INDEX_VERSION = 1
+STATE_FILE = "reviewer-index.json"
+STEM, BREAK = "~", "~|"
+MAX_EXPANSION = 1000
+_FAR = 1 << 24  # "anywhere in the paragraph" for same-sentence spans
+_MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more than it saves
+_ROWS = """SELECT p.id, p.doc_id, p.seq, p.number, p.kind, p.count, p.text, p.page_start,
+    p.page_end, d.kind, d.filed FROM paragraphs p JOIN documents d ON d.id = p.doc_id"""
+
+
+class ParagraphTokenizer(Tokenizer):
+    """Exact and stemmed word at each even position; a break token between sentences."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(  # type: ignore[override]
+        self, value: str, positions: bool = False, chars: bool = False, **kw: Any
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=False, mode=kw.get("mode", ""))
+        t.boost, t.stopped = 1.0, False
+        base = kw.get("start_pos", 0)
+        sentence = 0
+        for i, w in enumerate(words(value)):
+            if w.sentence != sentence:
+                sentence = w.sentence
+                t.text, t.pos = BREAK, base + 2 * i - 1
+                yield t
+            t.text, t.pos = w.text, base + 2 * i
+            if chars:
+                t.startchar, t.endchar = w.start, w.end
+            yield t
+            root = stem(w.text)
+            if root != w.text:
+                t.text = STEM + root
+                yield t
+
+
+def schema() -> Schema:
+    """Fields for filters now; tags, elements and privilege join with a version bump."""
+    small = {"numtype": int, "bits": 32, "shift_step": 16}  # 2 terms a value, not 8
+    return Schema(
+        pid=STORED,
+        doc=ID(sortable=True),
+        ord=COLUMN(NumericColumn("q")),
+        kind=ID,
+        pkind=ID,
+        para=NUMERIC(**small),
+        count_no=NUMERIC(**small),
+        count_words=KEYWORD,
+        page_start=NUMERIC(**small),
+        page_end=NUMERIC(**small),
+        filed=ID,
+        body=TEXT(analyzer=ParagraphTokenizer(), phrase=True),
+    )
+
+
+def _fields(row: tuple[Any, ...]) -> dict[str, Any]:
+    pid, doc_id, seq, number, pkind, count, text, p1, p2, kind, filed = row
+    fields: dict[str, Any] = {
+        "pid": pid,
+        "doc": str(doc_id),
+        "ord": doc_id * 10_000_000 + seq,
+        "kind": kind,
+        "pkind": pkind,
+        "page_start": p1,
+        "page_end": p2,
+        "body": text,
+    }
+    if pkind == "numbered" and number and number.isdigit():
+        fields["para"] = int(number)
+    if count:
+        fields["count_words"] = " ".join(sorted({stem(w.text) for w in words(count)}))
+        if (n := classify.count_number(count)) is not None:
+            fields["count_no"] = n
+    if filed:
+        fields["filed"] = filed
+    return fields
+
+
+# -- index state --------------------------------------------------------------------------------
+def _content_version(matter: Matter) -> int:
+    return int(matter.get_meta("content_version") or 0)
+
+
+def _paragraph_count(matter: Matter) -> int:
+    return int(matter.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+
+
+def _write_state(folder: Path, matter: Matter) -> None:
+    state = {"version": INDEX_VERSION, "content_version": _content_version(matter)}
+    tmp = folder / (STATE_FILE + ".part")
+    tmp.write_text(json.dumps(state))
+    tmp.replace(folder / STATE_FILE)
+
+
+def check(matter: Matter) -> str | None:
+    """Why the index cannot be used as it is, or None when it agrees with the matter."""
+    folder = matter.index_dir
+    try:
+        state = json.loads((folder / STATE_FILE).read_text())
+        ix = windex.open_dir(str(folder))
+    except FileNotFoundError:
+        return "there is no search index yet"
+    except Exception as exc:
+        return f"the search index cannot be read ({type(exc).__name__})"
+    try:
+        indexed, expected = ix.doc_count(), _paragraph_count(matter)
+    finally:
+        ix.close()
+    if state.get("version") != INDEX_VERSION:
+        return f"the index has version {state.get('version')}, this reviewer uses {INDEX_VERSION}"
+    if state.get("content_version") != _content_version(matter):
+        return "documents were added or deleted since the index was written"
+    if indexed != expected:
+        return f"the index holds {indexed} paragraphs, the matter {expected}"
+    return None
+
+
+def reindex(matter: Matter) -> Iterator[Progress]:
+    """Rebuild the index from SQLite beside the old one, then swap it in."""
+    matter.require_writable()
+    folder, total = matter.index_dir, _paragraph_count(matter)
+    tmp, old = folder.with_name("index.new"), folder.with_name("index.old")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        ix = windex.create_in(str(tmp), schema())
+        multi = total >= _MULTI_PROCESS_FROM
+        writer = ix.writer(procs=2, multisegment=True, limitmb=256) if multi else ix.writer()
+        try:
+            for done, row in enumerate(matter.db.execute(_ROWS), start=1):
+                writer.add_document(**_fields(tuple(row)))
+                if done % 2000 == 0:
+                    yield Progress(done, total, f"Indexed {done:,} of {total:,} paragraphs")
+            yield Progress(total, total, "Writing the index…")
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        ix.close()
+        _write_state(tmp, matter)
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    yield Progress(total, total, f"Indexed {total:,} paragraphs")
+
+
+class IndexUpdater:
+    """Keeps the index in step while documents are imported or deleted (one writer, one
+    commit). Does nothing when the index was already out of step: search rebuilds it."""
+
+    def __init__(self, matter: Matter) -> None:
+        self.matter = matter
+        self._writer: Any = None
+        self._ix: Any = None
+        self.error: str | None = None
+        problem = check(matter)
+        if problem == "there is no search index yet" and _paragraph_count(matter) == 0:
+            matter.index_dir.mkdir(exist_ok=True)
+            windex.create_in(str(matter.index_dir), schema()).close()
+            _write_state(matter.index_dir, matter)
+            problem = None
+        self.active = problem is None
+
+    def _w(self) -> Any:
+        if self._writer is None:
+            self._ix = windex.open_dir(str(self.matter.index_dir))
+            self._writer = self._ix.writer()
+        return self._writer
+
+    def add(self, doc_id: int) -> None:
+        rows = self.matter.db.execute(_ROWS + " WHERE p.doc_id = ?", [doc_id]).fetchall()
+        self._apply(lambda w: [w.add_document(**_fields(tuple(r))) for r in rows])
+
+    def remove(self, doc_id: int) -> None:
+        self._apply(lambda w: w.delete_by_term("doc", str(doc_id)))
+
+    def _apply(self, change: Any) -> None:
+        """Apply one change. If the index cannot take it, drop every change and leave the
+        index stale (the next search rebuilds it): the matter's import goes on regardless."""
+        if not self.active:
+            return
+        try:
+            change(self._w())
+        except Exception as exc:  # any index failure: rebuild later
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.active = False
+            self._drop()
+
+    def _drop(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._ix.close()
+        self._writer = self._ix = None
+
+    def close(self) -> None:
+        """Commit the changes and record the matter's content version beside them."""
+        if not self.active:
+            return
+        self.active = False
+        if self._writer is not None:
+            try:
+                self._writer.commit()
+            finally:
+                self._ix.close()
+                self._writer = self._ix = None
+        _write_state(self.matter.index_dir, self.matter)
+
+
+# -- query translation ----------------------------------------------------------------------------
+class _Translator:
+    """The query model → Whoosh queries over one reader."""
+
+    def __init__(self, reader: Any, db: Matter) -> None:
+        self.reader, self.matter = reader, db
+
+    def expand(self, pattern: str, root: bool, query_text: str) -> list[str]:
+        prefix = pattern.split("*")[0].split("?")[0]
+        test = (lambda w: True) if root else highlight._pattern(pattern).fullmatch
+        found = []
+        for term in self.reader.expand_prefix("body", prefix):
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            if test(word):
+                found.append(word)
+                if len(found) > MAX_EXPANSION:
+                    raise ReviewerError(
+                        f"{query_text!r} matches more than {MAX_EXPANSION:,} different words; "
+                        "add letters before the wildcard."
+                    )
+        return found
+
+    def leaf(self, node: q.Term | q.Phrase, span: bool) -> Any:
+        if isinstance(node, q.Term) and not node.root and not any(c in node.text for c in "*?"):
+            root = stem(node.text)
+            if stem(root) != root:
+                return wq.Term("body", STEM + root)
+            pair = [wq.Term("body", STEM + root), wq.Term("body", root)]
+            return spans.SpanOr(pair) if span else wq.Or(pair)
+        if isinstance(node, q.Term):
+            return self.alternatives(node.text, node.root, span)
+        if all(not any(c in w for c in "*?") for w in node.words):
+            if len(node.words) == 1:
+                return wq.Term("body", node.words[0])
+            return wq.Phrase("body", list(node.words), slop=2)
+        parts = [self.alternatives(w, False, True) for w in node.words]
+        if any(p is wq.NullQuery for p in parts):
+            return wq.NullQuery
+        if len(parts) == 1:
+            return parts[0]
+        return spans.SpanNear2(parts, slop=2, ordered=True, mindist=2)
+
+    def alternatives(self, text: str, root: bool, span: bool) -> Any:
+        found = self.expand(text, root, text + ("!" if root else ""))
+        if not found:
+            return wq.NullQuery
+        terms = [wq.Term("body", w) for w in found]
+        if len(terms) == 1:
+            return terms[0]
+        return spans.SpanOr(terms) if span else wq.Or(terms)
+
+    def __call__(self, node: q.Node, span: bool = False) -> Any:
+        if isinstance(node, q.Term | q.Phrase):
+            return self.leaf(node, span)
+        if isinstance(node, q.Or):
+            items = [self(n, span) for n in node.items]
+            items = [i for i in items if i is not wq.NullQuery] or [wq.NullQuery]
+            if len(items) == 1:
+                return items[0]
+            return spans.SpanOr(items) if span else wq.Or(items)
+        if isinstance(node, q.And):
+            return wq.And([self(n) for n in node.items])
+        if isinstance(node, q.Not):
+            return wq.AndNot(self(node.left), self(node.right))
+        if isinstance(node, q.Filter):
+            return wq.ConstantScoreQuery(self.filter(node), 0.0)
+        if isinstance(node, q.Same) and node.unit == "paragraph":
+            return wq.And([self(node.left), self(node.right)])
+        return self.proximity(node)
+
+    def proximity(self, node: q.Node) -> Any:
+        assert isinstance(node, q.Near | q.Same)
+        a, b = self(node.left, True), self(node.right, True)
+        if a is wq.NullQuery or b is wq.NullQuery:
+            return wq.NullQuery
+        if isinstance(node, q.Near):
+            return spans.SpanNear(a, b, slop=2 * node.distance, ordered=node.ordered)
+        near = spans.SpanNear(a, b, slop=_FAR, ordered=False)
+        return spans.SpanNot(near, wq.Term("body", BREAK))
+
+    def filter(self, node: q.Filter) -> Any:
+        low, high = node.low, node.high
+        if node.field == "kind":
+            return wq.Term("kind", low)
+        if node.field == "doc":
+            return self.doc_filter(node)
+        if node.field == "filed":
+            if high is None:
+                return wq.Prefix("filed", low)
+            return wq.TermRange("filed", low or None, (high + "\uffff") if high else None)
+        if node.field == "count":
+            return self.count_filter(node)
+        if node.field == "page":
+            p1, p2 = _int(node, low), _int(node, high if high is not None else low)
+            return wq.And(
+                [wq.NumericRange("page_start", None, p2), wq.NumericRange("page_end", p1, None)]
+            )
+        return wq.NumericRange(
+            "para", _int(node, low), _int(node, high if high is not None else low)
+        )
+
+    def doc_filter(self, node: q.Filter) -> Any:
+        if node.high is not None:
+            ids = self.matter.db.execute(
+                "SELECT id FROM documents WHERE id BETWEEN ? AND ?",
+                [_int(node, node.low) or 0, _int(node, node.high) or 1 << 62],
+            )
+        elif node.low.isdigit():
+            ids = self.matter.db.execute("SELECT id FROM documents WHERE id = ?", [int(node.low)])
+        else:
+            ids = self.matter.db.execute(
+                "SELECT id FROM documents WHERE lower(file_name) LIKE ? || '%' ESCAPE '\\'",
+                [node.low.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")],
+            )
+        terms = [wq.Term("doc", str(r[0])) for r in ids]
+        if not terms:
+            raise NotFoundError(f"doc:{node.low}: no document of {self.matter.name} matches.")
+        return wq.Or(terms)
+
+    def count_filter(self, node: q.Filter) -> Any:
+        if node.high is not None or classify.ordinal(node.low) is not None:
+            low = classify.ordinal(node.low) if node.low else None
+            high = classify.ordinal(node.high) if node.high else None
+            return wq.NumericRange("count_no", low, low if node.high is None else high)
+        return wq.And([wq.Term("count_words", stem(w)) for w in query_words(node.low)])
+
+
+def _int(node: q.Filter, value: str | None) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ReviewerError(f"{node.field}:{value}: {node.field} takes a number or a range a..b.")
+    return int(value)
+
+
+# -- searching ------------------------------------------------------------------------------------
+class SearchIndex:
+    """An open index with one searcher kept for the life of the object (refresh after writes)."""
+
+    def __init__(self, matter: Matter) -> None:
+        self.matter = matter
+        self._ix = windex.open_dir(str(matter.index_dir))
+        self._searcher = self._ix.searcher()
+
+    @classmethod
+    def open(cls, matter: Matter, *, rebuild: bool = True) -> SearchIndex:
+        """Open the index; one that disagrees with the matter is rebuilt first when the matter
+        is open for writing and ``rebuild`` is set, else IndexStaleError says why."""
+        problem = check(matter)
+        if problem is not None:
+            if matter.readonly or not rebuild:
+                raise IndexStaleError(
+                    f"{matter.path}: the search index is out of date ({problem}); "
+                    f"run: reviewer reindex {matter.path}"
+                )
+            for _ in reindex(matter):
+                pass
+        return cls(matter)
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._ix.close()
+
+    def refresh(self) -> None:
+        """See documents committed since the searcher was opened."""
+        self._searcher = self._searcher.refresh()
+
+    def whoosh_query(self, node: q.Node) -> Any:
+        """The Whoosh query for a parsed query (benchmarks compare it with raw Whoosh)."""
+        return _Translator(self._searcher.reader(), self.matter)(node)
+
+    def search(
+        self,
+        query: str,
+        syntax: str = "natural",
+        doc: str | int | None = None,
+        order: str = "rank",
+        limit: int | None = 50,
+    ) -> SearchResult:
+        """Run ``query``; hits ranked by BM25 (``rank``) or in ``document`` order, at most
+        ``limit`` of them (None: all) with snippets; ``total`` and ``per_doc`` count all."""
+        if order not in ("rank", "document"):
+            raise ReviewerError(f"order must be rank or document, not {order!r}")
+        node = q.parse(query, syntax)
+        wquery = self.whoosh_query(node)
+        if doc is not None:
+            wquery = wq.And([wquery, wq.Term("doc", str(find_document(self.matter, doc).id))])
+        results = self._searcher.search(
+            wquery,
+            limit=None if limit is None else max(limit, 1),
+            sortedby="ord" if order == "document" else None,
+            groupedby="doc",
+        )
+        per_doc = {int(k): len(v) for k, v in results.groups("doc").items()}
+        scored = order == "rank"
+        found = [(hit["pid"], hit.score if scored else None) for hit in results][:limit]
+        hits = _hits(self.matter.db.conn, node, found)
+        names = dict(self.matter.db.execute("SELECT id, file_name FROM documents").fetchall())
+        files = {d: names.get(d, "?") for d in per_doc}
+        return SearchResult(query, syntax, order, sum(per_doc.values()), per_doc, hits, files)
+
+
+_HIT_ROWS = """SELECT p.id, p.doc_id, d.file_name, p.seq, p.number, p.kind, p.cite,
+    p.page_start, p.page_end, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id
+    WHERE p.id IN ({})"""
+
+
+def _hits(
+    conn: sqlite3.Connection, node: q.Node, found: Iterable[tuple[int, float | None]]
+) -> list[Hit]:
+    found = list(found)
+    rows: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(found), 500):
+        chunk = [pid for pid, _ in found[start : start + 500]]
+        sql = _HIT_ROWS.format(",".join("?" * len(chunk)))
+        rows.update({r[0]: tuple(r) for r in conn.execute(sql, chunk)})
+    hits = []
+    for pid, score in found:
+        row = rows.get(pid)
+        if row is None:  # deleted since the searcher opened
+            continue
+        ranges = highlight.highlights(node, row[-1])
+        snippet = highlight.snippet(row[-1], ranges)
+        hits.append(Hit(*row[:9], score, row[-1], snippet, ranges))
+    return hits

@@ -1,0 +1,160 @@
+"""The search index: kept in step with imports and deletes, rebuilt when it disagrees with
+the matter, never used stale; results in rank and document order; clear errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewer.core import search
+from reviewer.core.delete import delete_documents
+from reviewer.core.documents import find_document
+from reviewer.core.errors import IndexStaleError, NotFoundError, ReviewerError
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import Matter
+from reviewer.core.query import QuerySyntaxError
+from reviewer.core.samples import write_demo_filings
+from reviewer.core.search import SearchIndex, check
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return [f.path for f in write_demo_filings(tmp_path_factory.mktemp("demo"))]
+
+
+@pytest.fixture
+def demo(tmp_path: Path, demo_files: list[Path]) -> Iterator[Matter]:
+    m = Matter.create(tmp_path / "Demo.matter")
+    results = [p.result for p in import_files(m, demo_files, workers=1)]
+    assert all(r is not None and r.status == "imported" for r in results)
+    yield m
+    m.close()
+
+
+def word_ids(m: Matter, word: str) -> set[int]:
+    """Paragraphs holding ``word`` as a whole word, by a plain scan."""
+    rows = m.db.execute("SELECT id, text FROM paragraphs").fetchall()
+    return {pid for pid, text in rows if re.search(rf"\b{word}\b", text, re.I)}
+
+
+def hit_ids(m: Matter, query: str, syntax: str = "natural") -> set[int]:
+    with SearchIndex.open(m) as ix:
+        return {h.pid for h in ix.search(query, syntax, limit=None).hits}
+
+
+def test_import_indexes_as_it_goes(demo: Matter) -> None:
+    assert check(demo) is None
+    expected = word_ids(demo, "Distributing")
+    assert expected
+    assert hit_ids(demo, '"distributing"') == expected
+
+
+def test_delete_removes_entries(demo: Matter) -> None:
+    answer = find_document(demo, "answer.pdf")
+    before = hit_ids(demo, "venture")
+    delete_documents(demo, [answer])
+    assert check(demo) is None
+    left = {r[0] for r in demo.db.execute("SELECT id FROM paragraphs")}
+    assert hit_ids(demo, "venture") == before & left != before
+    assert not (demo.path / answer.stored_path).exists()
+
+
+def test_out_of_step_index_is_reported_then_rebuilt(demo: Matter) -> None:
+    doc = find_document(demo, "complaint.pdf")
+    with demo.db.atomic():  # a change the index never saw (e.g. a crash before its commit)
+        demo.db["paragraphs"].insert(
+            {"doc_id": doc.id, "seq": 9999, "kind": "text", "text": "Zanzibar clause.",
+             "page_start": 1, "page_end": 1, "cite": "Compl. at 1"}
+        )  # fmt: skip
+        demo.touch_content()
+    assert "added or deleted" in (check(demo) or "")
+    readonly = Matter.open(demo.path, readonly=True)
+    with pytest.raises(IndexStaleError, match="reviewer reindex"):
+        SearchIndex.open(readonly)
+    readonly.close()
+    assert len(hit_ids(demo, "zanzibar")) == 1  # a writable open rebuilds first
+    assert check(demo) is None
+
+
+def test_version_and_damage_are_detected(demo: Matter) -> None:
+    state = demo.index_dir / search.STATE_FILE
+    state.write_text(json.dumps({**json.loads(state.read_text()), "version": 0}))
+    assert "version 0" in (check(demo) or "")
+    list(search.reindex(demo))
+    for toc in demo.index_dir.glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    assert "cannot be read" in (check(demo) or "")
+    assert hit_ids(demo, "venture")
+    assert not list(demo.path.glob("index.*")), "no temporary index folders left behind"
+
+
+def test_a_failing_index_never_costs_the_import(
+    tmp_path: Path, demo_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    m = Matter.create(tmp_path / "M.matter")
+    real = search._fields
+
+    def broken(row: tuple[object, ...]) -> dict[str, object]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(search, "_fields", broken)
+    results = [p.result for p in import_files(m, demo_files[:2], workers=1)]
+    assert [r.status for r in results if r] == ["imported", "imported"]
+    assert check(m) is not None
+    monkeypatch.setattr(search, "_fields", real)
+    assert hit_ids(m, "venture") == word_ids(m, "venture") | word_ids(m, "ventures")
+    m.close()
+
+
+def test_rank_and_document_order(demo: Matter) -> None:
+    with SearchIndex.open(demo) as ix:
+        ranked = ix.search("venture OR benefit", limit=None)
+        in_order = ix.search("venture OR benefit", order="document", limit=None)
+        top = ix.search("venture OR benefit", limit=3)
+    scores = [h.score or 0 for h in ranked.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] > scores[-1]
+    keys = [(h.doc_id, h.seq) for h in in_order.hits]
+    assert keys == sorted(keys)
+    assert {h.pid for h in ranked.hits} == {h.pid for h in in_order.hits}
+    assert [h.pid for h in top.hits] == [h.pid for h in ranked.hits[:3]]
+    assert top.total == ranked.total == sum(top.per_doc.values()) == len(ranked.hits)
+
+
+def test_search_within_one_document(demo: Matter) -> None:
+    with SearchIndex.open(demo) as ix:
+        result = ix.search("venture", doc="complaint.pdf", limit=None)
+        everywhere = ix.search("venture", limit=None)
+    doc = find_document(demo, "complaint.pdf")
+    assert set(result.per_doc) == {doc.id}
+    assert result.total == everywhere.per_doc[doc.id] < everywhere.total
+    assert result.files == {doc.id: "complaint.pdf"}
+
+
+def test_hits_carry_pin_cites_and_marked_snippets(demo: Matter) -> None:
+    with SearchIndex.open(demo) as ix:
+        hit = ix.search("benefit! /s venture", "tc", limit=1).hits[0]
+    assert re.fullmatch(r"Compl\. ¶ \d+ \(Dkt\. 1 at \d+\)", hit.cite)
+    assert "**venture**" in hit.snippet
+    assert [hit.text[s:e].lower()[:7] for s, e in hit.highlights] == ["benefit", "venture"]
+
+
+@pytest.mark.parametrize(
+    ("query", "error", "words"),
+    [
+        ("venture para:abc", ReviewerError, "para takes a number"),
+        ("venture doc:nosuch", NotFoundError, "doc:nosuch"),
+        ("venture AND (benefit", QuerySyntaxError, "Missing ')'"),
+        ("e*", ReviewerError, "matches more than 3 different words"),
+    ],
+)
+def test_bad_queries_get_clear_errors(
+    demo: Matter, monkeypatch: pytest.MonkeyPatch, query: str, error: type, words: str
+) -> None:
+    monkeypatch.setattr(search, "MAX_EXPANSION", 3)
+    with SearchIndex.open(demo) as ix, pytest.raises(error, match=re.escape(words)):
+        ix.search(query)
