@@ -28,11 +28,11 @@ def _now() -> str:
 class Matter:
     """An open matter. Writers hold an exclusive lock for the life of the handle."""
 
-    def __init__(self, path: Path, *, readonly: bool) -> None:
+    def __init__(self, path: Path, *, readonly: bool, locked: bool = False) -> None:
         self.path = path
         self.readonly = readonly
         self._lock_file: IO[bytes] | None = None
-        if not readonly:
+        if not readonly and not locked:
             self._lock_file = _acquire_lock(path)
         conn = sqlite3.connect(path / DB_NAME, check_same_thread=False, timeout=10)
         self.db = Database(conn)
@@ -68,6 +68,11 @@ class Matter:
         if not (p / DB_NAME).is_file():
             raise MatterError(f"{p}: not a matter (no {DB_NAME}). Create one with 'reviewer init'.")
         return cls(p, readonly=readonly)
+
+    def clone(self) -> Matter:
+        """Another handle on this matter with its own connection, for another thread (a GUI
+        worker). It shares this handle's write lock: close it before closing this one."""
+        return Matter(self.path, readonly=self.readonly, locked=True)
 
     def close(self) -> None:
         self.db.conn.close()
