@@ -24,6 +24,7 @@ from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.matching import ReadTooFar, binary
 from whoosh.query import spans
 
 from reviewer.core import classify, highlight
@@ -42,6 +43,50 @@ _FAR = 1 << 24  # "anywhere in the paragraph" for same-sentence spans
 _MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more than it saves
 _ROWS = """SELECT p.id, p.doc_id, p.seq, p.number, p.kind, p.count, p.text, p.page_start,
     p.page_end, d.kind, d.filed FROM paragraphs p JOIN documents d ON d.id = p.doc_id"""
+
+
+class _Sized:
+    """Whoosh's SpanNear, SpanNot and SpanOr cannot estimate their size, which ``And`` needs
+    to order its parts (``NotImplementedError`` for ``a w/3 b & c``); their wrapped ``q``
+    can (an overestimate is allowed)."""
+
+    q: Any
+
+    def estimate_size(self, reader: Any) -> int:
+        return int(self.q.estimate_size(reader))
+
+
+class _SpanNear(_Sized, spans.SpanNear):
+    pass
+
+
+class _InStepMatcher(binary.AndMaybeMatcher):
+    """AndMaybe whose ``skip_to`` brings ``b`` to where ``a`` landed; Whoosh's brings it only
+    to the id asked for, so after a skip SpanNot no longer sees the sentence breaks."""
+
+    def skip_to(self, id: int) -> bool:
+        if not self.a.is_active():
+            raise ReadTooFar
+        moved = bool(self.a.skip_to(id))
+        if self.a.is_active() and self.b.is_active():
+            moved = bool(self.b.skip_to(self.a.id())) or moved
+        return moved
+
+
+class _SpanNot(_Sized, spans.SpanNot):
+    class _Matcher(spans.SpanNot._Matcher):
+        def __init__(self, a: Any, b: Any) -> None:
+            self.a, self.b = a, b
+            spans.SpanBiMatcher.__init__(self, _InStepMatcher(a, b))
+
+        def _get_spans(self) -> list[Any]:
+            if self.b.is_active() and self.a.id() == self.b.id():
+                return list(super()._get_spans())
+            return list(self.a.spans())
+
+
+class _SpanOr(_Sized, spans.SpanOr):
+    pass
 
 
 class ParagraphTokenizer(Tokenizer):
@@ -279,7 +324,7 @@ class _Translator:
             if stem(root) != root:
                 return wq.Term("body", STEM + root)
             pair = [wq.Term("body", STEM + root), wq.Term("body", root)]
-            return spans.SpanOr(pair) if span else wq.Or(pair)
+            return _SpanOr(pair) if span else wq.Or(pair)
         if isinstance(node, q.Term):
             return self.alternatives(node.text, node.root, span)
         if all(not any(c in w for c in "*?") for w in node.words):
@@ -300,7 +345,7 @@ class _Translator:
         terms = [wq.Term("body", w) for w in found]
         if len(terms) == 1:
             return terms[0]
-        return spans.SpanOr(terms) if span else wq.Or(terms)
+        return _SpanOr(terms) if span else wq.Or(terms)
 
     def __call__(self, node: q.Node, span: bool = False) -> Any:
         if isinstance(node, q.Term | q.Phrase):
@@ -310,11 +355,13 @@ class _Translator:
             items = [i for i in items if i is not wq.NullQuery] or [wq.NullQuery]
             if len(items) == 1:
                 return items[0]
-            return spans.SpanOr(items) if span else wq.Or(items)
+            return _SpanOr(items) if span else wq.Or(items)
         if isinstance(node, q.And):
             return wq.And([self(n) for n in node.items])
         if isinstance(node, q.Not):
-            return wq.AndNot(self(node.left), self(node.right))
+            # Not AndNot: its matcher keeps some paragraphs that hold the excluded words.
+            left = wq.Every() if node.left is None else self(node.left)
+            return wq.And([left, wq.Not(self(node.right))])
         if isinstance(node, q.Filter):
             return wq.ConstantScoreQuery(self.filter(node), 0.0)
         if isinstance(node, q.Same) and node.unit == "paragraph":
@@ -327,9 +374,9 @@ class _Translator:
         if a is wq.NullQuery or b is wq.NullQuery:
             return wq.NullQuery
         if isinstance(node, q.Near):
-            return spans.SpanNear(a, b, slop=2 * node.distance, ordered=node.ordered)
-        near = spans.SpanNear(a, b, slop=_FAR, ordered=False)
-        return spans.SpanNot(near, wq.Term("body", BREAK))
+            return _SpanNear(a, b, slop=2 * node.distance, ordered=node.ordered)
+        near = _SpanNear(a, b, slop=_FAR, ordered=False)
+        return _SpanNot(near, wq.Term("body", BREAK))
 
     def filter(self, node: q.Filter) -> Any:
         low, high = node.low, node.high

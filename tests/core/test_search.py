@@ -158,3 +158,36 @@ def test_bad_queries_get_clear_errors(
     monkeypatch.setattr(search, "MAX_EXPANSION", 3)
     with SearchIndex.open(demo) as ix, pytest.raises(error, match=re.escape(words)):
         ix.search(query)
+
+
+def _text_matter(m: Matter, texts: list[str]) -> Matter:
+    """One document whose paragraphs are ``texts``, in order, indexed from scratch."""
+    doc = {"id": 1, "sha256": "x", "file_name": "x.pdf", "stored_path": "x.pdf", "byte_size": 1}
+    doc |= {"kind": "complaint", "page_count": 1, "text_quality": "good", "imported_at": "now"}
+    with m.db.atomic():
+        m.db["documents"].insert(doc)
+        for seq, body in enumerate(texts, start=1):
+            m.db["paragraphs"].insert(
+                {"id": seq, "doc_id": 1, "seq": seq, "kind": "text", "text": body}
+                | {"page_start": 1, "page_end": 1, "cite": "x"}
+            )
+        m.touch_content()
+    list(search.reindex(m))
+    return m
+
+
+def test_not_excludes_a_word_whose_first_paragraph_comes_earlier(matter: Matter) -> None:
+    # Whoosh's AndNot kept ¶ 2 here: "apple" occurs first (¶ 1) before "samsung" does.
+    _text_matter(matter, ["apple pie", "samsung and apple", "samsung phone", "apple"])
+    assert hit_ids(matter, "samsung NOT apple") == {3}
+    assert hit_ids(matter, "samsung % apple", "tc") == {3}
+
+
+def test_same_sentence_holds_after_the_index_skips_ahead(matter: Matter) -> None:
+    # `&` makes the index skip from ¶ 1 to the first "gamma" (¶ 3, which has a sentence
+    # break); Whoosh's SpanNot then compared ¶ 4's words with ¶ 3's breaks and matched ¶ 4.
+    texts = ["alpha beta", "zeta", "Gamma. Gamma.", "Alpha here. Beta gamma.", "alpha beta gamma"]
+    _text_matter(matter, texts)
+    assert hit_ids(matter, "(alpha /s beta) & gamma", "tc") == {5}
+    assert hit_ids(matter, "alpha /s beta", "tc") == {1, 5}
+    assert hit_ids(matter, "(alpha w/3 beta) & gamma", "tc") == {4, 5}
