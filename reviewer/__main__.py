@@ -1,5 +1,10 @@
-"""``python -m reviewer`` runs the command line (the desktop app arrives with the GUI issue)."""
+"""``python -m reviewer`` (and the PyInstaller binary) runs the command line;
+``python -m reviewer gui`` opens the app."""
+
+import multiprocessing
 
 from reviewer.cli import main
 
-main()
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # import workers re-enter a frozen binary through here
+    main()

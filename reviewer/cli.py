@@ -155,19 +155,52 @@ def show(matter: Path, doc: str, para: str | None, seq: int | None, as_json: boo
         click.echo(f"{p.cite}\n{p.section or ''}\n\n{p.text}")
 
 
+SCREENSHOT = click.option(
+    "--screenshot", type=click.Path(path_type=Path), metavar="PNG",
+    help="Render the window offscreen with the first document selected, save it, exit.",
+)  # fmt: skip
+
+
 @main.command()
 @click.option("--matter", type=click.Path(path_type=Path), help="Where to build the demo matter.")
+@click.option("--no-gui", is_flag=True, help="Only build the demo matter and list it.")
+@SCREENSHOT
 @user_errors
-def demo(matter: Path | None) -> None:
-    """Build the demo matter from the sample filings the project writes, and list it."""
+def demo(matter: Path | None, no_gui: bool, screenshot: Path | None) -> None:
+    """Build the demo matter (if needed) from sample filings the project writes, and open it."""
     from reviewer.core.demo import build_demo, default_demo_path
 
     path = matter or default_demo_path()
     for progress in build_demo(path):
         assert progress.result is not None
         r = progress.result
-        click.echo(f"{r.status:9} {Path(r.path).name}: {r.pages} pages, {r.numbered} numbered ¶")
-    click.echo(f"\nDemo matter: {path}\nTry: reviewer paragraphs '{path}' complaint.pdf")
+        if r.status != "duplicate":
+            click.echo(
+                f"{r.status:9} {Path(r.path).name}: {r.pages} pages, {r.numbered} numbered ¶"
+            )
+    click.echo(f"Demo matter: {path}")
+    if no_gui:
+        click.echo(f"Try: reviewer search '{path}' 'benefit! /s venture' --syntax tc")
+        return
+    _gui(path, screenshot)
+
+
+@main.command()
+@click.argument("matter", required=False, type=click.Path(path_type=Path))
+@SCREENSHOT
+@user_errors
+def gui(matter: Path | None, screenshot: Path | None) -> None:
+    """Open the desktop app (on MATTER if given)."""
+    _gui(matter, screenshot)
+
+
+def _gui(matter: Path | None, screenshot: Path | None) -> None:
+    from reviewer.qt.app import run
+
+    code = run(matter, screenshot)
+    if screenshot is not None and code == 0:
+        click.echo(f"Saved {screenshot}")
+    sys.exit(code)
 
 
 @main.command()

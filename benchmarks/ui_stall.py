@@ -1,0 +1,148 @@
+"""UI-thread stall while an import runs on the worker thread.
+
+A 10 ms precise QTimer on the GUI thread records the gap between its ticks while the Job
+imports a folder of PDFs into a temporary matter; a gap well above 10 ms is time the GUI
+thread could not run (the GIL held by the worker thread, or work on the GUI thread itself).
+
+To say which part stalls, the worker's phases are timed from outside (wrappers installed by
+this script; the core is not modified): hashing, storing one document (SQLite), adding it to
+the search index (Whoosh), and the index commit. Each large gap is listed with the phases it
+overlaps.
+
+Usage::
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "pdfs"
+TICK_MS = 10
+
+Phase = tuple[str, float, float]  # name, start, end (perf_counter seconds)
+
+
+def _timed(phases: list[Phase], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            phases.append((name, start, time.perf_counter()))
+
+    return wrapper
+
+
+def instrument(phases: list[Phase]) -> None:
+    """Time the worker's phases by wrapping core functions (this process only)."""
+    from reviewer.core import ingest, search
+
+    ingest._precheck = _timed(phases, "hash+lookup", ingest._precheck)
+    ingest._store = _timed(phases, "sqlite store", ingest._store)
+    search.IndexUpdater.add = _timed(phases, "index add", search.IndexUpdater.add)
+    search.IndexUpdater.close = _timed(phases, "index commit", search.IndexUpdater.close)
+
+
+class Ticker:
+    """Records the gaps between ticks of a precise timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.timer.start()
+
+    def gaps(self) -> list[tuple[float, float]]:
+        """(gap in ms, time the gap ended) for each pair of consecutive ticks."""
+        return [((b - a) * 1000, b) for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+
+
+def run_import(folder: Path, workers: int) -> tuple[Ticker, list[Phase], float, Any]:
+    """Import ``folder`` through a JobRunner while the ticker runs; returns what was seen."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.core.ingest import import_files
+    from reviewer.core.matter import Matter
+    from reviewer.qt.worker import JobRunner
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    phases: list[Phase] = []
+    instrument(phases)
+    paths = sorted(folder.glob("*.pdf"))
+    with tempfile.TemporaryDirectory() as tmp:
+        matter = Matter.create(Path(tmp) / "bench.matter")
+        runner = JobRunner()
+        ticker = Ticker()
+        loop = QEventLoop()
+        outcome: list[Any] = []
+        start = time.perf_counter()
+        job = runner.submit(matter, lambda mc: import_files(mc, paths, workers=workers))
+        job.finished.connect(lambda s: (outcome.append(s), loop.quit()))
+        job.failed.connect(lambda m: (outcome.append(m), loop.quit()))
+        loop.exec()
+        elapsed = time.perf_counter() - start
+        ticker.timer.stop()
+        runner.shutdown()
+        matter.close()
+    del app
+    return ticker, phases, elapsed, outcome[0] if outcome else None
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def report(ticker: Ticker, phases: list[Phase], elapsed: float, outcome: Any) -> None:
+    gaps = ticker.gaps()
+    values = [g for g, _ in gaps]
+    results = getattr(outcome, "results", [])
+    print(f"imported {sum(r.status == 'imported' for r in results)} files in {elapsed:.2f} s")
+    print(
+        f"UI tick gap (timer {TICK_MS} ms, {len(values)} ticks): max {max(values):.1f} ms, "
+        f"p99 {_pct(values, 0.99):.1f} ms, p95 {_pct(values, 0.95):.1f} ms, "
+        f"median {statistics.median(values):.1f} ms"
+    )
+    for name in dict.fromkeys(p[0] for p in phases):
+        spans = [(e - s) * 1000 for n, s, e in phases if n == name]
+        print(f"  worker phase {name:13s}: {len(spans):3d}x, total {sum(spans):7.1f} ms, "
+              f"longest {max(spans):6.1f} ms")  # fmt: skip
+    print("largest gaps and the worker phases they overlap:")
+    for gap, end in sorted(gaps, reverse=True)[:8]:
+        begin = end - gap / 1000
+        hits = [f"{n} {(e - s) * 1000:.0f} ms" for n, s, e in phases if s < end and e > begin]
+        print(f"  {gap:6.1f} ms  at +{begin - ticker.ticks[0]:6.2f} s  {', '.join(hits) or '-'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not args.folder.is_dir():
+        sys.exit(f"{args.folder}: no such folder of PDFs")
+    report(*run_import(args.folder, args.workers))
+    print(f"(GIL switch interval {sys.getswitchinterval() * 1000:.0f} ms; "
+          f"threads now: {threading.active_count()})")  # fmt: skip
+
+
+if __name__ == "__main__":  # spawn-started pool workers re-import this module
+    main()

@@ -1,0 +1,82 @@
+"""Starting the desktop app: logging to the user's log folder, an exception hook that shows
+plain words (never a traceback), the QApplication, and the offscreen screenshot mode."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_dir
+
+log = logging.getLogger("reviewer")
+
+
+def log_file() -> Path:
+    return Path(user_log_dir("reviewer", appauthor=False)) / "reviewer.log"
+
+
+def setup_logging() -> Path:
+    """Log warnings and unexpected errors to a rotating file in the user's log folder."""
+    path = log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """An unexpected error: the details go to the log, the user gets one plain sentence."""
+    log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.qt.dialogs import show_error
+
+    app = QApplication.instance()
+    window = app.activeWindow() if isinstance(app, QApplication) else None
+    show_error(
+        window,
+        "Something went wrong",
+        f"Something unexpected went wrong ({kind.__name__}). Your matter is safe: every change "
+        f"is saved as it is made. Details were written to {log_file()}.",
+    )
+
+
+def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
+    """Open the main window (on ``matter`` if given); with ``screenshot``, render the window
+    offscreen with the first document selected, save a PNG and quit."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    setup_logging()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.qt.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("reviewer")
+    app.setApplicationName("reviewer")
+    sys.excepthook = _excepthook
+    window = MainWindow()
+    window.show()
+    if matter is not None:
+        window.open_matter(matter)
+    if screenshot is None:
+        return app.exec()
+    result: list[int] = []
+
+    def shoot() -> None:
+        result.append(0 if window.save_screenshot(screenshot) else 1)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, shoot)
+    app.exec()
+    return result[0] if result else 1

@@ -1,0 +1,365 @@
+"""The main window: documents, outline and search docks around the page view; menus,
+shortcuts, drag-and-drop import, and the matter the window holds (one handle, writable when
+no other window has it). Thin: every action calls one core function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
+
+from reviewer.core import documents, locate, search
+from reviewer.core.errors import MatterLockedError, ReviewerError
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import Matter
+from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
+from reviewer.qt.menus import SHORTCUTS, build_menus
+from reviewer.qt.models import DocumentsModel, OutlineModel
+from reviewer.qt.page_view import PageView
+from reviewer.qt.panels.search_panel import LIMIT, SearchPanel
+from reviewer.qt.worker import JobRunner
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """One window, one matter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.matter: Matter | None = None
+        self.index: search.SearchIndex | None = None
+        self.doc_id: int | None = None
+        self.settings = QSettings()
+        self.jobs = JobRunner(self)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self._build_views()
+        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self._connect()
+        self._restore_layout()
+        self._update_title()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.page_view = PageView(self)
+        self.setCentralWidget(self.page_view)
+        self.docs_model: DocumentsModel | None = None  # one per open matter
+        self.docs_view = QTableView()
+        self.docs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.docs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.docs_view.setSortingEnabled(True)
+        self.docs_view.verticalHeader().hide()
+        self.docs_view.horizontalHeader().setStretchLastSection(True)
+        self.outline_model: OutlineModel | None = None  # one per open matter
+        self.outline_view = QTreeView()
+        self.outline_view.setHeaderHidden(True)
+        self.outline_view.setUniformRowHeights(True)
+        self.search_panel = SearchPanel(self)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = {
+            "documents": self._dock("Documents", self.docs_view, left),
+            "outline": self._dock("Outline", self.outline_view, left),
+            "search": self._dock("Search", self.search_panel, right),
+        }
+        self.splitDockWidget(
+            self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical
+        )
+        self.status_doc = QLabel()
+        self.status_page = QLabel()
+        self.statusBar().addPermanentWidget(self.status_doc, 1)
+        self.statusBar().addPermanentWidget(self.status_page)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        self.page_view.paragraphClicked.connect(self.select_paragraph)
+        self.page_view.pageChanged.connect(self._page_changed)
+        self.search_panel.searchRequested.connect(self.run_search)
+        self.search_panel.hitChosen.connect(self.show_hit)
+
+    # -- matters --------------------------------------------------------------------------
+    def open_matter(self, path: Path | str) -> bool:
+        """Open a matter (writable unless another window holds it); False if it failed."""
+        path = Path(path)
+        try:
+            try:
+                matter = Matter.open(path)
+            except MatterLockedError:
+                matter = Matter.open(path, readonly=True)
+        except ReviewerError as exc:
+            show_error(self, "Cannot open the matter", str(exc))
+            return False
+        self.close_matter()
+        self.matter = matter
+        self._remember(path)
+        self.docs_model = DocumentsModel(matter, self)
+        self.docs_view.setModel(self.docs_model)
+        self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
+        self.docs_view.resizeColumnsToContents()
+        self.outline_model = OutlineModel(matter, self)
+        self.outline_view.setModel(self.outline_model)
+        self.outline_view.selectionModel().currentChanged.connect(self._outline_moved)
+        self._open_index()
+        self._update_title()
+        if self.docs_model.rowCount(QModelIndex()):
+            self.docs_view.selectRow(0)
+        return True
+
+    def close_matter(self) -> None:
+        self.jobs.cancel_all()
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+        self.page_view.clear()
+        self.outline_view.setModel(None)
+        self.docs_view.setModel(None)
+        self.outline_model = self.docs_model = None
+        self.search_panel.show_result(None)
+        if self.matter is not None:
+            self.matter.close()
+            self.matter = None
+        self.doc_id = None
+
+    def _open_index(self) -> None:
+        """Open the search index; one out of step with the matter is rebuilt in the background."""
+        assert self.matter is not None
+        problem = search.check(self.matter)
+        if problem is None:
+            self.index = search.SearchIndex(self.matter)
+        elif self.matter.readonly:
+            self.statusBar().showMessage(f"Search unavailable: {problem} (read-only)")
+        else:
+            self.statusBar().showMessage(f"Rebuilding the search index: {problem}…")
+            self._start_job("Indexing", lambda m: search.reindex(m), self._after_job)
+
+    def _remember(self, path: Path) -> None:
+        here = str(path.resolve())
+        recent = [here] + [p for p in self.recent_matters() if p != here]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+
+    def recent_matters(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+    def choose_matter(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open a matter folder")
+        if path:
+            self.open_matter(path)
+
+    def new_matter(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New matter", "", "Matter folders (*.matter)")
+        if not path:
+            return
+        target = Path(path if path.endswith(".matter") else path + ".matter")
+        try:
+            Matter.create(target).close()
+        except ReviewerError as exc:
+            show_error(self, "Cannot create the matter", str(exc))
+            return
+        self.open_matter(target)
+
+    # -- import and background jobs ----------------------------------------------------------
+    def import_paths(self, paths: list[Path]) -> None:
+        if self.matter is None or self.matter.readonly:
+            show_error(self, "Cannot import", "Open a matter for writing first (File ▸ Open).")
+            return
+        self._start_job("Importing", lambda m: import_files(m, paths), self._after_job)
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import filings", "", "PDF files (*.pdf)")
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def _start_job(self, label: str, make: object, done: object) -> None:
+        assert self.matter is not None
+        if self.index is not None:  # the job may swap the index folder: reopen afterwards
+            self.index.close()
+            self.index = None
+        job = self.jobs.submit(self.matter, make)
+        self.progress_dialog = ImportProgressDialog(job, label, self)
+        job.finished.connect(done)
+        job.failed.connect(lambda msg: show_error(self, f"{label} stopped", msg))
+        job.failed.connect(lambda _msg: self._after_job(None))
+
+    def _after_job(self, _summary: object) -> None:
+        if self.matter is None:
+            return
+        if self.index is None and search.check(self.matter) is None:
+            self.index = search.SearchIndex(self.matter)
+        current = self.doc_id
+        assert self.docs_model is not None
+        self.docs_model.refresh()
+        self._update_title()
+        if current is not None and self.docs_model.row_of(current) is not None:
+            self.docs_view.selectRow(self.docs_model.row_of(current))
+        elif self.docs_model.rowCount(QModelIndex()):
+            self.docs_view.selectRow(0)
+        self.statusBar().showMessage("Ready", 3000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.import_paths([Path(u.toLocalFile()) for u in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    # -- documents, paragraphs, pages -----------------------------------------------------------
+    def _doc_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.docs_model is not None:
+            self.open_document(self.docs_model.doc_id(current.row()))
+
+    def open_document(self, doc_id: int) -> None:
+        if self.matter is None or doc_id == self.doc_id:
+            return
+        doc = documents.find_document(self.matter, doc_id)
+        self.doc_id = doc_id
+        sizes = documents.page_sizes(self.matter, doc_id)
+        self.page_view.set_document(self.matter.path / doc.stored_path, sizes)
+        self.page_view.set_paragraph_boxes(documents.paragraph_boxes(self.matter, doc_id))
+        assert self.outline_model is not None
+        self.outline_model.set_document(doc_id)
+        self.outline_view.expandToDepth(0)
+        row = self.docs_model.row_of(doc_id) if self.docs_model else None
+        if row is not None and self.docs_view.currentIndex().row() != row:
+            self.docs_view.selectRow(row)
+        flag = "  — OCR needed" if doc.needs_ocr else ""
+        self.status_doc.setText(f"{doc.file_name} · {doc.kind} · {doc.pages} pages{flag}")
+
+    def _outline_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = self.outline_model
+        pid = model.pid(current) if model is not None and current.isValid() else None
+        if pid is not None:
+            self.page_view.select_paragraph(pid, scroll=True)
+            self._show_paragraph_status(pid)
+
+    def select_paragraph(self, pid: int) -> None:
+        """Select a paragraph of the open document in the outline (and so on the page)."""
+        index = self.outline_model.index_of(pid) if self.outline_model else QModelIndex()
+        if index.isValid():
+            self.outline_view.scrollTo(index)
+            self.outline_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def current_pid(self) -> int | None:
+        index = self.outline_view.currentIndex()
+        return self.outline_model.pid(index) if self.outline_model and index.isValid() else None
+
+    def step_paragraph(self, delta: int) -> None:
+        model, pid = self.outline_model, self.current_pid()
+        if model is None:
+            return
+        target = model.first_pid() if pid is None else model.next_pid(pid, delta)
+        if target is not None:
+            self.select_paragraph(target)
+
+    def copy_paragraph(self) -> None:
+        pid = self.current_pid()
+        if pid is None or self.matter is None:
+            self.statusBar().showMessage("Select a paragraph first (J / K move).", 4000)
+            return
+        text = documents.quotation(documents.paragraph_by_id(self.matter, pid))
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage(f"Copied: {text[-60:]}", 4000)
+
+    def _show_paragraph_status(self, pid: int) -> None:
+        if self.matter is not None:
+            self.statusBar().showMessage(documents.paragraph_by_id(self.matter, pid).cite)
+
+    def _page_changed(self, page: int) -> None:
+        total = len(self.page_view.page_sizes) if hasattr(self.page_view, "page_sizes") else 0
+        self.status_page.setText(f"p. {page} / {total}" if total else f"p. {page}")
+
+    # -- search -----------------------------------------------------------------------------
+    def run_search(self, query: str, syntax: str, order: str) -> None:
+        if self.index is None:
+            self.search_panel.show_error("The search index is not ready yet.")
+            return
+        try:
+            result = self.index.search(query, syntax, order=order, limit=LIMIT)
+        except ReviewerError as exc:
+            self.search_panel.show_error(str(exc))
+            return
+        self.search_panel.show_result(result)
+        if result.hits:
+            self.show_hit(0)
+
+    def show_hit(self, row: int) -> None:
+        hit = self.search_panel.model.hit(row)
+        if self.matter is None or hit is None:
+            return
+        self.open_document(hit.doc_id)
+        self.select_paragraph(hit.pid)
+        self.page_view.set_hits(locate.hit_boxes(self.matter, hit.pid, hit.highlights))
+
+    def step_hit(self, delta: int) -> None:
+        row = self.search_panel.step(delta)
+        if row is not None:
+            self.show_hit(row)
+
+    # -- misc ---------------------------------------------------------------------------------
+    def step_page(self, delta: int) -> None:
+        self.page_view.go_to_page(self.page_view.current_page() + delta)
+
+    def zoom(self, direction: int) -> None:
+        """+1 zoom in, -1 zoom out, 0 fit the page width."""
+        view = self.page_view
+        (view.zoom_in if direction > 0 else view.zoom_out if direction < 0 else view.fit_width)()
+
+    def focus_search(self) -> None:
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search_panel.focus_query()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(SHORTCUTS, self).exec()
+
+    def _update_title(self) -> None:
+        if self.matter is None:
+            self.setWindowTitle("reviewer")
+            return
+        ro = " (read-only: open in another window)" if self.matter.readonly else ""
+        count = self.docs_model.rowCount(QModelIndex()) if self.docs_model else 0
+        self.setWindowTitle(f"{self.matter.name} — {count} documents{ro} — reviewer")
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.value("geometry"), self.settings.value("state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("state", self.saveState())
+        self.close_matter()
+        super().closeEvent(event)
+
+    def save_screenshot(self, path: Path) -> bool:
+        """Render the window (first document selected) to a PNG; used by ``--screenshot``."""
+        QApplication.processEvents()
+        if self.docs_model is not None and self.docs_model.rowCount(QModelIndex()):
+            self.docs_view.selectRow(0)
+            self.step_paragraph(+1)
+        for _ in range(3):
+            QApplication.processEvents()
+        return self.grab().save(str(path), "PNG")

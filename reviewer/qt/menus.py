@@ -1,0 +1,59 @@
+"""Menus, actions and keyboard shortcuts of the main window — one table, so the shortcuts
+overview (F1 / ?) always lists exactly what the menus do."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from reviewer.qt.main_window import MainWindow
+
+# (menu, action name, label, shortcuts, MainWindow method, its arguments)
+Entry = tuple[str, str, str, tuple[str, ...], str, tuple[object, ...]]
+
+ENTRIES: tuple[Entry, ...] = (
+    ("&File", "new", "&New matter…", ("Ctrl+N",), "new_matter", ()),
+    ("&File", "open", "&Open matter…", ("Ctrl+O",), "choose_matter", ()),
+    ("&File", "import", "&Import filings…", ("Ctrl+I",), "choose_import", ()),
+    ("&File", "quit", "&Quit", ("Ctrl+Q",), "close", ()),
+    ("&Go", "next_para", "&Next paragraph", ("J", "Ctrl+Down"), "step_paragraph", (1,)),
+    ("&Go", "prev_para", "&Previous paragraph", ("K", "Ctrl+Up"), "step_paragraph", (-1,)),
+    ("&Go", "next_hit", "Next search &hit", ("F3", "Ctrl+G"), "step_hit", (1,)),
+    ("&Go", "prev_hit", "Previous search h&it", ("Shift+F3", "Ctrl+Shift+G"), "step_hit", (-1,)),
+    ("&Go", "next_page", "Next pa&ge", ("PgDown",), "step_page", (1,)),
+    ("&Go", "prev_page", "Previous pag&e", ("PgUp",), "step_page", (-1,)),
+    ("&Go", "search", "&Search…", ("Ctrl+F", "/"), "focus_search", ()),
+    ("&Edit", "copy_cite", "&Copy ¶ with cite", ("Ctrl+Shift+C", "Y"), "copy_paragraph", ()),
+    ("&View", "zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", (1,)),
+    ("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", (-1,)),
+    ("&View", "fit_width", "&Fit page width", ("Ctrl+0",), "zoom", (0,)),
+    ("&Help", "shortcuts", "&Keyboard shortcuts", ("F1", "?"), "show_shortcuts", ()),
+)  # fmt: skip
+
+SHORTCUTS: list[tuple[str, str]] = [
+    (" / ".join(keys), label.replace("&", "")) for _, _, label, keys, _, _ in ENTRIES
+]
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create every action with its shortcuts in the window's menus; returns them by name."""
+    menus: dict[str, object] = {}
+    actions: dict[str, QAction] = {}
+    for menu_title, name, label, keys, method, args in ENTRIES:
+        menu = menus.get(menu_title) or window.menuBar().addMenu(menu_title)
+        menus[menu_title] = menu
+        action = QAction(label, window)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setStatusTip(label.replace("&", ""))
+        action.triggered.connect(lambda _=False, m=method, a=args: getattr(window, m)(*a))
+        menu.addAction(action)  # type: ignore[attr-defined]
+        window.addAction(action)
+        actions[name] = action
+    view_menu = menus["&View"]
+    for dock in window.docks.values():
+        view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+    return actions

@@ -1,0 +1,358 @@
+"""Item models over a matter: the documents table and one document's paragraph outline
+(the hits of a search are in ``hits.py``).
+
+Models hold ids, never whole tables: ``DocumentsModel`` keeps the ordered document ids and
+reads rows in blocks as a view shows them (as Anki's browser table does); ``OutlineModel``
+reads one short row per paragraph of one document.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+)
+
+from reviewer.core.matter import Matter
+from reviewer.core.segment import COUNT_RE
+
+Index = QModelIndex | QPersistentModelIndex
+Role = Qt.ItemDataRole
+USER = int(Role.UserRole)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+# -- documents ------------------------------------------------------------------------------------
+class _DocRow(NamedTuple):
+    id: int
+    kind: str
+    title: str | None
+    file_name: str
+    docket_no: str | None
+    filed: str | None
+    pages: int
+    quality: str
+    note: str | None
+    numbered: int
+
+
+_NUMBERED = "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc_id = d.id AND p.kind = 'numbered')"
+_DOC_ROWS = f"""SELECT d.id, d.kind, d.title, d.file_name, d.docket_no, d.filed, d.page_count,
+    d.text_quality, d.quality_note, {_NUMBERED} FROM documents d WHERE d.id IN ({{}})"""
+_STATUS = {"needs_ocr": "OCR needed", "partial": "partial text"}
+_PROBLEM = {"needs_ocr": QColor("#b3261e"), "partial": QColor("#a15c00")}
+
+# (header, ORDER BY expressions over ``documents d``) per column, in column order.
+_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Kind", ("d.kind",)),
+    ("Document", ("COALESCE(NULLIF(d.title, ''), d.file_name) COLLATE NOCASE",)),
+    ("Dkt.", ("CAST(d.docket_no AS INTEGER)", "d.docket_no")),
+    ("Filed", ("d.filed",)),
+    ("Pages", ("d.page_count",)),
+    ("Paragraphs", (_NUMBERED,)),
+    ("Status", ("CASE d.text_quality WHEN 'needs_ocr' THEN 2 WHEN 'partial' THEN 1 ELSE 0 END",)),
+)
+KIND, DOCUMENT, DOCKET, FILED, PAGES, PARAGRAPHS, STATUS = range(len(_COLUMNS))
+
+_DISPLAY = (
+    lambda r: r.kind,
+    lambda r: r.title or r.file_name,
+    lambda r: r.docket_no or "",
+    lambda r: r.filed or "",
+    lambda r: r.pages,
+    lambda r: r.numbered,
+    lambda r: _STATUS.get(r.quality, ""),
+)
+
+
+def _doc_data(r: _DocRow, column: int, role: int) -> Any:
+    if role == Role.DisplayRole:
+        return _DISPLAY[column](r)
+    if role == Role.ToolTipRole and column == DOCUMENT:
+        return f"{r.file_name}\n{r.title}" if r.title else r.file_name
+    if role == Role.ToolTipRole and column == STATUS:
+        return r.note
+    if role == Role.ForegroundRole and column == STATUS:
+        return _PROBLEM.get(r.quality)
+    if role == Role.TextAlignmentRole and column in (PAGES, PARAGRAPHS):
+        return RIGHT
+    return None
+
+
+class DocumentsModel(QAbstractTableModel):
+    """The matter's documents, one per row; holds only their ids, in the current order, and
+    a bounded cache of rows read ``BLOCK`` at a time around the row a view asks for."""
+
+    BLOCK = 200
+    CACHE_ROWS = 2000
+    _ROLES = frozenset(
+        {Role.DisplayRole, Role.ToolTipRole, Role.ForegroundRole, Role.TextAlignmentRole}
+    )
+
+    def __init__(self, matter: Matter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._matter = matter
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._cache: OrderedDict[int, _DocRow] = OrderedDict()
+        self._row_map: dict[int, int] | None = None
+        self._ids = self._query_ids()
+
+    # -- Qt interface -----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Role.UserRole:
+            return self._ids[index.row()]
+        if role not in self._ROLES:
+            return None
+        row = self._row(index.row())
+        return None if row is None else _doc_data(row, index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return _COLUMNS[section][0] if 0 <= section < len(_COLUMNS) else None
+        return super().headerData(section, orientation, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-read the ids in SQL order of ``column`` (-1: import order); selections follow."""
+        self._sort = (column, order)
+        ids = self._query_ids()
+        if len(ids) != len(self._ids):  # imported or deleted since: a layout change can't say
+            self.refresh()
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [(self._ids[i.row()], i.column()) for i in old]
+        self._ids, self._row_map = ids, None
+        new = [self._index_of(doc_id, col) for doc_id, col in kept]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # -- ours -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the ids (after an import or a delete) and forget cached rows."""
+        self.beginResetModel()
+        self._ids, self._row_map = self._query_ids(), None
+        self._cache.clear()
+        self.endResetModel()
+
+    def doc_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, doc_id: int) -> int | None:
+        if self._row_map is None:
+            self._row_map = {d: i for i, d in enumerate(self._ids)}
+        return self._row_map.get(doc_id)
+
+    @property
+    def cached_rows(self) -> int:
+        """How many documents' rows are held (bounded by ``CACHE_ROWS``)."""
+        return len(self._cache)
+
+    def _index_of(self, doc_id: int, column: int) -> QModelIndex:
+        row = self.row_of(doc_id)
+        return QModelIndex() if row is None else self.index(row, column)
+
+    def _query_ids(self) -> list[int]:
+        column, order = self._sort
+        way = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
+        exprs = _COLUMNS[column][1] if 0 <= column < len(_COLUMNS) else ()
+        keys = ", ".join([*(f"{e} {way} NULLS LAST" for e in exprs), f"d.id {way}"])
+        sql = f"SELECT d.id FROM documents d ORDER BY {keys}"
+        return [r[0] for r in self._matter.db.execute(sql)]
+
+    def _row(self, row: int) -> _DocRow | None:
+        doc_id = self._ids[row]
+        if doc_id in self._cache:
+            self._cache.move_to_end(doc_id)
+        else:
+            self._fetch_around(row)
+        return self._cache.get(doc_id)  # None: deleted since the ids were read
+
+    def _fetch_around(self, row: int) -> None:
+        lo = max(0, min(row - self.BLOCK // 2, len(self._ids) - self.BLOCK))
+        wanted = [d for d in self._ids[lo : lo + self.BLOCK] if d not in self._cache]
+        sql = _DOC_ROWS.format(",".join("?" * len(wanted)))
+        for r in self._matter.db.execute(sql, wanted):
+            self._cache[r[0]] = _DocRow(*r)
+        while len(self._cache) > max(self.CACHE_ROWS, self.BLOCK):
+            self._cache.popitem(last=False)
+
+
+# -- outline --------------------------------------------------------------------------------------
+class OutlineRow(NamedTuple):
+    """One outline entry: a paragraph's first 160 characters (``head``), never its whole text."""
+
+    id: int
+    seq: int
+    number: str | None
+    kind: str
+    count: str | None
+    head: str
+    page: int
+
+
+_OUTLINE = """SELECT id, seq, number, kind, count, substr(text, 1, 160), page_start
+    FROM paragraphs WHERE doc_id = ? ORDER BY seq"""
+PAGE_ROLE = USER + 1
+_GREY = QColor("#777777")
+
+
+def _is_count(count: str | None, text: str) -> bool:
+    return (count is not None and count[:160].strip() == text.strip()) or bool(COUNT_RE.match(text))
+
+
+def outline_parents(rows: list[OutlineRow]) -> list[int]:
+    """The parent (a row position; -1: top level) of each outline row, in document order.
+
+    A COUNT heading opens a top-level group; other headings nest in the open group while the
+    segmenter still puts them in a count (``count`` set), otherwise they close it and sit at
+    the top; every other paragraph belongs to the heading before it."""
+    parents: list[int] = []
+    group = heading = -1
+    for i, row in enumerate(rows):
+        if row.kind != "heading":
+            parents.append(heading)
+            continue
+        if _is_count(row.count, row.head):
+            group, parent = i, -1
+        elif row.count is None:
+            group = parent = -1
+        else:
+            parent = group
+        parents.append(parent)
+        heading = i
+    return parents
+
+
+def _words(text: str, width: int = 80) -> str:
+    t = " ".join(text.split())
+    if len(t) <= width:
+        return t
+    cut = t.rfind(" ", 0, width)
+    return t[: cut if cut > width // 2 else width].rstrip(" ,;:") + "…"
+
+
+def outline_label(row: OutlineRow) -> str:
+    kind, number, head = row.kind, row.number, _words(row.head)
+    if kind == "numbered":
+        return f"¶ {number}  {head}"
+    if kind == "footnote":
+        return f"fn. {number}  {head}" if number else f"fn. {head}"
+    if kind == "prayer":
+        return f"Prayer ({number}) {head}" if number else f"Prayer {head}"
+    return head
+
+
+class OutlineModel(QAbstractItemModel):
+    """One document's paragraphs as a tree under their headings and COUNT groups.
+
+    An index's internal id is the paragraph's position in document order."""
+
+    PageRole = PAGE_ROLE
+
+    def __init__(self, matter: Matter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._matter = matter
+        self._doc_id: int | None = None
+        self._load([])
+
+    def _load(self, rows: list[OutlineRow]) -> None:
+        self._rows = rows
+        self._parents = outline_parents(rows)
+        self._children: dict[int, list[int]] = {-1: []}
+        self._children.update((i, []) for i, r in enumerate(rows) if r.kind == "heading")
+        self._pos = [0] * len(rows)
+        for i, p in enumerate(self._parents):
+            self._pos[i] = len(self._children[p])
+            self._children[p].append(i)
+        self._by_pid = {r.id: i for i, r in enumerate(rows)}
+
+    # -- Qt interface -----------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, 0, self._children[self._node(parent)][row])
+
+    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        p = self._parents[index.internalId()] if index.isValid() else -1
+        return QModelIndex() if p < 0 else self.createIndex(self._pos[p], 0, p)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.column() > 0 else len(self._children.get(self._node(parent), ()))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.internalId()]
+        if role == Role.DisplayRole:
+            return outline_label(row)
+        if role == Role.ToolTipRole:
+            return " ".join(row.head.split())
+        if role == Role.FontRole and row.kind == "heading":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Role.ForegroundRole and row.kind == "footnote":
+            return _GREY
+        if role == Role.UserRole:
+            return row.id
+        return row.page if role == PAGE_ROLE else None
+
+    # -- ours -------------------------------------------------------------------------------------
+    @staticmethod
+    def _node(index: Index) -> int:
+        return index.internalId() if index.isValid() else -1
+
+    @property
+    def doc_id(self) -> int | None:
+        return self._doc_id
+
+    def set_document(self, doc_id: int | None) -> None:
+        """Show ``doc_id``'s outline (one query of paragraph heads), or nothing."""
+        self.beginResetModel()
+        self._doc_id = doc_id
+        rows = [] if doc_id is None else self._matter.db.execute(_OUTLINE, [doc_id]).fetchall()
+        self._load([OutlineRow(*r) for r in rows])
+        self.endResetModel()
+
+    def index_of(self, pid: int) -> QModelIndex:
+        i = self._by_pid.get(pid)
+        return QModelIndex() if i is None else self.createIndex(self._pos[i], 0, i)
+
+    def pid(self, index: Index) -> int | None:
+        return self._rows[index.internalId()].id if index.isValid() else None
+
+    def next_pid(self, pid: int, step: int = 1) -> int | None:
+        """The paragraph ``step`` places after (before, if negative) ``pid`` in document order."""
+        i = self._by_pid.get(pid)
+        if i is None or not 0 <= i + step < len(self._rows):
+            return None
+        return self._rows[i + step].id
+
+    def first_pid(self) -> int | None:
+        return self._rows[0].id if self._rows else None

@@ -1,0 +1,121 @@
+"""The search dock: query box, syntax and order toggles, the hit list and its counts.
+
+The panel only asks; the main window runs the search on its open index and hands back a
+SearchResult (or an error message) to show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.records import Hit, SearchResult
+from reviewer.qt.hits import HitDelegate, HitsModel
+
+SYNTAXES = (("Natural", "natural"), ("Terms && connectors", "tc"))
+ORDERS = (("Best match", "rank"), ("Document order", "document"))
+LIMIT = 500
+
+
+class SearchPanel(QWidget):
+    """Emits ``searchRequested(query, syntax, order)``; shows results; ``hitChosen(row)``."""
+
+    searchRequested = Signal(str, str, str)
+    hitChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = QLineEdit(placeholderText="Search: venture w/5 benefit!   (F1: help)")
+        self.query.setClearButtonEnabled(True)
+        self.syntax = QComboBox()
+        self.order = QComboBox()
+        for box, items in ((self.syntax, SYNTAXES), (self.order, ORDERS)):
+            for label, value in items:
+                box.addItem(label.replace("&&", "&"), value)
+        self.syntax.setToolTip("Natural: words, \"phrases\", AND OR NOT, * ?, field:filters\n"
+                               "Terms & connectors: & % w/n pre/n /s /p ! * (Westlaw)")  # fmt: skip
+        self.status = QLabel("Type a query and press Enter.")
+        self.status.setWordWrap(True)
+        self.model = HitsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self._layout()
+        self.query.returnPressed.connect(self.submit)
+        self.syntax.currentIndexChanged.connect(self._resubmit)
+        self.order.currentIndexChanged.connect(self._resubmit)
+        self.list.activated.connect(lambda i: self.hitChosen.emit(i.row()))
+        self.list.clicked.connect(lambda i: self.hitChosen.emit(i.row()))
+
+    def _layout(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.syntax)
+        row.addWidget(self.order)
+        row.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.query)
+        box.addLayout(row)
+        box.addWidget(self.status)
+        box.addWidget(self.list, 1)
+
+    def submit(self) -> None:
+        text = self.query.text().strip()
+        if text:
+            self.searchRequested.emit(text, self.syntax.currentData(), self.order.currentData())
+
+    def _resubmit(self) -> None:
+        if self.model.result is not None:
+            self.submit()
+
+    def show_result(self, result: SearchResult | None) -> None:
+        self.model.set_result(result)
+        if result is None:
+            self.status.setText("Type a query and press Enter.")
+            return
+        shown = len(result.hits)
+        more = f" (showing the first {shown})" if shown < result.total else ""
+        self.status.setText(
+            f"{result.total:,} hits in {len(result.per_doc):,} documents{more}"
+            if result.total
+            else "No hits."
+        )
+        if shown:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def show_error(self, message: str) -> None:
+        """A query the core refused: its message (with the caret line) in the status line."""
+        self.status.setText(f"<span style='color:#b00020'>{_html(message)}</span>")
+
+    def current_hit(self) -> Hit | None:
+        row = self.list.currentIndex().row()
+        return self.model.hit(row) if row >= 0 else None
+
+    def step(self, delta: int) -> int | None:
+        """Select the next (+1) or previous (-1) hit; returns its row."""
+        count = self.model.rowCount(QModelIndex())
+        if not count:
+            return None
+        row = max(0, min(count - 1, self.list.currentIndex().row() + delta))
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        self.list.scrollTo(self.model.index(row, 0))
+        return row
+
+    def focus_query(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+
+def _html(text: str) -> str:
+    import html
+
+    return "<pre style='margin:0'>" + html.escape(text) + "</pre>"
