@@ -3,44 +3,20 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
+from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
-from reviewer.core.errors import IndexStaleError, MatterLockedError, ReviewerError
+from reviewer.core.errors import IndexStaleError, MatterLockedError
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
-from reviewer.core.records import Progress, SearchResult
-
-F = TypeVar("F", bound=Callable[..., Any])
-MATTER = click.argument("matter", type=click.Path(path_type=Path))
-JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-
-
-def user_errors(fn: F) -> F:
-    """Turn the core's user errors into a one-line message and exit code 2."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ReviewerError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _dump(obj: object) -> None:
-    click.echo(json.dumps(obj, indent=2, ensure_ascii=False))
+from reviewer.core.records import SearchResult
 
 
 @click.group()
@@ -88,7 +64,7 @@ def import_(
         if bar is not None:
             bar.render_finish()
     if as_json:
-        _dump([r.as_json() for r in results])
+        dump([r.as_json() for r in results])
     else:
         for r in results:
             detail = (
@@ -108,7 +84,7 @@ def docs(matter: Path, as_json: bool) -> None:
     with Matter.open(matter, readonly=True) as m:
         rows = documents.list_documents(m)
     if as_json:
-        _dump([d.as_json() for d in rows])
+        dump([d.as_json() for d in rows])
         return
     for d in rows:
         flag = "  NEEDS OCR" if d.needs_ocr else ""
@@ -128,7 +104,7 @@ def paragraphs(matter: Path, doc: str, as_json: bool) -> None:
     with Matter.open(matter, readonly=True) as m:
         paras = documents.paragraphs(m, documents.find_document(m, doc).id)
     if as_json:
-        _dump([p.as_json() for p in paras])
+        dump([p.as_json() for p in paras])
         return
     for p in paras:
         label = f"¶ {p.number}" if p.kind == "numbered" else p.kind
@@ -150,7 +126,7 @@ def show(matter: Path, doc: str, para: str | None, seq: int | None, as_json: boo
         d = documents.find_document(m, doc)
         p = documents.find_paragraph(m, d, number=para, seq=seq)
     if as_json:
-        _dump(p.as_json())
+        dump(p.as_json())
     else:
         click.echo(f"{p.cite}\n{p.section or ''}\n\n{p.text}")
 
@@ -219,25 +195,13 @@ def delete(matter: Path, doc: tuple[str, ...], yes: bool) -> None:
     click.echo(f"Deleted {names}")
 
 
-def _progress_bar(jobs: Any, label: str) -> None:
-    """Drain a Progress iterator, drawing a bar on stderr when it is a terminal."""
-    bar = None
-    for p in jobs:
-        assert isinstance(p, Progress)
-        if sys.stderr.isatty() and p.total:
-            bar = bar or click.progressbar(length=p.total, label=label, file=sys.stderr)
-            bar.update(p.done - bar.pos)
-    if bar is not None:
-        bar.render_finish()
-
-
 @main.command()
 @MATTER
 @user_errors
 def reindex(matter: Path) -> None:
     """Rebuild MATTER's search index from its database."""
     with Matter.open(matter) as m:
-        _progress_bar(search.reindex(m), "Indexing")
+        progress_bar(search.reindex(m), "Indexing")
         total = m.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
     click.echo(f"Indexed {total:,} paragraphs of {matter}")
 
@@ -258,7 +222,7 @@ def _run_search(path: Path, run: Callable[[search.SearchIndex], SearchResult]) -
         ) from None
     click.echo(f"{stale} — rebuilding it now.", err=True)
     with writable as m:
-        _progress_bar(search.reindex(m), "Indexing")
+        progress_bar(search.reindex(m), "Indexing")
         with search.SearchIndex.open(m) as ix:
             return run(ix)
 
@@ -288,7 +252,7 @@ def search_(
     if counts:
         _print_counts(result, as_json)
     elif as_json:
-        _dump([h.as_json() for h in result.hits])
+        dump([h.as_json() for h in result.hits])
     else:
         _print_hits(result)
 
@@ -312,7 +276,7 @@ def _print_counts(result: SearchResult, as_json: bool) -> None:
     rows = sorted(result.per_doc.items(), key=lambda kv: (-kv[1], kv[0]))
     if as_json:
         per_doc = [{"doc_id": d, "file_name": names.get(d), "hits": n} for d, n in rows]
-        _dump({"total": result.total, "per_doc": per_doc})
+        dump({"total": result.total, "per_doc": per_doc})
         return
     click.echo(f"{result.total} hits in {len(rows)} documents")
     for d, n in rows:
