@@ -168,8 +168,6 @@ class ImportProgressDialog(QProgressDialog):
         # its own estimate and, being modal, re-enter the event loop.
         self.bar = QProgressBar(self)
         self.setBar(self.bar)
-        self.setMinimumDuration(SHOW_AFTER_MS)
-        self.setValue(0)  # starts the show-after timer (the only call to setValue)
         self.summary: tuple[str, str] | None = None
         self.summary_dialog: SummaryDialog | None = None
         self.ended = False
@@ -181,6 +179,10 @@ class ImportProgressDialog(QProgressDialog):
         job.progressed.connect(self.on_progressed)
         job.finished.connect(self.on_finished)
         job.failed.connect(self.on_failed)
+        self.setMinimumDuration(SHOW_AFTER_MS)
+        # Starts the show-after timer (the only call to setValue). Modal, it runs the event
+        # loop, so the job may start here: hence the connections above come first.
+        self.setValue(0)
 
     @Slot()
     def _cancel(self) -> None:

@@ -202,7 +202,12 @@ class MainWindow(QMainWindow):
     def _after_job(self, _summary: object) -> None:
         if self.matter is None:
             return
-        if self.index is None and search.check(self.matter) is None:
+        # Reopen whatever the job did: an index opened after an earlier job in the queue
+        # would not see what this one added.
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+        if search.check(self.matter) is None:
             self.index = search.SearchIndex(self.matter)
         current = self.doc_id
         assert self.docs_model is not None
@@ -352,6 +357,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         self.close_matter()
+        self.jobs.shutdown()  # waits for a cancelled job to finish its document in hand
         super().closeEvent(event)
 
     def save_screenshot(self, path: Path) -> bool:

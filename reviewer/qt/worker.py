@@ -144,7 +144,7 @@ class JobRunner(QObject):
     Call ``shutdown()`` before the app quits (it is also connected to ``aboutToQuit``) and
     ``stop_all()`` before closing the matter a job works on."""
 
-    drained = Signal()  # the last queued job ended
+    drained = Signal()  # the last queued job ended and its end was told to every listener
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -222,5 +222,10 @@ class JobRunner(QObject):
         # Jobs run in submission order and each ends once, so the first one has ended.
         if self._jobs:
             self._jobs.pop(0)
+        if not self._jobs:
+            # Next turn: every other slot of the job's last signal has run by then.
+            QTimer.singleShot(0, self, self._drained)
+
+    def _drained(self) -> None:
         if not self._jobs:
             self.drained.emit()

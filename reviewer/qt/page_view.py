@@ -1,0 +1,311 @@
+"""The page view: a document's pages one under another, rendered by the core (PyMuPDF) only
+when they come into sight, with paragraph boxes, the selected paragraph and search hits drawn
+over them. Knows nothing of the matter: the window hands it a file, page sizes and boxes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from reviewer.core import pdf
+from reviewer.core.errors import ReviewerError
+
+Box = tuple[int, float, float, float, float]  # page (1-based), x0, y0, x1, y1 in PDF points
+GAP = 12  # pixels between pages and around them
+ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
+CACHE_PAGES = 12
+HIT_FILL = QColor(255, 214, 0, 110)
+HIT_EDGE = QColor(230, 150, 0)
+SELECTED_FILL = QColor(40, 110, 220, 28)
+SELECTED_EDGE = QColor(40, 110, 220)
+BOX_EDGE = QColor(120, 120, 120, 60)
+
+
+class PageView(QAbstractScrollArea):
+    """Scrolls through every page of one document; zoom, fit width, page navigation."""
+
+    paragraphClicked = Signal(int)  # paragraph id under a click
+    pageChanged = Signal(int)  # 1-based page at the top of the view
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.page_sizes: list[tuple[float, float]] = []
+        self.boxes: dict[int, list[Box]] = {}
+        self.selected: int | None = None
+        self.hits: list[Box] = []
+        self.zoom = 1.0
+        self.fit = True  # follow the viewport's width until the user zooms
+        self._tops: list[int] = []  # y of each page's top edge, in pixels
+        self._images: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self._page = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Dark)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+        self._prefetch = QTimer(self, singleShot=True, interval=30)
+        self._prefetch.timeout.connect(self._render_neighbours)
+
+    # -- content ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.set_document(None, [])
+
+    def set_document(self, path: Path | None, sizes: list[tuple[float, float]]) -> None:
+        self.path, self.page_sizes = path, list(sizes)
+        self.boxes, self.selected, self.hits = {}, None, []
+        self._images.clear()
+        self._page = 0
+        self._layout()
+        self.verticalScrollBar().setValue(0)
+        self.pageChanged.emit(1 if sizes else 0)
+
+    def set_paragraph_boxes(self, boxes: list[tuple[int, list[Box]]]) -> None:
+        self.boxes = {pid: list(b) for pid, b in boxes}
+        self.viewport().update()
+
+    def select_paragraph(self, pid: int | None, scroll: bool = False) -> None:
+        self.selected = pid
+        if scroll and pid is not None and self.boxes.get(pid):
+            self.ensure_visible(self.boxes[pid][0])
+        self.viewport().update()
+
+    def set_hits(self, boxes: list[Box]) -> None:
+        """Highlight these word rectangles and bring the first into sight."""
+        self.hits = list(boxes)
+        if boxes:
+            self.ensure_visible(boxes[0])
+        self.viewport().update()
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _scale(self) -> float:
+        """Pixels per PDF point at the current zoom."""
+        if self.fit and self.page_sizes:
+            widest = max(w for w, _ in self.page_sizes)
+            room = self.viewport().width() - 2 * GAP - self.verticalScrollBar().sizeHint().width()
+            return max(0.2, room / widest) if widest else 1.0
+        return self.zoom
+
+    def _layout(self) -> None:
+        scale, y, self._tops = self._scale(), GAP, []
+        for _, h in self.page_sizes:
+            self._tops.append(y)
+            y += round(h * scale) + GAP
+        widest = max((round(w * scale) for w, _ in self.page_sizes), default=0)
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        vbar.setRange(0, max(0, y - self.viewport().height()))
+        vbar.setPageStep(self.viewport().height())
+        vbar.setSingleStep(40)
+        hbar.setRange(0, max(0, widest + 2 * GAP - self.viewport().width()))
+        hbar.setPageStep(self.viewport().width())
+        self.viewport().update()
+
+    def page_rect(self, index: int) -> QRect:
+        """Page ``index`` (0-based) in viewport pixels."""
+        scale = self._scale()
+        w, h = self.page_sizes[index]
+        pw, ph = round(w * scale), round(h * scale)
+        x = max(GAP, (self.viewport().width() - pw) // 2) - self.horizontalScrollBar().value()
+        return QRect(x, self._tops[index] - self.verticalScrollBar().value(), pw, ph)
+
+    def box_rect(self, box: Box) -> QRectF:
+        """A box in PDF points as viewport pixels."""
+        page, x0, y0, x1, y1 = box
+        origin, scale = self.page_rect(page - 1).topLeft(), self._scale()
+        return QRectF(origin.x() + x0 * scale, origin.y() + y0 * scale,
+                      (x1 - x0) * scale, (y1 - y0) * scale)  # fmt: skip
+
+    def visible_pages(self) -> list[int]:
+        """0-based pages that intersect the viewport."""
+        if not self.page_sizes:
+            return []
+        top, bottom = self.verticalScrollBar().value(), self.verticalScrollBar().value()
+        bottom += self.viewport().height()
+        first = max(0, bisect_right(self._tops, top) - 1)
+        last = max(first, bisect_right(self._tops, bottom) - 1)
+        return list(range(first, min(last, len(self.page_sizes) - 1) + 1))
+
+    def current_page(self) -> int:
+        """The 1-based page at the top of the view (0 when empty)."""
+        return self._page + 1 if self.page_sizes else 0
+
+    def go_to_page(self, page: int) -> None:
+        if self.page_sizes:
+            index = min(max(page, 1), len(self.page_sizes)) - 1
+            self.verticalScrollBar().setValue(self._tops[index] - GAP)
+
+    def ensure_visible(self, box: Box) -> None:
+        """Scroll so the box is in sight, with room above it; no scroll if it already is."""
+        rect = self.box_rect(box).toAlignedRect()
+        view = self.viewport().rect()
+        if view.contains(rect):
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - view.height() // 4)
+        hbar = self.horizontalScrollBar()
+        if rect.left() < 0 or rect.right() > view.width():
+            hbar.setValue(hbar.value() + rect.left() - GAP)
+
+    # -- zoom -------------------------------------------------------------------------------
+    def set_zoom(self, zoom: float) -> None:
+        anchor = self._anchor()
+        self.fit, self.zoom = False, max(ZOOMS[0], min(ZOOMS[-1], zoom))
+        self._layout()
+        self._restore_anchor(anchor)
+
+    def zoom_in(self) -> None:
+        current = self._scale()
+        self.set_zoom(next((z for z in ZOOMS if z > current + 0.01), ZOOMS[-1]))
+
+    def zoom_out(self) -> None:
+        current = self._scale()
+        self.set_zoom(next((z for z in reversed(ZOOMS) if z < current - 0.01), ZOOMS[0]))
+
+    def fit_width(self) -> None:
+        anchor = self._anchor()
+        self.fit = True
+        self._layout()
+        self._restore_anchor(anchor)
+
+    def _anchor(self) -> tuple[int, float]:
+        """The page at the top of the view and how far down it the view starts (0..1)."""
+        if not self.page_sizes:
+            return 0, 0.0
+        page = self._page
+        height = self.page_rect(page).height() or 1
+        return page, (self.verticalScrollBar().value() - self._tops[page]) / height
+
+    def _restore_anchor(self, anchor: tuple[int, float]) -> None:
+        page, fraction = anchor
+        if page < len(self._tops):
+            height = self.page_rect(page).height()
+            self.verticalScrollBar().setValue(self._tops[page] + round(fraction * height))
+
+    # -- rendering --------------------------------------------------------------------------
+    def _image(self, index: int) -> QImage | None:
+        """Page ``index`` rendered at the current scale (cached); None if it cannot be."""
+        if self.path is None:
+            return None
+        ratio = self.devicePixelRatioF()
+        key = (index, round(self._scale() * ratio, 3))
+        image = self._images.get(key)
+        if image is None:
+            try:
+                page = pdf.page_image(self.path, index, key[1])
+            except ReviewerError:
+                return None
+            image = QImage(page.samples, page.width, page.height, page.stride,
+                           QImage.Format.Format_RGB888).copy()  # fmt: skip
+            image.setDevicePixelRatio(ratio)
+            self._images[key] = image
+            while len(self._images) > CACHE_PAGES:
+                self._images.popitem(last=False)
+        self._images.move_to_end(key)
+        return image
+
+    def _render_neighbours(self) -> None:
+        """After a paint, render the page below the view so scrolling on finds it ready."""
+        pages = self.visible_pages()
+        if pages and pages[-1] + 1 < len(self.page_sizes):
+            self._image(pages[-1] + 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().dark())
+        for index in self.visible_pages():
+            rect = self.page_rect(index)
+            image = self._image(index)
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            if image is not None:
+                painter.drawImage(rect.topLeft(), image)
+            self._paint_boxes(painter, index + 1)
+        painter.end()
+        self._prefetch.start()
+
+    def _paint_boxes(self, painter: QPainter, page: int) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(BOX_EDGE, 1))
+        for pid, boxes in self.boxes.items():
+            if pid != self.selected:
+                for box in boxes:
+                    if box[0] == page:
+                        painter.drawRect(self.box_rect(box).adjusted(-2, -1, 2, 1))
+        painter.setPen(QPen(SELECTED_EDGE, 2))
+        painter.setBrush(SELECTED_FILL)
+        for box in self.boxes.get(self.selected, []) if self.selected is not None else []:
+            if box[0] == page:
+                painter.drawRect(self.box_rect(box).adjusted(-3, -2, 3, 2))
+        painter.setPen(QPen(HIT_EDGE, 1))
+        painter.setBrush(HIT_FILL)
+        for box in self.hits:
+            if box[0] == page:
+                painter.drawRect(self.box_rect(box).adjusted(-1, -1, 1, 1))
+
+    # -- events -----------------------------------------------------------------------------
+    def _scrolled(self, value: int) -> None:
+        page = max(0, bisect_right(self._tops, value + self.viewport().height() // 3) - 1)
+        if self.page_sizes and page != self._page:
+            self._page = page
+            self.pageChanged.emit(page + 1)
+        self.viewport().update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        anchor = self._anchor()
+        self._layout()
+        self._restore_anchor(anchor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            (self.zoom_in if event.angleDelta().y() > 0 else self.zoom_out)()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = {Qt.Key.Key_Home: 1, Qt.Key.Key_End: len(self.page_sizes)}
+        if event.key() in keys:
+            self.go_to_page(keys[Qt.Key(event.key())])
+            return
+        if event.key() == Qt.Key.Key_Space:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + bar.pageStep() - 40)
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pid = self.paragraph_at(event.position().toPoint())
+        if pid is not None:
+            self.paragraphClicked.emit(pid)
+        super().mousePressEvent(event)
+
+    def paragraph_at(self, point: QPoint) -> int | None:
+        """The paragraph drawn under a viewport point (the smallest box wins)."""
+        best: tuple[float, int] | None = None
+        for index in self.visible_pages():
+            if not self.page_rect(index).contains(point):
+                continue
+            for pid, boxes in self.boxes.items():
+                for box in boxes:
+                    rect = self.box_rect(box)
+                    if box[0] == index + 1 and rect.adjusted(-3, -2, 3, 2).contains(point):
+                        area = rect.width() * rect.height()
+                        if best is None or area < best[0]:
+                            best = (area, pid)
+        return None if best is None else best[1]

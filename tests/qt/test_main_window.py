@@ -1,0 +1,236 @@
+"""The real main window, offscreen: open the demo matter, search and choose a hit (the page
+view shows that page with the hit drawn), move by keyboard, import and cancel through the
+worker. Nothing is mocked: the window calls the core as a user's clicks would."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from reviewer.core.demo import build_demo
+from reviewer.core.documents import paragraph_by_id, quotation
+from reviewer.core.matter import Matter
+from reviewer.core.records import Progress
+from reviewer.qt.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "Demo.matter"
+    list(build_demo(path))
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    QCoreApplication.setOrganizationName("reviewer-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def demo(demo_source: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "Demo.matter"
+    shutil.copytree(demo_source, copy)
+    return copy
+
+
+def _search(qtbot: QtBot, w: MainWindow, query: str, syntax: str = "natural") -> None:
+    panel = w.search_panel
+    panel.syntax.setCurrentIndex(panel.syntax.findData(syntax))
+    panel.query.clear()
+    qtbot.keyClicks(panel.query, query)
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+
+
+def _watch_jobs(monkeypatch: pytest.MonkeyPatch, w: MainWindow, slot: object) -> None:
+    """Connect ``slot`` to the progress of every job the window submits, before it starts."""
+    submit = w.jobs.submit
+
+    def watched(*args: object, **kwargs: object) -> object:
+        job = submit(*args, **kwargs)
+        job.progressed.connect(slot)
+        return job
+
+    monkeypatch.setattr(w.jobs, "submit", watched)
+
+
+class _CancelClicker(QObject):
+    """Clicks the progress dialog's Cancel button (in the GUI thread) once a file is done."""
+
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.window, self.clicked = w, False
+
+    @Slot(object)
+    def on_progressed(self, progress: Progress) -> None:
+        if progress.result is not None and not self.clicked:
+            self.clicked = True
+            button = self.window.progress_dialog.findChild(QPushButton)
+            assert button is not None
+            button.click()
+
+
+def _pixel(w: MainWindow, x: float, y: float) -> QColor:
+    return w.page_view.viewport().grab().toImage().pixelColor(round(x), round(y))
+
+
+def test_choosing_a_hit_shows_its_page_with_the_hit_drawn(qtbot: QtBot, window: MainWindow,
+                                                          demo: Path) -> None:  # fmt: skip
+    assert window.open_matter(demo)
+    _search(qtbot, window, "venture /s benefit!", "tc")
+    model = window.search_panel.model
+    assert model.rowCount() >= 2, window.search_panel.status.text()
+    row = max(range(model.rowCount()), key=lambda r: model.hit(r).page_start)
+    hit = model.hit(row)
+    assert hit.page_start > 1
+    view = window.search_panel.list
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(model.index(row, 0)).center())  # fmt: skip
+    page = window.page_view
+    assert window.doc_id == hit.doc_id
+    assert window.current_pid() == hit.pid
+    assert page.hits, "the hit's words were placed on the page"
+    assert {b[0] for b in page.hits} <= set(range(hit.page_start, hit.page_end + 1))
+    first = page.hits[0]
+    assert first[0] - 1 in page.visible_pages()
+    rect = page.box_rect(first)
+    assert page.viewport().rect().contains(rect.toAlignedRect())
+    colour = _pixel(window, rect.center().x(), rect.bottom() - 1)
+    assert colour.red() > 200, colour.name()
+    assert colour.green() > 150, colour.name()
+    assert colour.blue() < 170, colour.name()
+    assert f"p. {page.current_page()}" in window.status_page.text()
+
+
+def test_paragraphs_by_keyboard_and_copy_with_cite(qtbot: QtBot, window: MainWindow,
+                                                   demo: Path) -> None:  # fmt: skip
+    assert window.open_matter(demo)
+    window.page_view.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(window, Qt.Key.Key_J)
+        seen.append(window.current_pid())
+    assert None not in seen
+    assert len(set(seen)) == 4
+    assert window.page_view.selected == seen[-1]
+    qtbot.keyClick(window, Qt.Key.Key_K)
+    assert window.current_pid() == seen[-2]
+    # ¶ 30 is on a later page: the view scrolls to it
+    m = window.matter
+    assert m is not None
+    pid = m.db.execute(
+        "SELECT id FROM paragraphs WHERE doc_id = ? AND number = '30'", [window.doc_id]
+    ).fetchone()[0]
+    window.select_paragraph(pid)
+    p = paragraph_by_id(m, pid)
+    assert window.page_view.current_page() >= p.page_start - 1
+    assert p.page_start - 1 in window.page_view.visible_pages()
+    qtbot.keyClick(window, Qt.Key.Key_Y)
+    assert QApplication.clipboard().text() == quotation(p)
+    assert QApplication.clipboard().text().endswith(f"{p.cite}.")
+
+
+def test_pages_zoom_and_shortcuts_overview(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
+    assert window.open_matter(demo)
+    page = window.page_view
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert page.current_page() == 3
+    width = page.page_rect(2).width()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert page.page_rect(2).width() > width
+    assert page.current_page() == 3, "zoom keeps the page in view"
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert page.page_rect(2).width() == width
+    shown = []
+    qtbot.wait(1)
+    from reviewer.qt import main_window
+
+    def fake_exec(dialog: object) -> int:
+        shown.append(dialog)
+        return 0
+
+    original = main_window.ShortcutsDialog.exec
+    main_window.ShortcutsDialog.exec = fake_exec  # type: ignore[method-assign]
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+    finally:
+        main_window.ShortcutsDialog.exec = original  # type: ignore[method-assign]
+    assert shown, "F1 opens the shortcuts overview"
+
+
+def test_clicking_a_paragraph_on_the_page_selects_it(qtbot: QtBot, window: MainWindow,
+                                                     demo: Path) -> None:  # fmt: skip
+    assert window.open_matter(demo)
+    page = window.page_view
+    _, boxes = next((p, b) for p, b in page.boxes.items() if b and b[0][0] == 1 and p != 0)
+    target = page.box_rect(boxes[0]).center().toPoint()
+    qtbot.mouseClick(page.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    assert window.current_pid() == page.paragraph_at(target)
+    assert window.current_pid() is not None
+
+
+def test_import_through_the_window_reports_progress(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matter = tmp_path / "New.matter"
+    Matter.create(matter).close()
+    assert window.open_matter(matter)
+    pdfs = sorted(corpus.glob("*complaint*.pdf"))[:2]
+    seen: list[Progress] = []
+    _watch_jobs(monkeypatch, window, seen.append)
+    window.import_paths(pdfs)
+    with qtbot.waitSignal(window.jobs.drained, timeout=60_000):
+        pass
+    assert [p.result.status for p in seen if p.result] == ["imported", "imported"]
+    assert seen[-1].done == seen[-1].total == 2
+    qtbot.waitUntil(lambda: window.docs_model is not None and window.docs_model.rowCount() == 2)
+    assert window.index is not None, "the index is open again after the import"
+    _search(qtbot, window, "plaintiff")
+    assert window.search_panel.model.rowCount() > 0, window.search_panel.status.text()
+
+
+def test_cancel_leaves_nothing_half_written(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matter = tmp_path / "New.matter"
+    Matter.create(matter).close()
+    assert window.open_matter(matter)
+    pdfs = sorted(corpus.glob("*.pdf"))
+    clicker = _CancelClicker(window)
+    _watch_jobs(monkeypatch, window, clicker.on_progressed)
+    window.import_paths(pdfs)
+    with qtbot.waitSignal(window.jobs.drained, timeout=60_000):
+        pass
+    m = window.matter
+    assert m is not None
+    docs = m.db.execute("SELECT id, stored_path, page_count FROM documents").fetchall()
+    assert 1 <= len(docs) < len(pdfs)
+    for doc_id, stored, pages in docs:
+        assert (m.path / stored).is_file()
+        n = m.db.execute("SELECT count(*) FROM pages WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        assert n == pages
+    stored = {p.name for p in (m.path / "files").rglob("*") if p.is_file()}
+    assert stored == {Path(s).name for _, s, _ in docs}, "no stray or partial copies"
+    orphans = m.db.execute(
+        "SELECT count(*) FROM paragraphs WHERE doc_id NOT IN (SELECT id FROM documents)"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert clicker.clicked
+    qtbot.waitUntil(lambda: window.docs_model is not None)
+    qtbot.waitUntil(lambda: window.docs_model.rowCount() == len(docs))
