@@ -61,6 +61,9 @@ class Job(QObject):
     progressed = Signal(object)  # Progress
     finished = Signal(object)  # JobSummary
     failed = Signal(str)  # a message for the user, never a traceback
+    # After finished or failed, from the same thread: Qt delivers one thread's queued calls in
+    # order, so when ``ended`` arrives every slot of those has been called (or queued ahead).
+    ended = Signal()
 
     def __init__(self, matter: Matter, make: MakeJob, title: str = "working") -> None:
         """``matter`` is the GUI's handle: only its path is used, from the worker thread, to
@@ -96,6 +99,7 @@ class Job(QObject):
         self._started = True
         try:
             self._emit_outcome()
+            self.ended.emit()
         finally:
             # Hand the object back to the GUI thread, which owns and deletes it.
             self.moveToThread(self._home)
@@ -174,8 +178,7 @@ class JobRunner(QObject):
         if not self._thread.isRunning():
             raise RuntimeError("the job runner was shut down")
         job = Job(matter, make, title)
-        job.finished.connect(self._job_finished)
-        job.failed.connect(self._job_failed)
+        job.ended.connect(self._pop)
         self._jobs.append(job)
         job.moveToThread(self._thread)
         QTimer.singleShot(0, self, partial(self._start, job))
@@ -210,22 +213,10 @@ class JobRunner(QObject):
         self._thread.quit()
         self._thread.wait()
 
-    @Slot(object)
-    def _job_finished(self, _summary: object) -> None:
-        self._pop()
-
-    @Slot(str)
-    def _job_failed(self, _message: str) -> None:
-        self._pop()
-
+    @Slot()
     def _pop(self) -> None:
         # Jobs run in submission order and each ends once, so the first one has ended.
         if self._jobs:
             self._jobs.pop(0)
-        if not self._jobs:
-            # Next turn: every other slot of the job's last signal has run by then.
-            QTimer.singleShot(0, self, self._drained)
-
-    def _drained(self) -> None:
         if not self._jobs:
             self.drained.emit()
