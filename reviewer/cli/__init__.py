@@ -247,7 +247,10 @@ def search_(
 ) -> None:  # fmt: skip
     """Search MATTER's paragraphs for QUERY (README: "Searching" has the grammar)."""
     result = _run_search(
-        matter, lambda ix: ix.search(query, syntax, doc, order, 0 if counts else limit or None)
+        matter,
+        lambda ix: ix.search(
+            query, syntax, doc, order, 0 if counts else limit or None, counts or not as_json
+        ),
     )
     if counts:
         _print_counts(result, as_json)

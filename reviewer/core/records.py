@@ -147,12 +147,13 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """Hits of one search: ``total`` matches in all, ``per_doc`` doc id → matches."""
+    """Hits of one search: ``total`` matches in all, ``per_doc`` doc id → matches (None and
+    {} when the search did not count them)."""
 
     query: str
     syntax: str
     order: str
-    total: int
+    total: int | None
     per_doc: dict[int, int]
     hits: list[Hit]
-    files: dict[int, str]  # file name of each document in per_doc
+    files: dict[int, str]  # file name of each document in per_doc and in hits

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,21 @@ class _InStepMatcher(binary.AndMaybeMatcher):
         if self.a.is_active() and self.b.is_active():
             moved = bool(self.b.skip_to(self.a.id())) or moved
         return moved
+
+
+class _AndNotMatcher(binary.AndNotMatcher):
+    """Whoosh's skips its first step when the excluded side starts before the other, and so
+    keeps a first paragraph that holds the excluded words."""
+
+    def _find_first(self) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+
+class _AndNot(wq.AndNot):
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        excluded = self.b.matcher(searcher, searcher.boolean_context())
+        return _AndNotMatcher(self.a.matcher(searcher, context), excluded)
 
 
 class _SpanNot(_Sized, spans.SpanNot):
@@ -359,9 +375,8 @@ class _Translator:
         if isinstance(node, q.And):
             return wq.And([self(n) for n in node.items])
         if isinstance(node, q.Not):
-            # Not AndNot: its matcher keeps some paragraphs that hold the excluded words.
             left = wq.Every() if node.left is None else self(node.left)
-            return wq.And([left, wq.Not(self(node.right))])
+            return _AndNot(left, self(node.right))
         if isinstance(node, q.Filter):
             return wq.ConstantScoreQuery(self.filter(node), 0.0)
         if isinstance(node, q.Same) and node.unit == "paragraph":
@@ -475,6 +490,13 @@ class SearchIndex:
         """The Whoosh query for a parsed query (benchmarks compare it with raw Whoosh)."""
         return _Translator(self._searcher.reader(), self.matter)(node)
 
+    def _query(self, query: str, syntax: str, doc: str | int | None) -> tuple[q.Node, Any]:
+        node = q.parse(query, syntax)
+        wquery = self.whoosh_query(node)
+        if doc is not None:
+            wquery = wq.And([wquery, wq.Term("doc", str(find_document(self.matter, doc).id))])
+        return node, wquery
+
     def search(
         self,
         query: str,
@@ -482,28 +504,44 @@ class SearchIndex:
         doc: str | int | None = None,
         order: str = "rank",
         limit: int | None = 50,
+        counts: bool = False,
     ) -> SearchResult:
         """Run ``query``; hits ranked by BM25 (``rank``) or in ``document`` order, at most
-        ``limit`` of them (None: all) with snippets; ``total`` and ``per_doc`` count all."""
+        ``limit`` of them (None: all) with snippets. ``total`` and ``per_doc`` count every
+        match when ``limit`` is None or ``counts`` is set; otherwise they are None and {}:
+        counting is a second pass over all matches, which ``count`` makes on its own."""
         if order not in ("rank", "document"):
             raise ReviewerError(f"order must be rank or document, not {order!r}")
-        node = q.parse(query, syntax)
-        wquery = self.whoosh_query(node)
-        if doc is not None:
-            wquery = wq.And([wquery, wq.Term("doc", str(find_document(self.matter, doc).id))])
+        node, wquery = self._query(query, syntax, doc)
         results = self._searcher.search(
             wquery,
             limit=None if limit is None else max(limit, 1),
             sortedby="ord" if order == "document" else None,
-            groupedby="doc",
         )
-        per_doc = {int(k): len(v) for k, v in results.groups("doc").items()}
         scored = order == "rank"
         found = [(hit["pid"], hit.score if scored else None) for hit in results][:limit]
         hits = _hits(self.matter.db.conn, node, found)
+        total: int | None = None
+        per_doc: dict[int, int] = {}
+        if limit is None:
+            total, per_doc = self._per_doc(results.docs())
+        elif counts:
+            total, per_doc = self._per_doc(self._searcher.docs_for_query(wquery))
         names = dict(self.matter.db.execute("SELECT id, file_name FROM documents").fetchall())
-        files = {d: names.get(d, "?") for d in per_doc}
-        return SearchResult(query, syntax, order, sum(per_doc.values()), per_doc, hits, files)
+        files = {d: names.get(d, "?") for d in {*per_doc, *(h.doc_id for h in hits)}}
+        return SearchResult(query, syntax, order, total, per_doc, hits, files)
+
+    def count(
+        self, query: str, syntax: str = "natural", doc: str | int | None = None
+    ) -> tuple[int, dict[int, int]]:
+        """Every match of ``query``: how many in all, and how many in each document."""
+        _, wquery = self._query(query, syntax, doc)
+        return self._per_doc(self._searcher.docs_for_query(wquery))
+
+    def _per_doc(self, docnums: Iterable[int]) -> tuple[int, dict[int, int]]:
+        column = self._searcher.reader().column_reader("doc")
+        per_doc = Counter(int(column[n]) for n in docnums)
+        return sum(per_doc.values()), dict(per_doc)
 
 
 _HIT_ROWS = """SELECT p.id, p.doc_id, d.file_name, p.seq, p.number, p.kind, p.cite,

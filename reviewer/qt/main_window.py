@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -307,6 +307,18 @@ class MainWindow(QMainWindow):
         self.search_panel.show_result(result)
         if result.hits:
             self.show_hit(0)
+        # Count every match after the hits are on screen: a second pass over all matches.
+        QTimer.singleShot(0, lambda: self._count(result.query, syntax))
+
+    def _count(self, query: str, syntax: str) -> None:
+        current = self.search_panel.model.result
+        if self.index is None or current is None or current.query != query:
+            return  # another search (or matter) came first
+        try:
+            total, per_doc = self.index.count(query, syntax)
+        except ReviewerError:
+            return
+        self.search_panel.show_counts(total, per_doc)
 
     def show_hit(self, row: int) -> None:
         hit = self.search_panel.model.hit(row)

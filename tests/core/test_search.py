@@ -115,6 +115,9 @@ def test_rank_and_document_order(demo: Matter) -> None:
         ranked = ix.search("venture OR benefit", limit=None)
         in_order = ix.search("venture OR benefit", order="document", limit=None)
         top = ix.search("venture OR benefit", limit=3)
+        counted = ix.search("venture OR benefit", limit=3, counts=True)
+        total, per_doc = ix.count("venture OR benefit")
+        in_complaint = ix.count("venture OR benefit", doc="complaint.pdf")
     scores = [h.score or 0 for h in ranked.hits]
     assert scores == sorted(scores, reverse=True)
     assert scores[0] > scores[-1]
@@ -122,7 +125,14 @@ def test_rank_and_document_order(demo: Matter) -> None:
     assert keys == sorted(keys)
     assert {h.pid for h in ranked.hits} == {h.pid for h in in_order.hits}
     assert [h.pid for h in top.hits] == [h.pid for h in ranked.hits[:3]]
-    assert top.total == ranked.total == sum(top.per_doc.values()) == len(ranked.hits)
+    assert (top.total, top.per_doc) == (None, {}), "a limited search does not count"
+    assert [h.pid for h in counted.hits] == [h.pid for h in top.hits]
+    assert counted.total == ranked.total == total == len(ranked.hits)
+    assert counted.per_doc == ranked.per_doc == per_doc
+    assert sum(per_doc.values()) == total
+    assert len(per_doc) > 1
+    doc = find_document(demo, "complaint.pdf")
+    assert in_complaint == (per_doc[doc.id], {doc.id: per_doc[doc.id]})
 
 
 def test_search_within_one_document(demo: Matter) -> None:

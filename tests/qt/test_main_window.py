@@ -69,6 +69,18 @@ def _watch_jobs(monkeypatch: pytest.MonkeyPatch, w: MainWindow, slot: object) ->
     monkeypatch.setattr(w.jobs, "submit", watched)
 
 
+class _Recorder(QObject):
+    """Keeps every Progress a job reports, received in the GUI thread."""
+
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.seen: list[Progress] = []
+
+    @Slot(object)
+    def on_progressed(self, progress: Progress) -> None:
+        self.seen.append(progress)
+
+
 class _CancelClicker(QObject):
     """Clicks the progress dialog's Cancel button (in the GUI thread) once a file is done."""
 
@@ -115,6 +127,10 @@ def test_choosing_a_hit_shows_its_page_with_the_hit_drawn(qtbot: QtBot, window: 
     assert colour.green() > 150, colour.name()
     assert colour.blue() < 170, colour.name()
     assert f"p. {page.current_page()}" in window.status_page.text()
+    assert window.index is not None
+    total, per_doc = window.index.count("venture /s benefit!", "tc")
+    want = f"{total:,} hits in {len(per_doc):,} documents"
+    qtbot.waitUntil(lambda: window.search_panel.status.text().startswith(want))
 
 
 def test_paragraphs_by_keyboard_and_copy_with_cite(qtbot: QtBot, window: MainWindow,
@@ -192,8 +208,9 @@ def test_import_through_the_window_reports_progress(
     Matter.create(matter).close()
     assert window.open_matter(matter)
     pdfs = sorted(corpus.glob("*complaint*.pdf"))[:2]
-    seen: list[Progress] = []
-    _watch_jobs(monkeypatch, window, seen.append)
+    recorder = _Recorder(window)
+    seen = recorder.seen
+    _watch_jobs(monkeypatch, window, recorder.on_progressed)
     window.import_paths(pdfs)
     with qtbot.waitSignal(window.jobs.drained, timeout=60_000):
         pass

@@ -82,15 +82,22 @@ class SearchPanel(QWidget):
         if result is None:
             self.status.setText("Type a query and press Enter.")
             return
-        shown = len(result.hits)
-        more = f" (showing the first {shown})" if shown < result.total else ""
-        self.status.setText(
-            f"{result.total:,} hits in {len(result.per_doc):,} documents{more}"
-            if result.total
-            else "No hits."
-        )
-        if shown:
+        if result.total is not None:
+            self.show_counts(result.total, result.per_doc)
+        elif not result.hits:
+            self.status.setText("No hits.")
+        else:
+            self.status.setText(f"Showing the best {len(result.hits):,} hits; counting…")
+        if result.hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def show_counts(self, total: int, per_doc: dict[int, int]) -> None:
+        """Every match counted (a second pass the window makes once the hits are shown)."""
+        shown = len(self.model.result.hits) if self.model.result else 0
+        more = f" (showing the first {shown:,})" if shown < total else ""
+        self.status.setText(
+            f"{total:,} hits in {len(per_doc):,} documents{more}" if total else "No hits."
+        )
 
     def show_error(self, message: str) -> None:
         """A query the core refused: its message (with the caret line) in the status line."""
