@@ -6,14 +6,22 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_dir
 
+if TYPE_CHECKING:
+    from reviewer.qt.main_window import MainWindow
+
 log = logging.getLogger("reviewer")
+# Set (to anything) by benchmarks/ui_open.py: print "ready <unix time>" once the window is
+# usable (shown, matter open, first page drawn, event loop come round again), then quit.
+EXIT_WHEN_READY = "REVIEWER_EXIT_WHEN_READY"
 
 
 def log_file() -> Path:
@@ -69,6 +77,8 @@ def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     if matter is not None:
         window.open_matter(matter)
     if screenshot is None:
+        if os.environ.get(EXIT_WHEN_READY):
+            _exit_when_ready(window)
         return app.exec()
     result: list[int] = []
 
@@ -80,3 +90,24 @@ def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     QTimer.singleShot(0, shoot)
     app.exec()
     return result[0] if result else 1
+
+
+def _exit_when_ready(window: MainWindow) -> None:
+    """Print the wall-clock time at which the window became usable, then quit: the first
+    turn of the event loop after the open document's first page was drawn (or, with no
+    document open, the first turn after the window was shown)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + 30
+
+    def poll(drawn: bool) -> None:
+        if drawn or time.monotonic() > deadline:
+            print(f"ready {time.time():.6f}" + ("" if drawn else " (timed out)"), flush=True)
+            window.close()
+            QApplication.quit()
+            return
+        drawn = window.doc_id is None or window.page_view.rendered_pages() > 0
+        QTimer.singleShot(0, lambda: poll(drawn))  # drawn: report on the next turn
+
+    QTimer.singleShot(0, lambda: poll(False))
