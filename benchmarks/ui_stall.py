@@ -63,9 +63,16 @@ def instrument(phases: list[Phase]) -> None:
     search.IndexUpdater.close = _timed(phases, "index commit", search.IndexUpdater.close)
 
 
+# C calls that wait with the GIL released (locks, polls, I/O): long, but they stall nobody.
+RELEASE_GIL = frozenset(
+    {"acquire", "poll", "select", "waitpid", "wait", "sleep", "read", "readinto", "write",
+     "sendfile", "recv", "recv_bytes", "send", "send_bytes", "join"}
+)  # fmt: skip
+
+
 class CallTracer:
-    """Records C calls and garbage collections that last over ``threshold`` seconds, as
-    phases named after the function (and the thread that made the call)."""
+    """Records C calls (those that keep the GIL) and garbage collections that last over
+    ``threshold`` seconds, as phases named after the function and the calling thread."""
 
     def __init__(self, phases: list[Phase], threshold: float) -> None:
         self.phases, self.threshold = phases, threshold
@@ -80,10 +87,11 @@ class CallTracer:
             if not stack:
                 return
             start, end = stack.pop(), time.perf_counter()
-            if end - start > self.threshold:
+            qualname = str(getattr(arg, "__qualname__", arg))
+            if end - start > self.threshold and qualname.rsplit(".", 1)[-1] not in RELEASE_GIL:
                 owner = getattr(arg, "__self__", None)
                 where = getattr(arg, "__module__", None) or type(owner).__name__
-                name = f"{where}.{getattr(arg, '__qualname__', arg)}"
+                name = f"{where}.{qualname}"
                 thread = threading.current_thread().name
                 self.phases.append((f"C {name} [{thread[:12]}]", start, end))
 
