@@ -136,6 +136,7 @@ def run_import(
 
     from reviewer.core.ingest import import_files
     from reviewer.core.matter import Matter
+    from reviewer.qt.app import freeze_startup_objects
     from reviewer.qt.worker import JobRunner
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -154,6 +155,7 @@ def run_import(
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
         runner = JobRunner()
+        freeze_startup_objects()  # as the app does once its window is up
         ticker = Ticker()
         loop = QEventLoop()
         outcome: list[Any] = []
