@@ -136,7 +136,7 @@ def run_import(
 
     from reviewer.core.ingest import import_files
     from reviewer.core.matter import Matter
-    from reviewer.qt.app import freeze_startup_objects
+    from reviewer.qt.app import keep_ui_responsive
     from reviewer.qt.worker import JobRunner
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -155,7 +155,7 @@ def run_import(
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
         runner = JobRunner()
-        freeze_startup_objects()  # as the app does once its window is up
+        keep_ui_responsive()  # as the app does once its window is up
         ticker = Ticker()
         loop = QEventLoop()
         outcome: list[Any] = []

@@ -58,11 +58,18 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     )
 
 
-def freeze_startup_objects() -> None:
-    """Leave what start-up made (modules, Qt wrappers, the window: ~60,000 objects that live
-    as long as the app) out of every later full garbage collection. A full collection holds
-    the GIL on whichever thread triggers it, during an import the worker's, and walking them
-    all took 50-100 ms: the window stalled that long."""
+def keep_ui_responsive() -> None:
+    """Help the UI thread get the GIL back from the import worker thread (call once the
+    window is up). Measured with benchmarks/ui_stall.py on 2 busy cores:
+
+    - a thread waiting for the GIL asks for it after the switch interval, and on a busy
+      machine it often waits several such turns: at 1 ms instead of 5 ms the longest stall of
+      an import of the corpus fell from 108-180 ms to 65-102 ms (p99 from ~55 to 20-47 ms);
+    - a full garbage collection holds the GIL on whichever thread triggers it (during an
+      import, the worker's) and walked the ~60,000 objects start-up makes, 50-100 ms each
+      time: freezing them leaves them out of every later collection.
+    """
+    sys.setswitchinterval(0.001)
     gc.collect()
     gc.freeze()
 
@@ -86,7 +93,7 @@ def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     window.show()
     if matter is not None:
         window.open_matter(matter)
-    freeze_startup_objects()
+    keep_ui_responsive()
     if screenshot is None:
         if os.environ.get(EXIT_WHEN_READY):
             _exit_when_ready(window)
