@@ -9,14 +9,21 @@ this script; the core is not modified): hashing, storing one document (SQLite), 
 the search index (Whoosh), and the index commit. Each large gap is listed with the phases it
 overlaps.
 
+A thread holds the GIL past the switch interval only inside one long C call or a garbage
+collection; ``--trace`` lists those (C calls and collections over ``--trace-ms``, on the
+worker thread and the process pool's result thread) beside the gaps. It slows the import
+(a profile hook on every call), so take the figures from a run without it.
+
 Usage::
 
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] [--workers 2]
+        [--trace] [--trace-ms 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -25,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,6 +63,52 @@ def instrument(phases: list[Phase]) -> None:
     search.IndexUpdater.close = _timed(phases, "index commit", search.IndexUpdater.close)
 
 
+# C calls that wait with the GIL released (locks, polls, I/O): long, but they stall nobody.
+RELEASE_GIL = frozenset(
+    {"acquire", "poll", "select", "waitpid", "wait", "sleep", "read", "readinto", "write",
+     "sendfile", "recv", "recv_bytes", "send", "send_bytes", "join"}
+)  # fmt: skip
+
+
+class CallTracer:
+    """Records C calls (those that keep the GIL) and garbage collections that last over
+    ``threshold`` seconds, as phases named after the function and the calling thread."""
+
+    def __init__(self, phases: list[Phase], threshold: float) -> None:
+        self.phases, self.threshold = phases, threshold
+        self.open: dict[int, list[float]] = {}
+        self.gc_start = 0.0
+
+    def profile(self, _frame: FrameType, event: str, arg: Any) -> None:
+        if event == "c_call":
+            self.open.setdefault(threading.get_ident(), []).append(time.perf_counter())
+        elif event in ("c_return", "c_exception"):
+            stack = self.open.get(threading.get_ident())
+            if not stack:
+                return
+            start, end = stack.pop(), time.perf_counter()
+            qualname = str(getattr(arg, "__qualname__", arg))
+            if end - start > self.threshold and qualname.rsplit(".", 1)[-1] not in RELEASE_GIL:
+                owner = getattr(arg, "__self__", None)
+                where = getattr(arg, "__module__", None) or type(owner).__name__
+                name = f"{where}.{qualname}"
+                thread = threading.current_thread().name
+                self.phases.append((f"C {name} [{thread[:12]}]", start, end))
+
+    def collected(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.gc_start = time.perf_counter()
+        elif time.perf_counter() - self.gc_start > self.threshold:
+            name = f"gc gen{info['generation']} [{threading.current_thread().name[:12]}]"
+            self.phases.append((name, self.gc_start, time.perf_counter()))
+
+    def install(self) -> None:
+        """Trace threads started from now on (the pool's) and collections everywhere; the
+        worker thread (a QThread) calls ``sys.setprofile(self.profile)`` itself."""
+        threading.setprofile(self.profile)
+        gc.callbacks.append(self.collected)
+
+
 class Ticker:
     """Records the gaps between ticks of a precise timer on the GUI thread."""
 
@@ -73,27 +127,40 @@ class Ticker:
         return [((b - a) * 1000, b) for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
 
 
-def run_import(folder: Path, workers: int) -> tuple[Ticker, list[Phase], float, Any]:
+def run_import(
+    folder: Path, workers: int, trace_ms: float | None = None
+) -> tuple[Ticker, list[Phase], float, Any]:
     """Import ``folder`` through a JobRunner while the ticker runs; returns what was seen."""
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from reviewer.core.ingest import import_files
     from reviewer.core.matter import Matter
+    from reviewer.qt.app import keep_ui_responsive
     from reviewer.qt.worker import JobRunner
 
     app = QApplication.instance() or QApplication(sys.argv)
     phases: list[Phase] = []
     instrument(phases)
+    tracer = CallTracer(phases, trace_ms / 1000) if trace_ms else None
+    if tracer:
+        tracer.install()
+
+    def make(mc: Matter) -> Any:
+        if tracer:
+            sys.setprofile(tracer.profile)  # called on the worker thread
+        return import_files(mc, paths, workers=workers)
+
     paths = sorted(folder.glob("*.pdf"))
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
         runner = JobRunner()
+        keep_ui_responsive()  # as the app does once its window is up
         ticker = Ticker()
         loop = QEventLoop()
         outcome: list[Any] = []
         start = time.perf_counter()
-        job = runner.submit(matter, lambda mc: import_files(mc, paths, workers=workers))
+        job = runner.submit(matter, make)
         job.finished.connect(lambda s: (outcome.append(s), loop.quit()))
         job.failed.connect(lambda m: (outcome.append(m), loop.quit()))
         loop.exec()
@@ -135,11 +202,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--trace", action="store_true", help="list long C calls and GCs")
+    parser.add_argument("--trace-ms", type=float, default=20.0)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if not args.folder.is_dir():
         sys.exit(f"{args.folder}: no such folder of PDFs")
-    report(*run_import(args.folder, args.workers))
+    report(*run_import(args.folder, args.workers, args.trace_ms if args.trace else None))
     print(f"(GIL switch interval {sys.getswitchinterval() * 1000:.0f} ms; "
           f"threads now: {threading.active_count()})")  # fmt: skip
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -132,3 +135,17 @@ def test_reindex_delete_and_a_stale_index(demo_matter: str) -> None:
     assert res.exit_code == 0
     assert "rebuilding" in res.stderr
     assert json.loads(res.stdout)
+
+
+def test_gui_reports_ready_once_the_first_page_is_drawn(demo_matter: str, tmp_path: Path) -> None:
+    """The hook ``benchmarks/ui_open.py`` times launches with (a process of its own: a Qt event
+    loop that has quit cannot run again in this one)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    env["REVIEWER_EXIT_WHEN_READY"] = "1"
+    done = subprocess.run([sys.executable, "-m", "reviewer", "gui", demo_matter], env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    words = done.stdout.split()
+    assert words[0] == "ready", done.stdout
+    assert float(words[1]) > 0
+    assert "timed out" not in done.stdout

@@ -38,6 +38,24 @@ class Parsed:
     note: str | None
 
 
+@dataclass(slots=True)
+class Rows:
+    """A parsed document as the rows ``_store`` writes: strings and numbers only.
+
+    Worker processes send these back rather than a ``Parsed``: unpickling a Parsed (every
+    text row of every page, as objects) is one call that holds the importing process's GIL,
+    ~0.1 s for a 400-page exhibit, and the window froze for that long."""
+
+    kind: str
+    meta: dict[str, object]
+    quality: str
+    needs_ocr: bool
+    note: str | None
+    pages: list[dict[str, object]]  # ``pages`` rows without doc_id
+    paras: list[dict[str, object]]  # ``paragraphs`` rows without doc_id
+    numbered: int
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and every file below folders named (sorted), in order."""
     out: list[Path] = []
@@ -107,7 +125,45 @@ def cite(abbrev: str, para: segment.Para, pages: list[layout.CleanPage]) -> str:
     return base
 
 
-def _store(matter: Matter, src: Path, sha: str, parsed: Parsed) -> int:
+def rows(parsed: Parsed) -> Rows:
+    """The rows of a parsed document (see ``Rows``)."""
+    abbrev = str(parsed.meta["abbrev"])
+    pages: list[dict[str, object]] = [
+        {
+            "pno": p.index + 1,
+            "width": p.width,
+            "height": p.height,
+            "label": p.label,
+            "text": p.text if p.quality in layout.USABLE else "",
+            "quality": p.quality,
+            "ecf_stamp": p.ecf.raw if p.ecf else None,
+            "ecf_doc": p.ecf.doc_no if p.ecf else None,
+            "ecf_page": p.ecf.page if p.ecf else None,
+            "ecf_page_of": p.ecf.page_of if p.ecf else None,
+        }
+        for p in parsed.pages
+    ]
+    paras: list[dict[str, object]] = [
+        {
+            "seq": seq,
+            "number": p.number,
+            "kind": p.kind,
+            "section": p.section,
+            "count": p.count,
+            "text": p.text,
+            "page_start": p.page_start,
+            "page_end": p.page_end,
+            "cite": cite(abbrev, p, parsed.pages),
+            "boxes": json.dumps([[round(v, 1) for v in b] for b in p.boxes()]),
+        }
+        for seq, p in enumerate(parsed.paras, start=1)
+    ]
+    numbered = sum(p.kind == "numbered" for p in parsed.paras)
+    return Rows(parsed.kind, parsed.meta, parsed.quality, parsed.needs_ocr, parsed.note,
+                pages, paras, numbered)  # fmt: skip
+
+
+def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
     """Write one parsed document in one transaction; returns its id."""
     dest = matter.files_dir / sha[:2] / f"{sha}.pdf"
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -142,55 +198,16 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Parsed) -> int:
             )
             .last_pk
         )
-        _store_pages(matter, doc_id, parsed)
-        _store_paras(matter, doc_id, parsed)
+        matter.db["pages"].insert_all({"doc_id": doc_id, **r} for r in parsed.pages)
+        matter.db["paragraphs"].insert_all({"doc_id": doc_id, **r} for r in parsed.paras)
         matter.touch_content()
     return int(doc_id)
 
 
-def _store_pages(matter: Matter, doc_id: int, parsed: Parsed) -> None:
-    matter.db["pages"].insert_all(
-        {
-            "doc_id": doc_id,
-            "pno": p.index + 1,
-            "width": p.width,
-            "height": p.height,
-            "label": p.label,
-            "text": p.text if p.quality in layout.USABLE else "",
-            "quality": p.quality,
-            "ecf_stamp": p.ecf.raw if p.ecf else None,
-            "ecf_doc": p.ecf.doc_no if p.ecf else None,
-            "ecf_page": p.ecf.page if p.ecf else None,
-            "ecf_page_of": p.ecf.page_of if p.ecf else None,
-        }
-        for p in parsed.pages
-    )
-
-
-def _store_paras(matter: Matter, doc_id: int, parsed: Parsed) -> None:
-    abbrev = str(parsed.meta["abbrev"])
-    matter.db["paragraphs"].insert_all(
-        {
-            "doc_id": doc_id,
-            "seq": seq,
-            "number": p.number,
-            "kind": p.kind,
-            "section": p.section,
-            "count": p.count,
-            "text": p.text,
-            "page_start": p.page_start,
-            "page_end": p.page_end,
-            "cite": cite(abbrev, p, parsed.pages),
-            "boxes": json.dumps([[round(v, 1) for v in b] for b in p.boxes()]),
-        }
-        for seq, p in enumerate(parsed.paras, start=1)
-    )
-
-
-def _parse_safely(path: Path, kind: str | None) -> Parsed | str:
-    """``parse`` for a worker process: a user error comes back as its message."""
+def _parse_safely(path: Path, kind: str | None) -> Rows | str:
+    """``parse`` for a worker process: the rows to store, or a user error's message."""
     try:
-        return parse(path, kind)
+        return rows(parse(path, kind))
     except ReviewerError as exc:
         return str(exc)
 
@@ -200,7 +217,7 @@ def _known(matter: Matter, sha: str) -> tuple[int, int] | None:
     return row.fetchone()
 
 
-def _finish(matter: Matter, path: Path, sha: str, outcome: Parsed | str) -> ImportResult:
+def _finish(matter: Matter, path: Path, sha: str, outcome: Rows | str) -> ImportResult:
     """Store a parsed file (unless an identical one landed meanwhile) and report on it."""
     if isinstance(outcome, str):
         return ImportResult(str(path), "failed", error=outcome)
@@ -220,7 +237,7 @@ def _finish(matter: Matter, path: Path, sha: str, outcome: Parsed | str) -> Impo
         len(outcome.paras),
         outcome.quality,
         (outcome.note,) if outcome.note else (),
-        sum(p.kind == "numbered" for p in outcome.paras),
+        outcome.numbered,
     )
 
 
@@ -281,7 +298,7 @@ def _import_pooled(
     matter: Matter, files: list[Path], kind: str | None, workers: int
 ) -> Iterator[Progress]:
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    queue: deque[tuple[Path, str | None, ImportResult | Future[Parsed | str]]] = deque()
+    queue: deque[tuple[Path, str | None, ImportResult | Future[Rows | str]]] = deque()
     pending = iter(files)
 
     def submit_next() -> None:

@@ -42,6 +42,11 @@ STEM, BREAK = "~", "~|"
 MAX_EXPANSION = 1000
 _FAR = 1 << 24  # "anywhere in the paragraph" for same-sentence spans
 _MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more than it saves
+# A Whoosh writer keeps postings in memory until they pass ``limitmb`` and then sorts them in
+# one call that holds the GIL. At the default (128 MB) the commit of an import of the corpus
+# sorted everything at once and froze the window for ~0.4 s; runs of 4 MB sort in a few ms
+# each and are merged from disk at the commit, step by step.
+RUN_MB = 4
 _ROWS = """SELECT p.id, p.doc_id, p.seq, p.number, p.kind, p.count, p.text, p.page_start,
     p.page_end, d.kind, d.filed FROM paragraphs p JOIN documents d ON d.id = p.doc_id"""
 
@@ -227,7 +232,11 @@ def reindex(matter: Matter) -> Iterator[Progress]:
     try:
         ix = windex.create_in(str(tmp), schema())
         multi = total >= _MULTI_PROCESS_FROM
-        writer = ix.writer(procs=2, multisegment=True, limitmb=256) if multi else ix.writer()
+        writer = (
+            ix.writer(procs=2, multisegment=True, limitmb=256)  # sorts in its own processes
+            if multi
+            else ix.writer(limitmb=RUN_MB)
+        )
         try:
             for done, row in enumerate(matter.db.execute(_ROWS), start=1):
                 writer.add_document(**_fields(tuple(row)))
@@ -270,7 +279,7 @@ class IndexUpdater:
     def _w(self) -> Any:
         if self._writer is None:
             self._ix = windex.open_dir(str(self.matter.index_dir))
-            self._writer = self._ix.writer()
+            self._writer = self._ix.writer(limitmb=RUN_MB)
         return self._writer
 
     def add(self, doc_id: int) -> None:

@@ -3,17 +3,26 @@ plain words (never a traceback), the QApplication, and the offscreen screenshot 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
+import time
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_dir
 
+if TYPE_CHECKING:
+    from reviewer.qt.main_window import MainWindow
+
 log = logging.getLogger("reviewer")
+# Set (to anything) by benchmarks/ui_open.py: print "ready <unix time>" once the window is
+# usable (shown, matter open, first page drawn, event loop come round again), then quit.
+EXIT_WHEN_READY = "REVIEWER_EXIT_WHEN_READY"
 
 
 def log_file() -> Path:
@@ -49,6 +58,22 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     )
 
 
+def keep_ui_responsive() -> None:
+    """Help the UI thread get the GIL back from the import worker thread (call once the
+    window is up). Measured with benchmarks/ui_stall.py on 2 busy cores:
+
+    - a thread waiting for the GIL asks for it after the switch interval, and on a busy
+      machine it often waits several such turns: at 1 ms instead of 5 ms the longest stall of
+      an import of the corpus fell from 108-180 ms to 65-102 ms (p99 from ~55 to 20-47 ms);
+    - a full garbage collection holds the GIL on whichever thread triggers it (during an
+      import, the worker's) and walked the ~60,000 objects start-up makes, 50-100 ms each
+      time: freezing them leaves them out of every later collection.
+    """
+    sys.setswitchinterval(0.001)
+    gc.collect()
+    gc.freeze()
+
+
 def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     """Open the main window (on ``matter`` if given); with ``screenshot``, render the window
     offscreen with the first document selected, save a PNG and quit."""
@@ -68,7 +93,10 @@ def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     window.show()
     if matter is not None:
         window.open_matter(matter)
+    keep_ui_responsive()
     if screenshot is None:
+        if os.environ.get(EXIT_WHEN_READY):
+            _exit_when_ready(window)
         return app.exec()
     result: list[int] = []
 
@@ -80,3 +108,24 @@ def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     QTimer.singleShot(0, shoot)
     app.exec()
     return result[0] if result else 1
+
+
+def _exit_when_ready(window: MainWindow) -> None:
+    """Print the wall-clock time at which the window became usable, then quit: the first
+    turn of the event loop after the open document's first page was drawn (or, with no
+    document open, the first turn after the window was shown)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + 30
+
+    def poll(drawn: bool) -> None:
+        if drawn or time.monotonic() > deadline:
+            print(f"ready {time.time():.6f}" + ("" if drawn else " (timed out)"), flush=True)
+            window.close()
+            QApplication.quit()
+            return
+        drawn = window.doc_id is None or window.page_view.rendered_pages() > 0
+        QTimer.singleShot(0, lambda: poll(drawn))  # drawn: report on the next turn
+
+    QTimer.singleShot(0, lambda: poll(False))

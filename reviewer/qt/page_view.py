@@ -92,6 +92,10 @@ class PageView(QAbstractScrollArea):
             self.ensure_visible(boxes[0])
         self.viewport().update()
 
+    def rendered_pages(self) -> int:
+        """How many page images are held (0 until the first page has been drawn)."""
+        return len(self._images)
+
     # -- geometry ---------------------------------------------------------------------------
     def _scale(self) -> float:
         """Pixels per PDF point at the current zoom."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from reviewer.core import documents
 from reviewer.core.errors import MatterError, MatterLockedError
-from reviewer.core.ingest import import_files
+from reviewer.core.ingest import import_files, parse, rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import ImportResult
 from reviewer.core.samples import write_bad_files, write_demo_filings
@@ -133,3 +134,18 @@ def test_cancelling_a_pooled_import_leaves_only_whole_documents(tmp_path: Path) 
         assert len(docs) == 1
         pages = m.db.execute("SELECT count(*) FROM pages WHERE doc_id = ?", [docs[0].id])
         assert pages.fetchone()[0] == docs[0].pages
+
+
+def test_what_a_worker_sends_back_is_plain_rows(corpus: Path) -> None:
+    """Import workers return strings and numbers, not objects: unpickling a document's
+    objects in the importing process held its GIL (~0.1 s for 400 pages: the window froze)."""
+    parsed = parse(corpus / "cand-316263-second-amended-complaint.pdf")
+    r = rows(parsed)
+    plain = (str, int, float, type(None))
+    assert len(r.pages) == len(parsed.pages)
+    assert len(r.paras) == len(parsed.paras)
+    assert r.numbered == sum(p.kind == "numbered" for p in parsed.paras) > 0
+    for row in [*r.pages, *r.paras]:
+        assert all(isinstance(v, plain) for v in row.values()), row
+    assert r.paras[0]["seq"] == 1
+    assert json.loads(str(r.paras[-1]["boxes"]))[0][0] == r.paras[-1]["page_start"]
