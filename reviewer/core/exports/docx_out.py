@@ -45,9 +45,12 @@ def _table(doc: object, report: Report, rows: list[dict[str, str]]) -> None:
             if colour := report.shade.get(row.get("status", "")):
                 _shade(cell, colour)
         previous = row.get("element")
+    table.autofit = False
     for i, col in enumerate(cols):
+        width = Inches(9.7 * col.width / total)
+        table.columns[i].width = width  # the grid, which LibreOffice reads
         for cell in table.columns[i].cells:
-            cell.width = Inches(9.5 * col.width / total)
+            cell.width = width  # each cell, which Word reads
 
 
 def write_docx(reports: Sequence[Report], path: Path) -> None:

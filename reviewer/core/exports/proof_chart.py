@@ -133,16 +133,16 @@ def conclusory_rows(rows: list[ChartRow]) -> list[ChartRow]:
 
 
 CHART_COLUMNS = (
-    Column("count", "Count", 22),
-    Column("claim", "Claim", 20),
+    Column("count", "Count", 34),
+    Column("claim", "Claim", 26),
     Column("element", "Element", 20),
-    Column("status", "Status", 12),
+    Column("status", "Status", 15),
     Column("cite", "Cite", 26),
-    Column("assessment", "Assessment", 12),
+    Column("assessment", "Assessment", 18),
     Column("note", "Note", 22),
-    Column("text", "Text", 64),
-    Column("element_id", "Element id", 24),
-    Column("gap", "Gap", 5),
+    Column("text", "Text", 58),
+    Column("element_id", "Element id", 26),
+    Column("gap", "Gap", 8),
 )
 
 

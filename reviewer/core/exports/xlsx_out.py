@@ -3,6 +3,7 @@ filter, wrapped text, gap and conclusory-only rows shaded, notes at the foot."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reviewer.core.exports.report import Report
+
+
+def _height(report: Report, row: dict[str, str]) -> float:
+    """Points for a row of wrapped cells: spreadsheets do not grow rows that openpyxl wrote."""
+    lines = max(
+        (math.ceil(len(row.get(c.key, "")) / (1.15 * c.width)) for c in report.columns),
+        default=1,
+    )
+    return min(409.0, 14.5 * max(lines, 1))
 
 
 def _sheet(wb: Workbook, report: Report, first: bool) -> None:
@@ -24,6 +34,7 @@ def _sheet(wb: Workbook, report: Report, first: bool) -> None:
         ws.column_dimensions[get_column_letter(j)].width = col.width
     wrap = Alignment(wrap_text=True, vertical="top")
     for i, row in enumerate(report.rows, header + 1):
+        ws.row_dimensions[i].height = _height(report, row)
         fill = report.shade.get(row.get("status", ""))
         for j, col in enumerate(report.columns, 1):
             cell = ws.cell(row=i, column=j, value=row.get(col.key, ""))
@@ -36,6 +47,8 @@ def _sheet(wb: Workbook, report: Report, first: bool) -> None:
     for k, note in enumerate(report.notes, header + len(report.rows) + 2):
         ws.cell(row=k, column=1, value=note).font = Font(italic=True)
     ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.print_title_rows = f"{header}:{header}"
 
 
