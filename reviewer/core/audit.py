@@ -17,6 +17,8 @@ import os
 import sqlite3
 from typing import Any
 
+import sqlite_utils.db
+
 from reviewer.core.errors import ClaimError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
@@ -79,6 +81,8 @@ class Recorder:
 
     def delete(self, tbl: str, row_id: int, summary: str = "") -> None:
         before = self._row(tbl, row_id)
+        if before is None:  # gone with its document (deletes cascade)
+            raise sqlite_utils.db.NotFoundError(f"{tbl} {row_id}")
         self.db[tbl].delete(row_id)
         self._log(tbl, row_id, before, None, summary)
 
@@ -146,7 +150,7 @@ def _replay(matter: Matter, batch: int, kind: str) -> Changes:
                     rec.delete(tbl, row_id, summary)
                 else:
                     rec.update(tbl, row_id, target, summary)
-    except sqlite3.IntegrityError:
+    except (sqlite3.IntegrityError, sqlite_utils.db.NotFoundError):
         raise ClaimError(
             f"Cannot {kind} '{rows[0][4]}': a document or paragraph it touched was deleted since."
         ) from None

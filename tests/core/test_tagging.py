@@ -106,3 +106,16 @@ def test_audit_log_is_append_only(m: Matter) -> None:
         m.db.execute("UPDATE audit SET who = 'someone else'")
     who = {r[0] for r in m.db.execute("SELECT who FROM audit")}
     assert who == {audit.current_user()}
+
+
+def test_undo_after_the_document_was_deleted_is_refused_cleanly(m: Matter) -> None:
+    from reviewer.core.delete import delete_documents
+
+    doc = find_document(m, "complaint.pdf")
+    tagging.tag(m, [_para(m, "46")], "tvpra-1595.knowingly-benefited")
+    delete_documents(m, [doc])  # its paragraphs and tags go with it
+    assert tagging.list_tags(m) == []
+    before = m.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with pytest.raises(ClaimError, match="was deleted since"):
+        tagging.undo(m)
+    assert m.db.execute("SELECT count(*) FROM audit").fetchone()[0] == before  # rolled back
