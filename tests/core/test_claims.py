@@ -117,3 +117,32 @@ def test_corpus_counts_suggest_by_statute_and_name(corpus: object, matter: Matte
         None,
         None,
     ]  # § 1983, negligence twice, privacy
+
+
+@pytest.mark.parametrize(
+    ("heading", "first", "expected"),
+    [
+        ("FOURTH CAUSE OF ACTION — Negligence Per Se", "", "negligence-per-se"),
+        ("COUNT V — Strict Products Liability: Design Defect", "", "design-defect"),
+        ("COUNT VI — Strict Liability: Failure to Warn", "", "failure-to-warn"),
+        ("COUNT VII — Violation of Cal. Bus. & Prof. Code § 17200 et seq.", "", "ucl-17200"),
+        ("COUNT VIII — Distribution of Private Sexually Explicit Materials",
+         "Defendant violated California Civil Code section 1708.85.", "civ-1708-85"),
+        ("COUNT I — Sex Trafficking", "Defendant violated 18 U.S.C. § 1591(a)(1).", "tvpra-1591a1"),
+        ("COUNT II", "Defendant knowingly benefited, in violation of 18 U.S.C. § 1591(a)(2).",
+         "tvpra-1591a2"),
+    ],
+)  # fmt: skip
+def test_suggestions_for_each_template(heading: str, first: str, expected: str) -> None:
+    from reviewer.core.templates import load_templates
+
+    found = counts.suggest_templates(heading, first, load_templates())
+    assert found[0].claim == expected
+    assert found[0].reason
+
+
+def test_no_suggestion_without_a_statute_or_name() -> None:
+    from reviewer.core.templates import load_templates
+
+    assert counts.suggest_templates("COUNT IV — Breach of Contract", "Under 28 U.S.C. § 1332",
+                                    load_templates()) == []  # fmt: skip
