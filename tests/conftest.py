@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,5 +30,29 @@ def corpus() -> Path:
 @pytest.fixture
 def matter(tmp_path: Path) -> Iterator[Matter]:
     m = Matter.create(tmp_path / "Test.matter", "Test v. Matter")
+    yield m
+    m.close()
+
+
+@pytest.fixture(scope="session")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo filings imported once per session (no claims); copy it, never write to it."""
+    from reviewer.core.ingest import import_files
+    from reviewer.core.samples import write_demo_filings
+
+    path = tmp_path_factory.mktemp("demo") / "Demo.matter"
+    with Matter.create(path, "Doe v. Streamline Social") as m:
+        for f in write_demo_filings(path.parent / "sources"):
+            for _ in import_files(m, [f.path], kind=f.kind):
+                pass
+    return path
+
+
+@pytest.fixture
+def demo_matter(demo_source: Path, tmp_path: Path) -> Iterator[Matter]:
+    """A fresh, writable copy of the imported demo filings."""
+    dest = tmp_path / "Demo.matter"
+    shutil.copytree(demo_source, dest, ignore=shutil.ignore_patterns("matter.lock"))
+    m = Matter.open(dest)
     yield m
     m.close()

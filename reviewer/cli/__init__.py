@@ -9,6 +9,9 @@ from pathlib import Path
 
 import click
 
+from reviewer.cli import claims as claims_cli
+from reviewer.cli import export as export_cli
+from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
 from reviewer.core.classify import KINDS
@@ -284,6 +287,11 @@ def _print_counts(result: SearchResult, as_json: bool) -> None:
     click.echo(f"{result.total} hits in {len(rows)} documents")
     for d, n in rows:
         click.echo(f"{n:6}  {d:4}  {names.get(d, '')}")
+
+
+# Issue 5: claims, counts, tagging and exports live in modules of their own.
+for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *tagging_cli.COMMANDS):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

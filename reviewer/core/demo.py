@@ -8,6 +8,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from reviewer.core.demo_claims import seed_demo_claims
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import DB_NAME, Matter
 from reviewer.core.records import Progress
@@ -21,11 +22,13 @@ def default_demo_path() -> Path:
 
 
 def build_demo(path: Path) -> Iterator[Progress]:
-    """Create the demo matter at ``path`` (if absent) and import the sample filings."""
+    """Create the demo matter at ``path`` (if absent), import the sample filings and seed the
+    Doe v. Twitter-style claims and a few tags (once)."""
     matter = Matter.open(path) if (path / DB_NAME).exists() else Matter.create(path, DEMO_NAME)
     try:
         sources = path / "demo-sources"
         for f in write_demo_filings(sources):
             yield from import_files(matter, [f.path], kind=f.kind)
+        seed_demo_claims(matter)
     finally:
         matter.close()

@@ -41,3 +41,11 @@ class NotFoundError(ReviewerError):
 
 class IndexStaleError(ReviewerError):
     """The search index disagrees with the matter and cannot be rebuilt from here."""
+
+
+class TemplateError(ReviewerError):
+    """A claim template file is malformed; the message names the file and the problem."""
+
+
+class ClaimError(ReviewerError):
+    """A claim, element, count mapping or tag request that cannot be carried out."""

@@ -1,10 +1,11 @@
 """The only module that imports PyMuPDF: open a PDF safely, pull positioned text lines per page,
 render a page to PNG or to RGB samples, list a page's words with their boxes (for viewing, with
-a small cache of open documents), and write sample PDFs. Everything above it sees plain
-records."""
+a small cache of open documents), write sample PDFs, and lay out HTML reports (exports).
+Everything above it sees plain records."""
 
 from __future__ import annotations
 
+import io
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
@@ -412,3 +413,45 @@ class PdfWriter:
     def close(self) -> None:
         self._page = self._writer = self._shape = None
         self._doc.close()
+
+
+# --- Reports: HTML laid out by PyMuPDF's Story (exports) ---------------------------------------
+
+
+def html_to_pdf(
+    html: str, path: str | Path, css: str = "", landscape: bool = True, footer: str = ""
+) -> int:
+    """Lay ``html`` out on US-letter pages (landscape by default) with ``css``, number the
+    pages (``footer, page n of N``) and save to ``path``; returns the page count."""
+    m = _pymupdf()
+    rect = m.paper_rect("letter-l" if landscape else "letter")
+    where = m.Rect(rect.x0 + 36, rect.y0 + 36, rect.x1 - 36, rect.y1 - 40)
+    story = m.Story(html=html, user_css=css)
+    out = io.BytesIO()
+    writer = m.DocumentWriter(out)
+    more = 1
+    while more:
+        device = writer.begin_page(rect)
+        more, _ = story.place(where)
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    doc = m.open("pdf", out.getvalue())
+    try:
+        for i, page in enumerate(doc, 1):
+            # insert_text's base-14 font has no em dash; keep the footer plain.
+            text = f"{footer}, page {i} of {doc.page_count}" if footer else f"page {i}"
+            page.insert_text((36, rect.height - 20), text, fontsize=7, fontname="helv")
+        doc.save(str(path), garbage=1, deflate=True)
+        return int(doc.page_count)
+    finally:
+        doc.close()
+
+
+def pdf_text(path: str | Path) -> list[str]:
+    """Each page's plain text (reading back exports in tests and checks)."""
+    doc = _open(Path(path))
+    try:
+        return [page.get_text() for page in doc]
+    finally:
+        doc.close()

@@ -75,3 +75,101 @@ def m001_core(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX paragraphs_doc_number ON paragraphs(doc_id, number)")
+
+
+@migrations()
+def m002_claims(db: Database) -> None:
+    """Claims, their elements, count mappings, tags and the append-only audit log (issue 5).
+
+    Tags reference element rows by id, so renaming, reordering or retiring an element keeps
+    its tags; an element's user-facing id is ``claims.key || '.' || elements.key``."""
+    db.execute(
+        """CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            template TEXT,
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE elements (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            terms TEXT NOT NULL DEFAULT '',
+            hotkey INTEGER CHECK (hotkey BETWEEN 1 AND 9),
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (claim_id, key)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE count_claims (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            count TEXT NOT NULL,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            status TEXT NOT NULL CHECK (status IN ('suggested', 'confirmed')),
+            UNIQUE (doc_id, count, claim_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            element_id INTEGER NOT NULL REFERENCES elements(id),
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            para_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            page_start INTEGER,
+            page_end INTEGER,
+            assessment TEXT NOT NULL CHECK (assessment IN
+                ('factual', 'conclusory', 'information-and-belief', 'contradicted')),
+            note TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK ((para_id IS NULL) <> (page_start IS NULL))
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX tags_paragraph ON tags(element_id, para_id) WHERE para_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX tags_pages ON tags(element_id, doc_id, page_start, page_end) "
+        "WHERE para_id IS NULL"
+    )
+    db.execute("CREATE INDEX tags_para ON tags(para_id)")
+    db.execute(
+        """CREATE TABLE suggestion_rejects (
+            id INTEGER PRIMARY KEY,
+            element_id INTEGER NOT NULL REFERENCES elements(id),
+            para_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+            UNIQUE (element_id, para_id)
+        )"""
+    )
+    # One row per changed record; ``batch`` groups one user operation (a bulk tag is one
+    # batch, undone as one). ``undoes`` names the batch an undo/redo batch reverses/replays.
+    db.execute(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            batch INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('do', 'undo', 'redo')),
+            undoes INTEGER,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            before TEXT,
+            after TEXT,
+            summary TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX audit_batch ON audit(batch)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+        )

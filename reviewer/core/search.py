@@ -552,6 +552,23 @@ class SearchIndex:
         per_doc = Counter(int(column[n]) for n in docnums)
         return sum(per_doc.values()), dict(per_doc)
 
+    def similar(
+        self, pids: list[int], limit: int = 50, numterms: int = 15
+    ) -> list[tuple[int, float]]:
+        """Paragraph ids most like the paragraphs ``pids`` (more-like-this: their key terms,
+        weighted by how rare they are in the matter), best first, with scores."""
+        marks = ",".join("?" * len(pids))
+        rows = self.matter.db.execute(f"SELECT text FROM paragraphs WHERE id IN ({marks})", pids)
+        text = "\n".join(r[0] for r in rows)
+        if not text.strip():
+            return []
+        terms = self._searcher.key_terms_from_text("body", text, numterms=numterms + 1)
+        terms = [(t, w) for t, w in terms if t != BREAK and not t.isdigit()][:numterms]
+        if not terms:
+            return []
+        query = wq.Or([wq.Term("body", t, boost=w) for t, w in terms])
+        return [(hit["pid"], hit.score) for hit in self._searcher.search(query, limit=limit)]
+
 
 _HIT_ROWS = """SELECT p.id, p.doc_id, d.file_name, p.seq, p.number, p.kind, p.cite,
     p.page_start, p.page_end, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id

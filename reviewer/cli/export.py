@@ -1,0 +1,64 @@
+"""``reviewer export …``: the proof chart and the conclusory-allegations report (privilege
+and redaction logs will join this group)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reviewer.cli.common import MATTER, user_errors
+from reviewer.core.errors import ReviewerError
+from reviewer.core.exports import FORMATS, write
+from reviewer.core.exports.proof_chart import chart_rows, conclusory_report, proof_chart_report
+from reviewer.core.matter import Matter
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS),
+                      help="File format (default: from the -o file's extension).")  # fmt: skip
+OUT = click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+                   help="The file to write.")  # fmt: skip
+
+
+def _format(fmt: str | None, output: Path) -> str:
+    fmt = fmt or output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ReviewerError(f"{output.name}: say --format {'|'.join(FORMATS)}.")
+    return fmt
+
+
+@click.group()
+def export() -> None:
+    """Write reports of a matter to XLSX, DOCX, CSV or PDF."""
+
+
+@export.command("proof-chart")
+@MATTER
+@FORMAT
+@OUT
+@user_errors
+def proof_chart(matter: Path, fmt: str | None, output: Path) -> None:
+    """The proof chart: count, claim, element, status, cite, assessment, note, text — a row
+    per supporting paragraph, a 'gap' row for every element without support. XLSX, DOCX
+    and PDF add the conclusory-allegations report."""
+    fmt = _format(fmt, output)
+    with Matter.open(matter, readonly=True) as m:
+        rows = chart_rows(m)
+        reports = [proof_chart_report(m, rows), conclusory_report(m, rows)]
+    write(reports, fmt, output)
+    gaps = len({r.element_id for r in rows if r.gap})
+    click.echo(f"Wrote {output} ({len(rows)} rows; {gaps} elements without factual support)")
+
+
+@export.command("conclusory")
+@MATTER
+@FORMAT
+@OUT
+@user_errors
+def conclusory(matter: Path, fmt: str | None, output: Path) -> None:
+    """Per count, the elements resting only on conclusory or information-and-belief
+    allegations, with those paragraphs."""
+    fmt = _format(fmt, output)
+    with Matter.open(matter, readonly=True) as m:
+        report = conclusory_report(m)
+    write([report], fmt, output)
+    click.echo(f"Wrote {output} ({len(report.rows)} rows)")

@@ -1,0 +1,59 @@
+"""XLSX (openpyxl): one sheet per report — caption lines, a bold frozen header row with a
+filter, wrapped text, gap and conclusory-only rows shaded, notes at the foot."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from reviewer.core.exports.report import Report
+
+
+def _height(report: Report, row: dict[str, str]) -> float:
+    """Points for a row of wrapped cells: spreadsheets do not grow rows that openpyxl wrote."""
+    lines = max(
+        (math.ceil(len(row.get(c.key, "")) / (1.15 * c.width)) for c in report.columns),
+        default=1,
+    )
+    return min(409.0, 14.5 * max(lines, 1))
+
+
+def _sheet(wb: Workbook, report: Report, first: bool) -> None:
+    ws = wb.active if first else wb.create_sheet()
+    ws.title = report.sheet_name
+    for i, line in enumerate(report.caption, 1):
+        ws.cell(row=i, column=1, value=line).font = Font(bold=i == 1, size=13 if i == 1 else 11)
+    header = len(report.caption) + 2
+    for j, col in enumerate(report.columns, 1):
+        ws.cell(row=header, column=j, value=col.label).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(j)].width = col.width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for i, row in enumerate(report.rows, header + 1):
+        ws.row_dimensions[i].height = _height(report, row)
+        fill = report.shade.get(row.get("status", ""))
+        for j, col in enumerate(report.columns, 1):
+            cell = ws.cell(row=i, column=j, value=row.get(col.key, ""))
+            cell.alignment = wrap
+            if fill:
+                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+    ws.freeze_panes = ws.cell(row=header + 1, column=1)
+    last = get_column_letter(len(report.columns))
+    ws.auto_filter.ref = f"A{header}:{last}{header + len(report.rows)}"
+    for k, note in enumerate(report.notes, header + len(report.rows) + 2):
+        ws.cell(row=k, column=1, value=note).font = Font(italic=True)
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{header}:{header}"
+
+
+def write_xlsx(reports: Sequence[Report], path: Path) -> None:
+    wb = Workbook()
+    for i, report in enumerate(reports):
+        _sheet(wb, report, i == 0)
+    wb.save(path)
