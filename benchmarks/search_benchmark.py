@@ -478,7 +478,8 @@ def run_ours(index: Any, queries: list[Query], timings: dict[str, Timing]) -> No
             continue
         t.ms.append((time.perf_counter() - start) * 1000)
         t.hits.append(len(result.hits))
-        t.totals.append(result.total)
+        if result.total is not None:
+            t.totals.append(result.total)
 
 
 def run_raw(searcher: Any, queries: list[Query], timings: dict[str, Timing], count: bool) -> None:
@@ -505,7 +506,7 @@ def check_totals(matter: Matter, index: Any, queries: list[Query]) -> dict[str, 
         for q in queries:
             ok = out.setdefault(q.kind, [0, 0])
             try:
-                ours = index.search(q.text, syntax=q.syntax, limit=LIMIT).total
+                ours, _ = index.count(q.text, q.syntax)
                 full = searcher.search(index.whoosh_query(rq.parse(q.text, q.syntax)), limit=None)
             except Exception:
                 continue
@@ -586,6 +587,9 @@ def print_builds(builds: dict[str, dict[str, Any]], paragraphs: int) -> None:
     raw_s = builds.get("raw", {}).get("seconds")
     print(f"\n{'build':<12}{'writer':<40}{'s':>8}{'para/s':>9}{'MB':>8}{'s/raw s':>9}")
     for name, b in builds.items():
+        if "from" in b:
+            print(f"{name:<12}the matter and indexes kept in {b['from']}")
+            continue
         if "seconds" not in b:
             print(f"{name:<12}FAILED (traceback below)")
             continue
@@ -655,6 +659,19 @@ def machine() -> dict[str, Any]:
 
 
 # -- main -----------------------------------------------------------------------------------------
+def replay(work: Path, paragraphs: int) -> Generated:
+    """The seeded generator's vocabulary and samples again (for the queries), written to a
+    scratch matter: the kept matter already holds the same paragraphs."""
+    scratch = work / "scratch.matter"
+    shutil.rmtree(scratch, ignore_errors=True)
+    m = Matter.create(scratch)
+    try:
+        return generate(m, paragraphs)
+    finally:
+        m.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def guarded(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     try:
         return fn()
@@ -681,23 +698,30 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out")
     parser.add_argument("--queries-per-type", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="keep the matter and raw index")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="keep the matter and indexes, and time only the queries when a kept run exists",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     n, work = args.paragraphs, args.out / f"search-bench-{args.paragraphs}"
-    shutil.rmtree(work, ignore_errors=True)
+    args.keep = args.keep or args.reuse
+    reuse = args.reuse and (work / "raw").is_dir() and (work / "bench.matter").is_dir()
+    if not reuse:
+        shutil.rmtree(work, ignore_errors=True)
     args.out.mkdir(parents=True, exist_ok=True)
     info = machine()
     print(f"cpus {info['cpus']}, Python {info['python']}, Whoosh {info['whoosh']}, {n:,} ¶")
-    matter = Matter.create(work / "bench.matter")
+    matter = Matter.open(work / "bench.matter") if reuse else Matter.create(work / "bench.matter")
     try:
         start = time.perf_counter()
-        gen = generate(matter, n)
+        gen = replay(work, n) if reuse else generate(matter, n)
         gen_s = time.perf_counter() - start
         print(f"generated {len(gen.docs)} documents, {n:,} paragraphs in {gen_s:.1f} s")
-        builds = run_builds(matter, work, n)
+        builds = {"reused": {"from": str(work)}} if reuse else run_builds(matter, work, n)
         print_builds(builds, n)
         times = time_all(matter, work / "raw", make_queries(gen, args.queries_per_type))
         rows = query_rows(times)

@@ -120,13 +120,25 @@ def marked_words(node: q.Node, text: str) -> tuple[list[Word], set[int]]:
 
 def highlights(node: q.Node, text: str) -> list[tuple[int, int]]:
     """Character ranges of the marked words, in text order."""
+    return marked(node, text)[0]
+
+
+def marked(node: q.Node, text: str) -> tuple[list[tuple[int, int]], str]:
+    """The character ranges of the marked words and the snippet, cutting the text once."""
     ws, marks = marked_words(node, text)
-    return [(ws[i].start, ws[i].end) for i in sorted(marks)]
+    ranges = [(ws[i].start, ws[i].end) for i in sorted(marks)]
+    return ranges, snippet(text, ranges, ws=ws)
 
 
-def snippet(text: str, ranges: list[tuple[int, int]], width: int = SNIPPET_WORDS) -> str:
-    """About ``width`` words of ``text`` around the densest run of marks, marks in ``**``."""
-    ws = words(text)
+def snippet(
+    text: str,
+    ranges: list[tuple[int, int]],
+    width: int = SNIPPET_WORDS,
+    ws: list[Word] | None = None,
+) -> str:
+    """About ``width`` words of ``text`` around the densest run of marks, marks in ``**``
+    (``ws``: the text's words, when the caller has them already)."""
+    ws = words(text) if ws is None else ws
     if len(ws) <= width:
         lo, hi = 0, len(text)
     else:

@@ -108,7 +108,8 @@ def parse(path: Path, kind: str | None = None) -> Parsed:
         "case_no": stamp.case_no if stamp else None,
         "docket_no": stamp.doc_no if stamp else None,
         "filed": stamp.filed if stamp else None,
-        "title": pdf.metadata.get("title"),
+        # A PDF's Title is often blank or a single space: that is no title.
+        "title": " ".join(str(pdf.metadata.get("title") or "").split()) or None,
         "abbrev": classify.cite_abbrev(kind, first),
         "pdf_meta": pdf.metadata,
         "page_count": pdf.page_count,

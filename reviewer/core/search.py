@@ -589,7 +589,6 @@ def _hits(
         row = rows.get(pid)
         if row is None:  # deleted since the searcher opened
             continue
-        ranges = highlight.highlights(node, row[-1])
-        snippet = highlight.snippet(row[-1], ranges)
+        ranges, snippet = highlight.marked(node, row[-1])
         hits.append(Hit(*row[:9], score, row[-1], snippet, ranges))
     return hits

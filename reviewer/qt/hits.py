@@ -65,9 +65,10 @@ class HitsModel(QAbstractListModel):
         self._result = result
         self.endResetModel()
 
-    def hit(self, row: int) -> Hit:
-        if self._result is None:
-            raise IndexError(row)
+    def hit(self, row: int) -> Hit | None:
+        """The hit on ``row``; None when there is no such row (or no result)."""
+        if self._result is None or not 0 <= row < len(self._result.hits):
+            return None
         return self._result.hits[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

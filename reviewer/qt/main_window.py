@@ -28,10 +28,21 @@ from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_erro
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.page_view import PageView
+from reviewer.qt.panels.claims_panel import ClaimsPanel
 from reviewer.qt.panels.search_panel import LIMIT, SearchPanel
+from reviewer.qt.tagging import TaggingController
 from reviewer.qt.worker import JobRunner
 
 MAX_RECENT = 8
+
+
+def _order(index: QModelIndex) -> tuple[int, ...]:
+    """An outline index's place in the tree, for sorting a selection into reading order."""
+    path = []
+    while index.isValid():
+        path.append(index.row())
+        index = index.parent()
+    return tuple(reversed(path))
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._build_views()
+        self.tagging = TaggingController(self)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self._connect()
         self._restore_layout()
@@ -67,13 +79,22 @@ class MainWindow(QMainWindow):
         self.outline_view = QTreeView()
         self.outline_view.setHeaderHidden(True)
         self.outline_view.setUniformRowHeights(True)
+        self.outline_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.search_panel = SearchPanel(self)
+        self.claims_panel = ClaimsPanel(self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("Documents", self.docs_view, left),
             "outline": self._dock("Outline", self.outline_view, left),
             "search": self._dock("Search", self.search_panel, right),
+            "chart": self._dock("Proof chart", self.claims_panel, right),
         }
+        self.tabifyDockWidget(self.docks["search"], self.docks["chart"])
+        self.docks["search"].raise_()
+        # Wide enough for the documents' columns and the chart's element names (a saved
+        # layout replaces this).
+        self.resizeDocks([self.docks["documents"], self.docks["search"]], [400, 430],
+                         Qt.Orientation.Horizontal)  # fmt: skip
         self.splitDockWidget(
             self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical
         )
@@ -99,6 +120,8 @@ class MainWindow(QMainWindow):
     def open_matter(self, path: Path | str) -> bool:
         """Open a matter (writable unless another window holds it); False if it failed."""
         path = Path(path)
+        if self.matter is not None and self.matter.path.resolve() == path.resolve():
+            self.close_matter()  # our own lock would make the re-opened matter read-only
         try:
             try:
                 matter = Matter.open(path)
@@ -119,6 +142,7 @@ class MainWindow(QMainWindow):
         self.outline_view.selectionModel().currentChanged.connect(self._outline_moved)
         self._open_index()
         self._update_title()
+        self.tagging.refresh()
         if self.docs_model.rowCount(QModelIndex()):
             self.docs_view.selectRow(0)
         return True
@@ -137,6 +161,9 @@ class MainWindow(QMainWindow):
             self.matter.close()
             self.matter = None
         self.doc_id = None
+        self.status_doc.clear()
+        self.status_page.clear()
+        self.tagging.refresh()
 
     def _open_index(self) -> None:
         """Open the search index; one out of step with the matter is rebuilt in the background."""
@@ -213,6 +240,7 @@ class MainWindow(QMainWindow):
         assert self.docs_model is not None
         self.docs_model.refresh()
         self._update_title()
+        self.tagging.refresh()
         if current is not None and self.docs_model.row_of(current) is not None:
             self.docs_view.selectRow(self.docs_model.row_of(current))
         elif self.docs_model.rowCount(QModelIndex()):
@@ -268,6 +296,14 @@ class MainWindow(QMainWindow):
     def current_pid(self) -> int | None:
         index = self.outline_view.currentIndex()
         return self.outline_model.pid(index) if self.outline_model and index.isValid() else None
+
+    def selected_pids(self) -> list[int]:
+        """The paragraphs selected in the outline (in outline order), else the current one."""
+        model, chosen = self.outline_model, self.outline_view.selectionModel()
+        rows = chosen.selectedRows() if model is not None and chosen is not None else []
+        pids = [pid for i in sorted(rows, key=_order) if (pid := model.pid(i)) is not None]
+        current = self.current_pid()
+        return pids or ([current] if current is not None else [])
 
     def step_paragraph(self, delta: int) -> None:
         model, pid = self.outline_model, self.current_pid()

@@ -27,15 +27,31 @@ ENTRIES: tuple[Entry, ...] = (
     ("&Go", "prev_page", "Previous pag&e", ("PgUp",), "step_page", (-1,)),
     ("&Go", "search", "&Search…", ("Ctrl+F", "/"), "focus_search", ()),
     ("&Edit", "copy_cite", "&Copy ¶ with cite", ("Ctrl+Shift+C", "Y"), "copy_paragraph", ()),
+    ("&Edit", "undo", "&Undo tagging", ("Ctrl+Z",), "tagging.undo", ()),
+    ("&Edit", "redo", "&Redo tagging", ("Ctrl+Shift+Z", "Ctrl+Y"), "tagging.redo", ()),
     ("&View", "zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", (1,)),
     ("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", (-1,)),
     ("&View", "fit_width", "&Fit page width", ("Ctrl+0",), "zoom", (0,)),
+    *(
+        ("&Tag", f"tag_{n}", f"Tag with the active claim's element &{n} (again: remove)",
+         (str(n),), "tagging.tag_element", (n,))
+        for n in range(1, 10)
+    ),
     ("&Help", "shortcuts", "&Keyboard shortcuts", ("F1", "?"), "show_shortcuts", ()),
 )  # fmt: skip
 
 SHORTCUTS: list[tuple[str, str]] = [
     (" / ".join(keys), label.replace("&", "")) for _, _, label, keys, _, _ in ENTRIES
 ]
+
+
+def _call(window: MainWindow, method: str, args: tuple[object, ...]) -> None:
+    """Call ``method`` (a dotted path from the window, e.g. ``tagging.undo``). Returns None:
+    a slot's return value goes back through the Qt binding, and nothing needs it."""
+    target: object = window
+    for name in method.split("."):
+        target = getattr(target, name)
+    target(*args)  # type: ignore[operator]
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
@@ -49,7 +65,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setStatusTip(label.replace("&", ""))
-        action.triggered.connect(lambda _=False, m=method, a=args: getattr(window, m)(*a))
+        action.triggered.connect(lambda _=False, m=method, a=args: _call(window, m, a))
         menu.addAction(action)  # type: ignore[attr-defined]
         window.addAction(action)
         actions[name] = action

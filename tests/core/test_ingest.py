@@ -149,3 +149,21 @@ def test_what_a_worker_sends_back_is_plain_rows(corpus: Path) -> None:
         assert all(isinstance(v, plain) for v in row.values()), row
     assert r.paras[0]["seq"] == 1
     assert json.loads(str(r.paras[-1]["boxes"]))[0][0] == r.paras[-1]["page_start"]
+
+
+@pytest.mark.parametrize(
+    ("meta_title", "stored"), [(" ", None), ("  Motion  to\nDismiss ", "Motion to Dismiss")]
+)
+def test_a_blank_pdf_title_is_no_title(
+    matter: Matter, tmp_path: Path, meta_title: str, stored: str | None
+) -> None:
+    from reviewer.core.pdf import PdfWriter
+
+    w = PdfWriter()
+    w.new_page()
+    w.text(72, 96, "The Court GRANTS the motion.", 12)
+    w.set_metadata({"title": meta_title})
+    w.save(tmp_path / "titled.pdf")  # and closes
+    (result,) = _run(matter, [tmp_path / "titled.pdf"])
+    assert result.status == "imported"
+    assert documents.find_document(matter, "titled.pdf").title == stored

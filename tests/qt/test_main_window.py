@@ -9,13 +9,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from reviewer.core import tagging
+from reviewer.core.claims import element_for_hotkey
 from reviewer.core.demo import build_demo
 from reviewer.core.documents import paragraph_by_id, quotation
+from reviewer.core.exports.proof_chart import chart_rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import Progress
 from reviewer.qt.main_window import MainWindow
@@ -251,3 +262,87 @@ def test_cancel_leaves_nothing_half_written(
     assert clicker.clicked
     qtbot.waitUntil(lambda: window.docs_model is not None)
     qtbot.waitUntil(lambda: window.docs_model.rowCount() == len(docs))
+
+
+def _chart_texts(w: MainWindow) -> list[str]:
+    """Every label in the proof-chart tree, depth first."""
+    model, out = w.claims_panel.model, []
+
+    def walk(parent: QModelIndex) -> None:
+        for r in range(model.rowCount(parent)):
+            index = model.index(r, 0, parent)
+            out.append(index.data())
+            walk(index)
+
+    walk(QModelIndex())
+    return out
+
+
+def test_hotkeys_tag_and_the_proof_chart_follows(qtbot: QtBot, window: MainWindow,
+                                                  demo: Path) -> None:  # fmt: skip
+    assert window.open_matter(demo)
+    panel = window.claims_panel
+    panel.claim.setCurrentIndex(panel.claim.findData("tvpra-1595"))
+    m = window.matter
+    assert m is not None
+    element = element_for_hotkey(m, "tvpra-1595", 2)
+    before = [r for r in chart_rows(m) if r.element_id == element.full_id]
+    p = paragraph_by_id(m, m.db.execute(
+        "SELECT id FROM paragraphs WHERE doc_id = ? AND number = '20'", [window.doc_id]
+    ).fetchone()[0])  # fmt: skip
+    assert p.cite not in {r.cite for r in before}
+    window.select_paragraph(p.id)
+    panel.assessment.setCurrentIndex(panel.assessment.findData("factual"))
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    after = [r for r in chart_rows(m) if r.element_id == element.full_id]
+    assert p.cite in {r.cite for r in after}
+    assert {r.status for r in after} == {"supported"}
+    assert p.cite in _chart_texts(window), "the chart dock shows the new support"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert p.cite not in _chart_texts(window)
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert p.cite in _chart_texts(window)
+    qtbot.keyClick(window, Qt.Key.Key_2)  # again on a tagged paragraph: removes the tag
+    assert p.cite not in _chart_texts(window)
+    assert [r.cite for r in chart_rows(m) if r.element_id == element.full_id] == [
+        r.cite for r in before
+    ]
+
+
+def test_bulk_tagging_and_chart_click_through(qtbot: QtBot, window: MainWindow,
+                                              demo: Path) -> None:  # fmt: skip
+    assert window.open_matter(demo)
+    m = window.matter
+    assert m is not None
+    panel = window.claims_panel
+    panel.claim.setCurrentIndex(panel.claim.findData("negligence"))
+    panel.assessment.setCurrentIndex(panel.assessment.findData("conclusory"))
+    outline = window.outline_view
+    model = window.outline_model
+    assert model is not None
+    numbers = ("21", "22", "23")
+    pids = [m.db.execute("SELECT id FROM paragraphs WHERE doc_id = ? AND number = ?",
+                         [window.doc_id, n]).fetchone()[0] for n in numbers]  # fmt: skip
+    outline.selectionModel().clearSelection()
+    for pid in pids:
+        outline.selectionModel().select(
+            model.index_of(pid), QItemSelectionModel.SelectionFlag.Select
+        )
+    assert window.selected_pids() == pids
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    tagged = tagging.list_tags(m, element_for_hotkey(m, "negligence", 1), para_ids=pids)
+    assert sorted(t.para_id for t in tagged) == sorted(pids)
+    assert {t.assessment for t in tagged} == {"conclusory"}
+    # choosing a support row in the chart opens its paragraph
+    window.select_paragraph(pids[0])
+    target = next(r for r in chart_rows(m) if r.para_id is not None and r.para_id not in pids)
+    window.tagging.show_support(target)
+    assert window.current_pid() == target.para_id
+    assert window.doc_id == target.doc_id
+
+
+def test_reopening_the_same_matter_keeps_it_writable(window: MainWindow, demo: Path) -> None:
+    assert window.open_matter(demo)
+    assert window.open_matter(demo)
+    assert window.matter is not None
+    assert not window.matter.readonly

@@ -1,0 +1,154 @@
+"""The proof-chart dock: the active claim (whose elements keys 1-9 tag), the assessment new
+tags get, and the chart itself — count → claim → element (status, gaps in red) → the
+paragraphs and exhibit pages that support it. Choosing a supporting row asks the window to
+show that paragraph or page. The rows come from the core (``proof_chart.chart_rows``)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.exports.proof_chart import ChartRow
+from reviewer.core.records import ASSESSMENTS, Claim
+
+STATUS = {
+    "supported": ("supported", QColor(30, 120, 50)),
+    "conclusory-only": ("conclusory only", QColor(170, 110, 0)),
+    "gap": ("GAP — no support", QColor(190, 20, 30)),
+}
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ChartRow behind a supporting row
+
+
+class ProofChartModel(QStandardItemModel):
+    """The chart as a tree; rebuilt from rows (a chart has hundreds of rows, not thousands)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Element / support", "Assessment", "Note"])
+        self.gaps = 0
+
+    def set_rows(self, rows: list[ChartRow]) -> None:
+        self.removeRows(0, self.rowCount())
+        self.gaps = 0
+        for count, in_count in groupby(rows, key=lambda r: r.count):
+            count_item = _bold(count or "Claims not mapped to a count")
+            self.appendRow([count_item, QStandardItem(), QStandardItem()])
+            for claim, in_claim in groupby(in_count, key=lambda r: r.claim):
+                claim_item = _bold(claim)
+                count_item.appendRow([claim_item, QStandardItem(), QStandardItem()])
+                for _, in_element in groupby(in_claim, key=lambda r: r.element_id):
+                    self._element(claim_item, list(in_element))
+
+    def _element(self, parent: QStandardItem, rows: list[ChartRow]) -> None:
+        first = rows[0]
+        label, colour = STATUS[first.status]
+        item = QStandardItem(f"{first.element} — {label}")
+        item.setForeground(QBrush(colour))
+        item.setToolTip(first.element_id)
+        self.gaps += first.gap
+        parent.appendRow([item, QStandardItem(), QStandardItem()])
+        for r in rows:
+            if not r.cite:
+                continue
+            support = QStandardItem(r.cite)
+            support.setData(r, ROW_ROLE)
+            support.setToolTip(r.text[:400])
+            item.appendRow([support, QStandardItem(r.assessment), QStandardItem(r.note)])
+
+
+def _bold(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    font = QFont()
+    font.setBold(True)
+    item.setFont(font)
+    return item
+
+
+class ClaimsPanel(QWidget):
+    """Emits ``supportChosen(ChartRow)`` when a supporting paragraph or page is chosen."""
+
+    supportChosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.claim = QComboBox()
+        self.assessment = QComboBox()
+        for value in ASSESSMENTS:
+            self.assessment.addItem(value.replace("-", " "), value)
+        self.keys = QLabel()
+        self.keys.setWordWrap(True)
+        self.keys.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = QLabel()
+        self.model = ProofChartModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.activated.connect(self._chosen)
+        self.tree.clicked.connect(self._chosen)
+        self.claim.currentIndexChanged.connect(self._show_keys)
+        self._claims: list[Claim] = []
+        form = QFormLayout()
+        form.addRow("Active claim", self.claim)
+        form.addRow("New tags are", self.assessment)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(form)
+        box.addWidget(self.keys)
+        box.addWidget(self.summary)
+        box.addWidget(self.tree, 1)
+
+    def set_claims(self, claims: list[Claim]) -> None:
+        """The matter's claims; keeps the active one when it is still there."""
+        current = self.active_claim()
+        self._claims = claims
+        self.claim.blockSignals(True)
+        self.claim.clear()
+        for c in claims:
+            self.claim.addItem(c.name, c.key)
+        found = self.claim.findData(current) if current else -1
+        self.claim.setCurrentIndex(max(found, 0) if claims else -1)
+        self.claim.blockSignals(False)
+        self._show_keys()
+
+    def set_rows(self, rows: list[ChartRow]) -> None:
+        self.model.set_rows(rows)
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        elements = len({r.element_id for r in rows})
+        self.summary.setText(
+            f"{elements} elements, {self.model.gaps} without factual support"
+            if rows
+            else "No claims yet: add one from a template (reviewer claims add)."
+        )
+
+    def active_claim(self) -> str | None:
+        return self.claim.currentData()
+
+    def new_assessment(self) -> str:
+        return str(self.assessment.currentData())
+
+    def _show_keys(self) -> None:
+        claim = next((c for c in self._claims if c.key == self.active_claim()), None)
+        if claim is None:
+            self.keys.setText("")
+            return
+        keys = [f"<b>{e.hotkey}</b> {e.name}" for e in claim.active if e.hotkey]
+        self.keys.setText("Keys: " + " · ".join(keys) + " (again: remove)")
+
+    def _chosen(self, index: QModelIndex) -> None:
+        row = self.model.itemFromIndex(index.siblingAtColumn(0))
+        data = row.data(ROW_ROLE) if row is not None else None
+        if isinstance(data, ChartRow):
+            self.supportChosen.emit(data)
