@@ -620,8 +620,8 @@ def print_queries(rows: list[dict[str, Any]]) -> None:
 
 NOTES = (
     "ms per query, each run once warm; p95 is nearest-rank over the queries of the type.",
-    "ours = SearchIndex.search(q, limit=20): parse, translate, search, exact per-doc counts, "
-    "SQLite rows, snippets.",
+    "ours = SearchIndex.search(q, limit=20): parse, translate, search, SQLite rows, snippets; "
+    "no counts (SearchIndex.count is a second pass, like raw+count); total = count().",
     "raw = searcher.search(q, limit=20) + stored pids; raw+count adds len(results) "
     "(Whoosh's exact count, a second pass).",
     "raw /s is SpanNear(slop=10000): raw Whoosh has no sentence connector; raw /p and "

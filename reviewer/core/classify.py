@@ -43,9 +43,20 @@ def guess_kind(first_page_text: str, file_name: str = "") -> str:
     return "other"
 
 
+_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "at"})
+
+
 def court(first_page_text: str) -> str | None:
+    """The court named on the first page, in title case ("United States District Court for
+    the Northern District of California")."""
     m = _COURT_RE.search(first_page_text)
-    return " ".join(m.group(1).split()).title() if m else None
+    if not m:
+        return None
+    words = m.group(1).split()
+    return " ".join(
+        w.lower() if i and w.lower() in _SMALL_WORDS else w.capitalize()
+        for i, w in enumerate(words)
+    )
 
 
 def cite_abbrev(kind: str, title_text: str) -> str:
