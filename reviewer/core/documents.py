@@ -83,21 +83,3 @@ def paragraph_by_id(matter: Matter, pid: int) -> Paragraph:
 def quotation(p: Paragraph) -> str:
     """A paragraph as a litigator pastes it into a brief: the text quoted, then its pin cite."""
     return f"“{' '.join(p.text.split())}” {p.cite}."
-
-
-def page_sizes(matter: Matter, doc_id: int) -> list[tuple[float, float]]:
-    """Width and height (points) of each page of a document, in page order."""
-    rows = matter.db.execute(
-        "SELECT width, height FROM pages WHERE doc_id = ? ORDER BY pno", [doc_id]
-    ).fetchall()
-    return [(float(w), float(h)) for w, h in rows]
-
-
-def paragraph_boxes(
-    matter: Matter, doc_id: int
-) -> list[tuple[int, list[tuple[int, float, float, float, float]]]]:
-    """Every paragraph's id and on-page boxes (page 1-based, x0, y0, x1, y1) of a document."""
-    rows = matter.db.execute(
-        "SELECT id, boxes FROM paragraphs WHERE doc_id = ? ORDER BY seq", [doc_id]
-    ).fetchall()
-    return [(pid, [tuple(b) for b in json.loads(boxes)]) for pid, boxes in rows]

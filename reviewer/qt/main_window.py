@@ -265,9 +265,9 @@ class MainWindow(QMainWindow):
             return
         doc = documents.find_document(self.matter, doc_id)
         self.doc_id = doc_id
-        sizes = documents.page_sizes(self.matter, doc_id)
+        sizes = locate.page_sizes(self.matter, doc_id)
         self.page_view.set_document(self.matter.path / doc.stored_path, sizes)
-        self.page_view.set_paragraph_boxes(documents.paragraph_boxes(self.matter, doc_id))
+        self.page_view.set_paragraph_boxes(locate.paragraph_boxes(self.matter, doc_id))
         assert self.outline_model is not None
         self.outline_model.set_document(doc_id)
         self.outline_view.expandToDepth(0)

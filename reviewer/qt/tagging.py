@@ -5,12 +5,14 @@ refreshes the chart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reviewer.core import audit, tagging
+from reviewer.core import tagging
 from reviewer.core.claims import element_for_hotkey, list_claims
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
+from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
 
 if TYPE_CHECKING:
@@ -72,16 +74,17 @@ class TaggingController:
         self.window.statusBar().showMessage(f"{verb} {len(pids)} ¶: {element.name}", 4000)
 
     def undo(self) -> None:
-        self._replay(audit.undo, "Undone")
+        self._replay(tagging.undo, "Undone")
 
     def redo(self) -> None:
-        self._replay(audit.redo, "Redone")
+        self._replay(tagging.redo, "Redone")
 
-    def _replay(self, step: object, verb: str) -> None:
+    def _replay(self, step: Callable[[Matter], Changes], verb: str) -> None:
         if not self._writable():
             return
         try:
-            changes = step(self.window.matter)  # type: ignore[operator]
+            assert self.window.matter is not None
+            changes = step(self.window.matter)
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 4000)
             return
