@@ -348,7 +348,13 @@ class _Translator:
             root = stem(node.text)
             if stem(root) != root:
                 return wq.Term("body", STEM + root)
-            pair = [wq.Term("body", STEM + root), wq.Term("body", root)]
+            pair = [
+                wq.Term("body", t)
+                for t in (STEM + root, root)
+                if self.reader.doc_frequency("body", t)
+            ]
+            if len(pair) < 2:  # one form (or none) in the index: no union to merge
+                return pair[0] if pair else wq.NullQuery
             if span:
                 return _SpanOr(pair)
             # One word in two forms: scored by the better one, not the sum, which lets Whoosh
