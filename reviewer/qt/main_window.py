@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QTableView,
     QTreeView,
     QWidget,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._build_views()
         self.tagging = TaggingController(self)
+        self.recent_menu: QMenu | None = None  # File ▸ Open recent (menus.build_menus)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self._connect()
         self._restore_layout()

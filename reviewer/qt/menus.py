@@ -3,10 +3,12 @@ overview (F1 / ?) always lists exactly what the menus do."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from reviewer.qt.main_window import MainWindow
@@ -72,4 +74,21 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu = menus["&View"]
     for dock in window.docks.values():
         view_menu.addAction(dock.toggleViewAction())  # type: ignore[attr-defined]
+    file_menu: QMenu = menus["&File"]  # type: ignore[assignment]
+    recent = QMenu("Open &recent", file_menu)
+    recent.aboutToShow.connect(lambda: fill_recent(window, recent))
+    file_menu.insertMenu(actions["import"], recent)
+    window.recent_menu = recent
     return actions
+
+
+def fill_recent(window: MainWindow, menu: QMenu) -> None:
+    """The recent matters, most recent first; one that is gone is listed but disabled."""
+    menu.clear()
+    paths = window.recent_matters()
+    for i, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{i}  {path}")
+        action.setEnabled(Path(path).is_dir())
+        action.triggered.connect(lambda _=False, p=path: _call(window, "open_matter", (p,)))
+    if not paths:
+        menu.addAction("No recent matters").setEnabled(False)

@@ -346,3 +346,20 @@ def test_reopening_the_same_matter_keeps_it_writable(window: MainWindow, demo: P
     assert window.open_matter(demo)
     assert window.matter is not None
     assert not window.matter.readonly
+
+
+def test_recent_matters_are_listed_and_open(window: MainWindow, demo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "Other.matter"
+    Matter.create(other).close()
+    assert window.open_matter(demo)
+    assert window.open_matter(other)
+    menu = window.recent_menu
+    assert menu is not None
+    from reviewer.qt.menus import fill_recent
+
+    fill_recent(window, menu)
+    labels = [a.text() for a in menu.actions()]
+    assert labels[:2] == [f"&1  {other.resolve()}", f"&2  {demo.resolve()}"]
+    menu.actions()[1].trigger()
+    assert window.matter is not None
+    assert window.matter.path.resolve() == demo.resolve()
