@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,8 @@ from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.page_view import PageView
 from reviewer.qt.panels.claims_panel import ClaimsPanel
-from reviewer.qt.panels.search_panel import LIMIT, SearchPanel
+from reviewer.qt.panels.search_panel import SearchPanel
+from reviewer.qt.searching import SearchController
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.worker import JobRunner
 
@@ -52,7 +53,6 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.matter: Matter | None = None
-        self.index: search.SearchIndex | None = None
         self.doc_id: int | None = None
         self.settings = QSettings()
         self.jobs = JobRunner(self)
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._build_views()
         self.tagging = TaggingController(self)
+        self.searching = SearchController(self)
         self.recent_menu: QMenu | None = None  # File ▸ Open recent (menus.build_menus)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self._connect()
@@ -67,6 +68,11 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- construction ---------------------------------------------------------------------
+    @property
+    def index(self) -> search.SearchIndex | None:
+        """The open search index (None while a job may rewrite it or it is out of date)."""
+        return self.searching.index
+
     def _build_views(self) -> None:
         self.page_view = PageView(self)
         self.setCentralWidget(self.page_view)
@@ -115,8 +121,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.page_view.paragraphClicked.connect(self.select_paragraph)
         self.page_view.pageChanged.connect(self._page_changed)
-        self.search_panel.searchRequested.connect(self.run_search)
-        self.search_panel.hitChosen.connect(self.show_hit)
 
     # -- matters --------------------------------------------------------------------------
     def open_matter(self, path: Path | str) -> bool:
@@ -151,9 +155,7 @@ class MainWindow(QMainWindow):
 
     def close_matter(self) -> None:
         self.jobs.cancel_all()
-        if self.index is not None:
-            self.index.close()
-            self.index = None
+        self.searching.close()
         self.page_view.clear()
         self.outline_view.setModel(None)
         self.docs_view.setModel(None)
@@ -170,10 +172,10 @@ class MainWindow(QMainWindow):
     def _open_index(self) -> None:
         """Open the search index; one out of step with the matter is rebuilt in the background."""
         assert self.matter is not None
-        problem = search.check(self.matter)
+        problem = self.searching.reopen()
         if problem is None:
-            self.index = search.SearchIndex(self.matter)
-        elif self.matter.readonly:
+            return
+        if self.matter.readonly:
             self.statusBar().showMessage(f"Search unavailable: {problem} (read-only)")
         else:
             self.statusBar().showMessage(f"Rebuilding the search index: {problem}…")
@@ -219,9 +221,7 @@ class MainWindow(QMainWindow):
 
     def _start_job(self, label: str, make: object, done: object) -> None:
         assert self.matter is not None
-        if self.index is not None:  # the job may swap the index folder: reopen afterwards
-            self.index.close()
-            self.index = None
+        self.searching.close()  # the job may swap the index folder: reopened afterwards
         job = self.jobs.submit(self.matter, make)
         self.progress_dialog = ImportProgressDialog(job, label, self)
         job.finished.connect(done)
@@ -233,11 +233,7 @@ class MainWindow(QMainWindow):
             return
         # Reopen whatever the job did: an index opened after an earlier job in the queue
         # would not see what this one added.
-        if self.index is not None:
-            self.index.close()
-            self.index = None
-        if search.check(self.matter) is None:
-            self.index = search.SearchIndex(self.matter)
+        self.searching.reopen()
         current = self.doc_id
         assert self.docs_model is not None
         self.docs_model.refresh()
@@ -331,45 +327,6 @@ class MainWindow(QMainWindow):
     def _page_changed(self, page: int) -> None:
         total = len(self.page_view.page_sizes) if hasattr(self.page_view, "page_sizes") else 0
         self.status_page.setText(f"p. {page} / {total}" if total else f"p. {page}")
-
-    # -- search -----------------------------------------------------------------------------
-    def run_search(self, query: str, syntax: str, order: str) -> None:
-        if self.index is None:
-            self.search_panel.show_error("The search index is not ready yet.")
-            return
-        try:
-            result = self.index.search(query, syntax, order=order, limit=LIMIT)
-        except ReviewerError as exc:
-            self.search_panel.show_error(str(exc))
-            return
-        self.search_panel.show_result(result)
-        if result.hits:
-            self.show_hit(0)
-        # Count every match after the hits are on screen: a second pass over all matches.
-        QTimer.singleShot(0, lambda: self._count(result.query, syntax))
-
-    def _count(self, query: str, syntax: str) -> None:
-        current = self.search_panel.model.result
-        if self.index is None or current is None or current.query != query:
-            return  # another search (or matter) came first
-        try:
-            total, per_doc = self.index.count(query, syntax)
-        except ReviewerError:
-            return
-        self.search_panel.show_counts(total, per_doc)
-
-    def show_hit(self, row: int) -> None:
-        hit = self.search_panel.model.hit(row)
-        if self.matter is None or hit is None:
-            return
-        self.open_document(hit.doc_id)
-        self.select_paragraph(hit.pid)
-        self.page_view.set_hits(locate.hit_boxes(self.matter, hit.pid, hit.highlights))
-
-    def step_hit(self, delta: int) -> None:
-        row = self.search_panel.step(delta)
-        if row is not None:
-            self.show_hit(row)
 
     # -- misc ---------------------------------------------------------------------------------
     def step_page(self, delta: int) -> None:

@@ -142,6 +142,12 @@ def test_choosing_a_hit_shows_its_page_with_the_hit_drawn(qtbot: QtBot, window: 
     total, per_doc = window.index.count("venture /s benefit!", "tc")
     want = f"{total:,} hits in {len(per_doc):,} documents"
     qtbot.waitUntil(lambda: window.search_panel.status.text().startswith(want))
+    # F3 / Shift+F3 move through the hits
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert window.current_pid() == model.hit(1).pid
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_pid() == model.hit(0).pid
 
 
 def test_paragraphs_by_keyboard_and_copy_with_cite(qtbot: QtBot, window: MainWindow,
