@@ -1,5 +1,7 @@
 """XLSX (openpyxl): one sheet per report — caption lines, a bold frozen header row with a
-filter, wrapped text, gap and conclusory-only rows shaded, notes at the foot."""
+filter, column widths, wrapped text, gap and conclusory-only rows shaded, notes at the foot;
+landscape, fitted to the page width, the header row repeated on every printed page. A cell
+beginning with ``=`` is stored as text, never as a formula."""
 
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ def _sheet(wb: Workbook, report: Report, first: bool) -> None:
         fill = report.shade.get(row.get("status", ""))
         for j, col in enumerate(report.columns, 1):
             cell = ws.cell(row=i, column=j, value=row.get(col.key, ""))
+            if str(cell.value).startswith("="):
+                cell.data_type = "s"  # text as typed, never a formula (=HYPERLINK(…))
             cell.alignment = wrap
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)

@@ -1,0 +1,65 @@
+"""The privilege log as a ``Report`` in one of the presets of ``privlog``, headed with the
+caption, case number, producing party and date; ``export`` runs the checks first and refuses
+on errors unless forced. The redaction log (one row per recorded redaction) lives here too."""
+
+from __future__ import annotations
+
+from reviewer.core import privcheck, privlog
+from reviewer.core.errors import LogCheckError
+from reviewer.core.exports.report import Column, Report, caption, today
+from reviewer.core.matter import Matter
+from reviewer.core.privilege import settings
+from reviewer.core.redactions import INFO_TYPES, basis_text, list_redactions
+
+REDACTION_COLUMNS = (("Entry", 10), ("Document", 30), ("Page", 8), ("Paragraph", 14),
+                     ("Type of Information", 34), ("Basis", 26), ("Reason", 40))  # fmt: skip
+
+
+def log_caption(matter: Matter, title: str) -> tuple[str, ...]:
+    """Matter name, court, case number (the setting wins over the complaint's), the producing
+    party, then the title and date (the writers' report heading)."""
+    conf = settings(matter)
+    lines = [line for line in caption(matter) if not line.startswith("Case No.")]
+    lines = lines[:1] + [x for x in lines[1:] if "Complaint" not in x]
+    case_no = conf["case_no"] or next(
+        (x[9:] for x in caption(matter) if x.startswith("Case No. ")), ""
+    )
+    if case_no:
+        lines.append(f"Case No. {case_no}")
+    if conf["party"]:
+        lines.append(f"Producing party: {conf['party']}")
+    return (*lines, f"{title} — {today()}")
+
+
+def gate(matter: Matter, force: bool) -> list[privcheck.Finding]:
+    """Run the checks; raise ``LogCheckError`` listing the errors unless ``force``."""
+    findings = privcheck.check(matter)
+    errors = privcheck.errors(findings)
+    if errors and not force:
+        raise LogCheckError([str(e) for e in errors])
+    return findings
+
+
+def privilege_log_report(matter: Matter, preset: str = "frcp") -> Report:
+    rows = privlog.rows(matter, preset)
+    title = privlog.TITLES[preset]
+    mark = "*" if privlog.STYLE[preset] == "star" else "Esq."
+    notes = (f"Attorneys are marked {mark}.",)
+    group = None
+    columns = tuple(Column(label, label, width) for label, width in privlog.COLUMNS[preset])
+    return Report(title, log_caption(matter, title), columns, rows, group=group, notes=notes)
+
+
+def redaction_log_report(matter: Matter) -> Report:
+    rows = [
+        {"Entry": r.entry_id, "Document": r.file_name,
+         "Page": r.page_label or str(r.page), "Paragraph": r.para_cite or "",
+         "Type of Information": INFO_TYPES[r.info_type], "Basis": basis_text(r.basis),
+         "Reason": r.reason}
+        for r in list_redactions(matter)
+    ]  # fmt: skip
+    title = "Redaction Log"
+    columns = tuple(Column(label, label, width) for label, width in REDACTION_COLUMNS)
+    notes = ("FRCP 5.2(a) privacy redactions: minors' names, birth dates, financial-account "
+             "and Social Security numbers.",)  # fmt: skip
+    return Report(title, log_caption(matter, title), columns, rows, notes=notes)
