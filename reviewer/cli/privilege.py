@@ -145,6 +145,7 @@ def check(matter: Path, as_json: bool) -> None:
 @click.option("--client-org", help="The client's organisation (not a third party).")
 @click.option("--era-start", help="YYYY-MM-DD: dates before it are flagged.")
 @click.option("--case-no", help="Case number on the log (default: the complaint's).")
+@click.option("--court", help="Court named on the log (default: the complaint's).")
 @JSON
 @user_errors
 def settings_(matter: Path, as_json: bool, **values: str | None) -> None:

@@ -28,7 +28,7 @@ BASIS_LABELS = {
 }
 FIELDS = ("control", "date", "doc_type", "author", "recipients", "cc", "bcc", "custodian",
           "description", "narrative", "category")  # fmt: skip
-SETTINGS = ("party", "client_org", "era_start", "case_no")
+SETTINGS = ("party", "client_org", "era_start", "case_no", "court")
 _ALIASES = {"ac": "attorney-client", "attorney-client-privilege": "attorney-client",
             "wp": "work-product", "work-product-doctrine": "work-product",
             "joint-defense": "common-interest", "joint-defence": "common-interest",
@@ -272,7 +272,8 @@ def clear_privilege(matter: Matter, docs: Sequence[str | int], scope: Scope = Sc
 
 
 def settings(matter: Matter) -> dict[str, str]:
-    """The log's settings: producing ``party``, ``client_org``, ``era_start``, ``case_no``."""
+    """The log's settings: producing ``party``, ``client_org``, ``era_start``, ``case_no``,
+    ``court`` (the last two default to the complaint's)."""
     return {k: matter.get_meta(f"privlog.{k}") or "" for k in SETTINGS}
 
 

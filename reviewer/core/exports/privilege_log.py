@@ -19,8 +19,9 @@ def log_caption(matter: Matter, title: str) -> tuple[str, ...]:
     """Matter name, court, case number (the setting wins over the complaint's), the producing
     party, then the title and date (the writers' report heading)."""
     conf = settings(matter)
-    lines = [line for line in caption(matter) if not line.startswith("Case No.")]
-    lines = lines[:1] + [x for x in lines[1:] if "Complaint" not in x]
+    base = caption(matter)
+    court = conf["court"] or (base[1] if len(base) > 2 and not base[1].startswith("Case") else "")
+    lines = [base[0], *([court] if court else [])]
     case_no = conf["case_no"] or next(
         (x[9:] for x in caption(matter) if x.startswith("Case No. ")), ""
     )
