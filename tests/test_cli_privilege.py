@@ -94,9 +94,10 @@ def test_every_preset_in_every_format(mp: Path, tmp_path: Path, preset: str, fmt
     flat = "\n".join("\t".join(r) for r in table)
     if fmt == "pdf":
         text = flat.replace("- ", "-")
-        assert "Infineon Technologies AG" in text and "2:16-cv-02859-CAS" in text
-        assert "Central District of California" in text and "Colorado" not in text
-        assert ("PRIV-0001" in text) and ("PRIV-0002" in text)
+        for needle in ("Infineon Technologies AG", "2:16-cv-02859-CAS", "PRIV-0001",
+                       "Central District of California", "PRIV-0002"):  # fmt: skip
+            assert needle in text
+        assert "Colorado" not in text
         return
     header = next(r for r in table if r and r[0] == FIRST_COLUMN[preset])
     body = table[table.index(header) + 1 :]
@@ -174,7 +175,8 @@ def test_check_exit_codes_and_export_refusal(mp: Path, tmp_path: Path) -> None:
     assert "PRIV-0003: no date, document type, author, description." in refused.output
     assert not out.exists()
     forced = run("export", "privilege-log", mp, "-o", out, "--force")
-    assert forced.exit_code == 0 and out.exists()
+    assert forced.exit_code == 0
+    assert out.exists()
 
 
 def test_redaction_log(mp: Path, tmp_path: Path) -> None:
@@ -183,11 +185,12 @@ def test_redaction_log(mp: Path, tmp_path: Path) -> None:
         result = run("export", "redaction-log", mp, "--format", fmt, "-o", out)
         assert result.exit_code == 0, result.output
         flat = " ".join(" ".join(r) for r in read_back(out, fmt))
-        assert "RED-0001" in flat and "RED-0002" in flat
+        assert "RED-0001" in flat
+        assert "RED-0002" in flat
         assert "Social Security" in flat
     rows = list(csv.DictReader((tmp_path / "red.csv").open(encoding="utf-8")))
-    assert [(r["Entry"], r["Page"], r["Basis"]) for r in rows] == [
-        ("RED-0001", rows[0]["Page"], "Attorney-Client Privilege"), ("RED-0002", rows[1]["Page"], "FRCP 5.2")]  # fmt: skip
+    assert [(r["Entry"], r["Basis"]) for r in rows] == [
+        ("RED-0001", "Attorney-Client Privilege"), ("RED-0002", "FRCP 5.2")]  # fmt: skip
 
 
 @pytest.mark.parametrize(

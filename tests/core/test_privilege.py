@@ -132,7 +132,8 @@ def test_redactions_with_frcp_5_2_types(pm: Matter) -> None:
     redactions.add_redaction(pm, OPP, 4, "privileged", "work-product", "strategy")
     found = redactions.list_redactions(pm)
     assert [(r.entry_id, r.page, r.basis) for r in found] == [
-        ("RED-0003", 4, "work-product"), ("RED-0001", 2, "FRCP 5.2"), ("RED-0002", 3, "FRCP 5.2")]  # fmt: skip
+        ("RED-0003", 4, "work-product"), ("RED-0001", 2, "FRCP 5.2"),
+        ("RED-0002", 3, "FRCP 5.2")]  # fmt: skip
     with pytest.raises(PrivilegeError, match="Give the basis"):
         redactions.add_redaction(pm, OPP, 1, "confidential")
     with pytest.raises(PrivilegeError, match="not within"):
