@@ -32,19 +32,19 @@ TITLES = {
 }
 STYLE = {"frcp": "star", "sdny-categorical": "esq", "ninth-circuit": "esq", "sedona": "star"}
 COLUMNS: dict[str, tuple[tuple[str, float], ...]] = {
-    "frcp": (("Entry", 11), ("Control No.", 16), ("Date", 11), ("Document Type", 14),
+    "frcp": (("Entry", 15), ("Control No.", 18), ("Date", 14), ("Document Type", 14),
              ("Author", 18), ("Recipients", 22), ("CC", 16), ("BCC", 12), ("Custodian", 14),
              ("Privilege", 18), ("Description", 40), ("Basis", 30)),
     "sdny-categorical": (("Category", 20), ("Entries", 18), ("Date Range", 22), ("Count", 7),
                          ("Document Types", 16), ("Authors and Recipients", 30),
                          ("Privilege", 18), ("Description", 48)),
-    "ninth-circuit": (("Entry", 11), ("Date", 11), ("Nature of Document", 16),
+    "ninth-circuit": (("Entry", 15), ("Date", 14), ("Nature of Document", 16),
                       ("Attorney(s) Involved", 22), ("Client(s) Involved", 22),
                       ("All Persons Shown or Sent To", 32), ("Subject Matter", 40),
                       ("Privilege", 18)),
-    "sedona": (("Entry", 11), ("Control No.", 16), ("File Name", 22), ("Pages", 9),
-               ("Date", 11), ("Document Type", 14), ("Author", 16), ("To", 18), ("CC", 14),
-               ("BCC", 10), ("Custodian", 14), ("Privilege", 18), ("Topic", 40)),
+    "sedona": (("Entry", 15), ("Control No.", 20), ("Date", 14),
+               ("Document Type", 13), ("Author", 15), ("To", 17), ("CC", 13), ("BCC", 10),
+               ("Custodian", 13), ("Privilege", 20), ("Topic", 40)),
 }  # fmt: skip
 
 
@@ -101,10 +101,9 @@ def _ninth(d: Designation, people: dict[str, Person], style: str, client: str) -
 
 def _sedona(d: Designation, people: dict[str, Person], style: str) -> dict[str, str]:
     row = _frcp(d, people, style)
-    pages = "" if d.page_start is None else f"{d.page_start}-{d.page_end}"
     return {**{k: row[k] for k in ("Entry", "Control No.", "Date", "Document Type", "Author",
                                    "CC", "BCC", "Custodian", "Privilege")},
-            "File Name": d.file_name, "Pages": pages, "To": row["Recipients"],
+ "To": row["Recipients"],
             "Topic": d.description}  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from reviewer.core.matter import Matter
 from reviewer.core.privilege import settings
 from reviewer.core.redactions import INFO_TYPES, basis_text, list_redactions
 
-REDACTION_COLUMNS = (("Entry", 10), ("Document", 30), ("Page", 8), ("Paragraph", 14),
+REDACTION_COLUMNS = (("Entry", 13), ("Document", 30), ("Page", 12), ("Paragraph", 12),
                      ("Type of Information", 34), ("Basis", 26), ("Reason", 40))  # fmt: skip
 
 
@@ -44,17 +44,23 @@ def gate(matter: Matter, force: bool) -> list[privcheck.Finding]:
 def privilege_log_report(matter: Matter, preset: str = "frcp") -> Report:
     rows = privlog.rows(matter, preset)
     title = privlog.TITLES[preset]
-    mark = "*" if privlog.STYLE[preset] == "star" else "Esq."
-    notes = (f"Attorneys are marked {mark}.",)
+    star = privlog.STYLE[preset] == "star"
+    notes = ("Attorneys are marked with an asterisk (*)." if star
+             else "Attorneys' names are followed by \"Esq.\"",)  # fmt: skip
     group = None
     columns = tuple(Column(label, label, width) for label, width in privlog.COLUMNS[preset])
     return Report(title, log_caption(matter, title), columns, rows, group=group, notes=notes)
 
 
+def _page(page: int, label: str | None) -> str:
+    """The PDF page, and the printed page number when it differs (``2 (printed 1)``)."""
+    return str(page) if not label or label == str(page) else f"{page} (printed {label})"
+
+
 def redaction_log_report(matter: Matter) -> Report:
     rows = [
         {"Entry": r.entry_id, "Document": r.file_name,
-         "Page": r.page_label or str(r.page), "Paragraph": r.para_cite or "",
+         "Page": _page(r.page, r.page_label), "Paragraph": r.para_cite or "",
          "Type of Information": INFO_TYPES[r.info_type], "Basis": basis_text(r.basis),
          "Reason": r.reason}
         for r in list_redactions(matter)
