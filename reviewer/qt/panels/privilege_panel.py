@@ -62,6 +62,7 @@ class PrivilegePanel(QWidget):
         self.message.setWordWrap(True)
         self.findings = QListWidget()
         self.findings.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.findings.setWordWrap(True)
         self._layout()
         self.apply_button.clicked.connect(self.apply)
         self.check_button.clicked.connect(self.run_checks)
@@ -166,6 +167,7 @@ class PrivilegePanel(QWidget):
         self.findings.clear()
         for f in found:
             item = QListWidgetItem(f"{f.level.upper()}  {f}")
+            item.setToolTip(f"{f.rule}: {f.message}")
             colour = QColor(190, 20, 30) if f.level == "error" else QColor(150, 100, 0)
             item.setForeground(QBrush(colour))
             self.findings.addItem(item)
