@@ -47,7 +47,7 @@ def mp(priv_source: Path, tmp_path: Path) -> Path:
          "--category", "Clawback advice"),
         ("redact", "add", dest, ROGS, "--page", "2", "--type", "privileged", "--basis", "ac",
          "--reason", "counsel's notes"),
-        ("redact", "add", dest, ROGS, "--page", "3", "--type", "ssn"),
+        ("redact", "add", dest, ROGS, "--page", "3", "--type", "ssn", "--rect", "72,100,200,114"),
     ):  # fmt: skip
         result = run(*args)
         assert result.exit_code == 0, result.output
@@ -188,6 +188,8 @@ def test_redaction_log(mp: Path, tmp_path: Path) -> None:
         assert "RED-0001" in flat
         assert "RED-0002" in flat
         assert "Social Security" in flat
+    listed = json.loads(run("redact", "list", mp, "--json").output)
+    assert [r["rect"] for r in listed] == [None, [72.0, 100.0, 200.0, 114.0]]
     rows = list(csv.DictReader((tmp_path / "red.csv").open(encoding="utf-8")))
     assert [(r["Entry"], r["Basis"]) for r in rows] == [
         ("RED-0001", "Attorney-Client Privilege"), ("RED-0002", "FRCP 5.2")]  # fmt: skip
@@ -204,6 +206,8 @@ def test_redaction_log(mp: Path, tmp_path: Path) -> None:
         (("privilege", "set", "{m}", OPP, ROGS, "--status", "withheld", "--para", "3"),
          "--para codes one paragraph"),
         (("redact", "add", "{m}", OPP, "--page", "99", "--type", "ssn"), "page 99 is not within"),
+        (("redact", "add", "{m}", OPP, "--page", "1", "--type", "ssn", "--rect", "1,2,3"),
+         "'1,2,3': give the box as x0,y0,x1,y1"),
         (("export", "privilege-log", "{m}", "-o", "/no/such/dir/log.csv"), "no such folder"),
     ],
 )  # fmt: skip

@@ -32,6 +32,16 @@ def _scope(m: Matter, docs: tuple[str, ...], pages: str | None, para: str | None
     return Scope()
 
 
+def _rect(text: str) -> tuple[float, float, float, float]:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in text.split(","))
+    except ValueError:
+        raise PrivilegeError(f"{text!r}: give the box as x0,y0,x1,y1 (four numbers).") from None
+    if x1 <= x0 or y1 <= y0:
+        raise PrivilegeError(f"{text!r}: x1 and y1 must be greater than x0 and y0.")
+    return x0, y0, x1, y1
+
+
 @click.group("privilege")
 def privilege_group() -> None:
     """Code documents (or pages, or a paragraph) as withheld, redacted or not privileged."""
@@ -221,15 +231,18 @@ def redact_group() -> None:
 @click.option("--basis", default="", help="Privilege basis, or FRCP 5.2 (default for privacy).")
 @click.option("--reason", default="", help="Why, in a few words.")
 @click.option("--para", help="The numbered paragraph redacted.")
+@click.option("--rect", help="The redacted box on the page, in points: x0,y0,x1,y1.")
 @user_errors
 def add_redaction(
-    matter: Path, doc: str, page: int, info_type: str, basis: str, reason: str, para: str | None
-) -> None:
+    matter: Path, doc: str, page: int, info_type: str, basis: str, reason: str,
+    para: str | None, rect: str | None,
+) -> None:  # fmt: skip
     """Record one redaction on a page of DOC."""
+    box = _rect(rect) if rect else None
     with Matter.open(matter) as m:
         d = documents.find_document(m, doc)
         pid = documents.find_paragraph(m, d, number=para).id if para else None
-        redactions.add_redaction(m, d.id, page, info_type, basis, reason, pid)
+        redactions.add_redaction(m, d.id, page, info_type, basis, reason, pid, box)
         last = redactions.list_redactions(m)
     click.echo(f"Recorded {max(r.entry_id for r in last)}")
 

@@ -108,22 +108,22 @@ def _coverage(matter: Matter) -> list[Finding]:
 
 def _redaction_rules(matter: Matter) -> list[Finding]:
     found: list[Finding] = []
-    coded = {d.doc_id: d for d in designations(matter) if d.status != "not-privileged"}
-    redacted = {d.doc_id for d in coded.values() if d.status == "redacted"}
-    seen: set[int] = set()
+    coded = [d for d in designations(matter) if d.status != "not-privileged"]
+    logged = {d.doc_id for d in coded}
+    redacted_docs: set[int] = set()
     for r in list_redactions(matter):
-        seen.add(r.doc_id)
-        if r.basis != PRIVACY_BASIS and r.doc_id not in coded and r.doc_id not in redacted:
+        redacted_docs.add(r.doc_id)
+        if r.basis != PRIVACY_BASIS and r.doc_id not in logged:
             found.append(Finding("error", "not-logged", r.file_name,
                                  f"{r.entry_id} on page {r.page} is redacted for privilege, "
                                  "but the document is not on the privilege log."))  # fmt: skip
-            coded[r.doc_id] = None  # type: ignore[assignment]  # report once per document
-    for d in designations(matter):
-        if d.status == "redacted" and d.doc_id not in seen:
+            logged.add(r.doc_id)  # once per document
+    for d in coded:
+        if d.status == "redacted" and d.doc_id not in redacted_docs:
             found.append(Finding("warning", "no-redactions", _label(d),
                                  f"{d.file_name} is coded redacted, but no redaction of it "
                                  "is recorded for the redaction log."))  # fmt: skip
-            seen.add(d.doc_id)
+            redacted_docs.add(d.doc_id)
     return found
 
 
