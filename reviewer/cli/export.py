@@ -81,7 +81,7 @@ def privilege_log(matter: Path, preset: str, fmt: str | None, output: Path, forc
     fmt = _format(fmt, output)
     with Matter.open(matter, readonly=True) as m:
         findings = gate(m, force)
-        report = privilege_log_report(m, preset)
+        report = privilege_log_report(m, preset, compact=fmt in ("docx", "pdf"))
     write([report], fmt, output)
     _summary(output, len(report.rows), findings)
 
@@ -98,7 +98,7 @@ def redaction_log(matter: Path, fmt: str | None, output: Path, force: bool) -> N
     fmt = _format(fmt, output)
     with Matter.open(matter, readonly=True) as m:
         findings = gate(m, force)
-        report = redaction_log_report(m)
+        report = redaction_log_report(m, compact=fmt in ("docx", "pdf"))
     write([report], fmt, output)
     _summary(output, len(report.rows), findings)
 

@@ -11,6 +11,7 @@ from reviewer.core.matter import Matter
 from reviewer.core.privilege import settings
 from reviewer.core.redactions import INFO_TYPES, basis_text, list_redactions
 
+OPTIONAL = ("CC", "BCC", "Custodian", "Basis", "Paragraph", "Reason")
 REDACTION_COLUMNS = (("Entry", 13), ("Document", 30), ("Page", 12), ("Paragraph", 12),
                      ("Type of Information", 34), ("Basis", 26), ("Reason", 40))  # fmt: skip
 
@@ -41,14 +42,20 @@ def gate(matter: Matter, force: bool) -> list[privcheck.Finding]:
     return findings
 
 
-def privilege_log_report(matter: Matter, preset: str = "frcp") -> Report:
+def privilege_log_report(matter: Matter, preset: str = "frcp", compact: bool = False) -> Report:
+    """``compact`` (for DOCX and PDF, where width is scarce) leaves out the optional columns
+    that are empty on every row; CSV and XLSX keep every column, so scripts see one shape."""
     rows = privlog.rows(matter, preset)
     title = privlog.TITLES[preset]
     star = privlog.STYLE[preset] == "star"
     notes = ("Attorneys are marked with an asterisk (*)." if star
              else "Attorneys' names are followed by \"Esq.\"",)  # fmt: skip
     group = None
-    columns = tuple(Column(label, label, width) for label, width in privlog.COLUMNS[preset])
+    columns = tuple(
+        Column(label, label, width)
+        for label, width in privlog.COLUMNS[preset]
+        if not (compact and label in OPTIONAL and not any(r.get(label) for r in rows))
+    )
     return Report(title, log_caption(matter, title), columns, rows, group=group, notes=notes)
 
 
@@ -57,7 +64,7 @@ def _page(page: int, label: str | None) -> str:
     return str(page) if not label or label == str(page) else f"{page} (printed {label})"
 
 
-def redaction_log_report(matter: Matter) -> Report:
+def redaction_log_report(matter: Matter, compact: bool = False) -> Report:
     rows = [
         {"Entry": r.entry_id, "Document": r.file_name,
          "Page": _page(r.page, r.page_label), "Paragraph": r.para_cite or "",
@@ -66,7 +73,11 @@ def redaction_log_report(matter: Matter) -> Report:
         for r in list_redactions(matter)
     ]  # fmt: skip
     title = "Redaction Log"
-    columns = tuple(Column(label, label, width) for label, width in REDACTION_COLUMNS)
+    columns = tuple(
+        Column(label, label, width)
+        for label, width in REDACTION_COLUMNS
+        if not (compact and label in OPTIONAL and not any(r.get(label) for r in rows))
+    )
     notes = ("FRCP 5.2(a) privacy redactions: minors' names, birth dates, financial-account "
              "and Social Security numbers.",)  # fmt: skip
     return Report(title, log_caption(matter, title), columns, rows, notes=notes)
