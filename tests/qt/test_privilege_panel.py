@@ -83,3 +83,27 @@ def test_bad_input_is_shown_and_nothing_changes(window: MainWindow) -> None:
     panel.apply_button.click()
     assert "'spousal': the basis must be" in panel.message.text()
     assert privilege.designations(window.matter) == []  # type: ignore[arg-type]
+
+
+def test_log_dialog_previews_refuses_and_exports(window: MainWindow, tmp_path: Path) -> None:
+    panel = window.privilege_panel
+    select_rows(window, [0, 1])
+    panel.bases.setText("work-product")
+    panel.apply_button.click()  # no description, date or type: errors
+    dialog = panel.open_log()
+    assert dialog is not None
+    assert dialog.table.rowCount() == 2
+    headers = [dialog.table.horizontalHeaderItem(j).text() for j in range(3)]
+    assert headers == ["Entry", "Control No.", "Date"]
+    assert dialog.table.item(1, 0).text() == "PRIV-0002"
+    dialog.preset.setCurrentText("ninth-circuit")
+    assert dialog.table.horizontalHeaderItem(2).text() == "Nature of Document"
+    out = tmp_path / "log.xlsx"
+    assert not dialog.export_to(out)
+    assert dialog.verdict.text().startswith("Not exported: the log has 2 error(s).")
+    assert "Error — PRIV-0001: no" in dialog.verdict.text()
+    assert not out.exists()
+    dialog.force.setChecked(True)
+    assert dialog.export_to(out)
+    assert out.exists()
+    dialog.close()

@@ -1,8 +1,8 @@
 """The privilege dock: the status, bases and log fields of the documents selected in the
 documents list — one document to edit, several to bulk-code in one undoable step (fields
-left empty in bulk keep each document's value) — and the log's quality checks. The panel
-follows the documents view it is given; the core does the work (``privilege``,
-``privcheck``)."""
+left empty in bulk keep each document's value) — the log's quality checks, and a button for
+the log's preview and export dialog. The panel follows the documents view it is given; the
+core does the work (``privilege``, ``privcheck``)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from reviewer.core import privcheck, privilege
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
+from reviewer.qt.privilege_dialog import PrivilegeLogDialog
 
 LINES = (
     ("date", "Date (YYYY-MM-DD)"), ("doc_type", "Document type"), ("author", "Author"),
@@ -58,6 +59,7 @@ class PrivilegePanel(QWidget):
         self.description.setMaximumHeight(70)
         self.apply_button = QPushButton("Apply")
         self.check_button = QPushButton("Check log")
+        self.log_button = QPushButton("Log…")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.findings = QListWidget()
@@ -66,6 +68,7 @@ class PrivilegePanel(QWidget):
         self._layout()
         self.apply_button.clicked.connect(self.apply)
         self.check_button.clicked.connect(self.run_checks)
+        self.log_button.clicked.connect(self.open_log)
         self._enable()
 
     def _layout(self) -> None:
@@ -78,6 +81,7 @@ class PrivilegePanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.check_button)
+        buttons.addWidget(self.log_button)
         box = QVBoxLayout(self)
         box.addWidget(self.target)
         box.addLayout(form)
@@ -138,6 +142,7 @@ class PrivilegePanel(QWidget):
         writable = self.matter is not None and not self.matter.readonly
         self.apply_button.setEnabled(writable and bool(self.doc_ids))
         self.check_button.setEnabled(self.matter is not None)
+        self.log_button.setEnabled(self.matter is not None)
 
     # -- actions --------------------------------------------------------------------------
     def apply(self) -> None:
@@ -173,6 +178,14 @@ class PrivilegePanel(QWidget):
             self.findings.addItem(item)
         errors = len(privcheck.errors(found))
         self._say(f"{errors} error(s), {len(found) - errors} warning(s).", error=bool(errors))
+
+    def open_log(self) -> PrivilegeLogDialog | None:
+        """The log preview and export dialog (non-modal; returned for tests)."""
+        if self.matter is None:
+            return None
+        dialog = PrivilegeLogDialog(self.matter, self)
+        dialog.show()
+        return dialog
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
