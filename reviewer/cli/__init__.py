@@ -11,6 +11,7 @@ import click
 
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
+from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
@@ -291,6 +292,8 @@ def _print_counts(result: SearchResult, as_json: bool) -> None:
 
 # Issue 5: claims, counts, tagging and exports live in modules of their own.
 for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *tagging_cli.COMMANDS):
+    main.add_command(_command)
+for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 
 

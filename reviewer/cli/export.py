@@ -1,5 +1,5 @@
-"""``reviewer export …``: the proof chart and the conclusory-allegations report (privilege
-and redaction logs will join this group)."""
+"""``reviewer export …``: the proof chart, the conclusory-allegations report, the privilege
+log (four presets) and the redaction log."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ import click
 from reviewer.cli.common import MATTER, user_errors
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import FORMATS, write
+from reviewer.core.exports.privilege_log import gate, privilege_log_report, redaction_log_report
 from reviewer.core.exports.proof_chart import chart_rows, conclusory_report, proof_chart_report
 from reviewer.core.matter import Matter
+from reviewer.core.privcheck import Finding
+from reviewer.core.privlog import PRESETS
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS),
                       help="File format (default: from the -o file's extension).")  # fmt: skip
@@ -62,3 +65,47 @@ def conclusory(matter: Path, fmt: str | None, output: Path) -> None:
         report = conclusory_report(m)
     write([report], fmt, output)
     click.echo(f"Wrote {output} ({len(report.rows)} rows)")
+
+
+@export.command("privilege-log")
+@MATTER
+@click.option("--preset", type=click.Choice(PRESETS), default="frcp", show_default=True,
+              help="The log's layout.")  # fmt: skip
+@FORMAT
+@OUT
+@click.option("--force", is_flag=True, help="Export even when the checks find errors.")
+@user_errors
+def privilege_log(matter: Path, preset: str, fmt: str | None, output: Path, force: bool) -> None:
+    """The privilege log: checked first ('reviewer privlog check'); refuses on errors unless
+    --force. Entry ids (PRIV-0001) never change when entries are added."""
+    fmt = _format(fmt, output)
+    with Matter.open(matter, readonly=True) as m:
+        findings = gate(m, force)
+        report = privilege_log_report(m, preset, compact=fmt in ("docx", "pdf"))
+    write([report], fmt, output)
+    _summary(output, len(report.rows), findings)
+
+
+@export.command("redaction-log")
+@MATTER
+@FORMAT
+@OUT
+@click.option("--force", is_flag=True, help="Export even when the checks find errors.")
+@user_errors
+def redaction_log(matter: Path, fmt: str | None, output: Path, force: bool) -> None:
+    """The redaction log: one row per recorded redaction (checked first, like the
+    privilege log)."""
+    fmt = _format(fmt, output)
+    with Matter.open(matter, readonly=True) as m:
+        findings = gate(m, force)
+        report = redaction_log_report(m, compact=fmt in ("docx", "pdf"))
+    write([report], fmt, output)
+    _summary(output, len(report.rows), findings)
+
+
+def _summary(output: Path, rows: int, findings: list[Finding]) -> None:
+    errors = sum(f.level == "error" for f in findings)
+    click.echo(f"Wrote {output} ({rows} rows; {errors} error(s), "
+               f"{len(findings) - errors} warning(s) from the checks)")  # fmt: skip
+    for f in findings:
+        click.echo(f"{f.level}: {f}", err=True)

@@ -23,7 +23,10 @@ from reviewer.core.errors import ClaimError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
 
-AUDITED = ("claims", "elements", "count_claims", "tags", "suggestion_rejects")
+AUDITED = (
+    "claims", "elements", "count_claims", "tags", "suggestion_rejects", "privilege", "people",
+    "redactions",
+)  # fmt: skip
 
 
 def current_user() -> str:
@@ -88,7 +91,9 @@ class Recorder:
 
     def changes(self) -> Changes:
         """What the batch touched, for views to refresh."""
-        sets: dict[str, set[Any]] = {k: set() for k in ("tags", "paras", "els", "claims", "cnt")}
+        sets: dict[str, set[Any]] = {
+            k: set() for k in ("tags", "paras", "els", "claims", "cnt", "docs", "people")
+        }
         for tbl, *states in self._touched:
             for row in filter(None, states):
                 if tbl == "tags":
@@ -104,13 +109,17 @@ class Recorder:
                 elif tbl == "count_claims":
                     sets["cnt"].add((row["doc_id"], row["count"]))
                     sets["claims"].add(row["claim_id"])
+                elif tbl in ("privilege", "redactions"):
+                    sets["docs"].add(row["doc_id"])
+                elif tbl == "people":
+                    sets["people"].add(row["id"])
                 elif tbl == "suggestion_rejects":
                     sets["els"].add(row["element_id"])
                     sets["paras"].add(row["para_id"])
         return Changes(
             frozenset(sets["tags"]), frozenset(sets["paras"]), frozenset(sets["els"]),
             frozenset(sets["claims"]), frozenset(sets["cnt"]),
-            self.batch if self._touched else None,
+            self.batch if self._touched else None, frozenset(sets["docs"]), bool(sets["people"]),
         )  # fmt: skip
 
 

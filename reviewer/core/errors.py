@@ -49,3 +49,20 @@ class TemplateError(ReviewerError):
 
 class ClaimError(ReviewerError):
     """A claim, element, count mapping or tag request that cannot be carried out."""
+
+
+class PrivilegeError(ReviewerError):
+    """A privilege designation, person, redaction or privilege-log request that cannot be
+    carried out."""
+
+
+class LogCheckError(ReviewerError):
+    """An export refused because the privilege-log checks found errors (``--force`` overrides)."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        lines = "\n".join(f"  - {e}" for e in errors)
+        super().__init__(
+            f"the privilege log has {len(errors)} error(s); fix them or export with --force:\n"
+            + lines
+        )

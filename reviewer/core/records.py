@@ -266,9 +266,14 @@ class Changes:
     claims: frozenset[int] = frozenset()
     counts: frozenset[tuple[int, str]] = frozenset()
     batch: int | None = None  # the audit batch that recorded the change
+    documents: frozenset[int] = frozenset()  # privilege coding or redactions changed (issue 6)
+    people: bool = False  # the people list changed
 
     def __bool__(self) -> bool:
-        return bool(self.tags or self.elements or self.claims or self.counts)
+        return bool(
+            self.tags or self.elements or self.claims or self.counts or self.documents
+            or self.people
+        )  # fmt: skip
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -278,6 +283,8 @@ class Changes:
             self.claims | other.claims,
             self.counts | other.counts,
             other.batch if other.batch is not None else self.batch,
+            self.documents | other.documents,
+            self.people or other.people,
         )
 
 

@@ -173,3 +173,70 @@ def m002_claims(db: Database) -> None:
             f"""CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
         )
+
+
+@migrations()
+def m003_privilege(db: Database) -> None:
+    """Privilege coding, the people list and redactions (issue 6).
+
+    A designation covers a whole document (no pages, no paragraph), a page range or one
+    paragraph. ``entry_id`` (``PRIV-0001``…) is allocated once from the ``priv_counter`` in
+    ``matter_meta`` when a designation is first withheld or redacted, and never changes, so
+    adding entries never renumbers the log. ``bases`` is a comma-separated list."""
+    db.execute(
+        """CREATE TABLE privilege (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            para_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            page_start INTEGER,
+            page_end INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('not-privileged', 'withheld', 'redacted')),
+            bases TEXT NOT NULL DEFAULT '',
+            entry_id TEXT UNIQUE,
+            control TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            doc_type TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            recipients TEXT NOT NULL DEFAULT '',
+            cc TEXT NOT NULL DEFAULT '',
+            bcc TEXT NOT NULL DEFAULT '',
+            custodian TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            narrative TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK ((page_start IS NULL) = (page_end IS NULL)),
+            CHECK (para_id IS NULL OR page_start IS NULL)
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX privilege_scope ON privilege(doc_id, coalesce(para_id, 0), "
+        "coalesce(page_start, 0), coalesce(page_end, 0))"
+    )
+    db.execute(
+        """CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            attorney INTEGER NOT NULL DEFAULT 0,
+            organisation TEXT NOT NULL DEFAULT '',
+            aliases TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE redactions (
+            id INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL UNIQUE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            rect TEXT,
+            para_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            info_type TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX redactions_doc ON redactions(doc_id, page)")

@@ -30,6 +30,7 @@ from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.page_view import PageView
 from reviewer.qt.panels.claims_panel import ClaimsPanel
+from reviewer.qt.panels.privilege_panel import PrivilegePanel
 from reviewer.qt.panels.search_panel import SearchPanel
 from reviewer.qt.searching import SearchController
 from reviewer.qt.tagging import TaggingController
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.docs_model: DocumentsModel | None = None  # one per open matter
         self.docs_view = QTableView()
         self.docs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.docs_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.docs_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.docs_view.setSortingEnabled(True)
         self.docs_view.verticalHeader().hide()
         self.docs_view.horizontalHeader().setStretchLastSection(True)
@@ -90,14 +91,17 @@ class MainWindow(QMainWindow):
         self.outline_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.search_panel = SearchPanel(self)
         self.claims_panel = ClaimsPanel(self)
+        self.privilege_panel = PrivilegePanel(self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("Documents", self.docs_view, left),
             "outline": self._dock("Outline", self.outline_view, left),
             "search": self._dock("Search", self.search_panel, right),
             "chart": self._dock("Proof chart", self.claims_panel, right),
+            "privilege": self._dock("Privilege", self.privilege_panel, right),
         }
         self.tabifyDockWidget(self.docks["search"], self.docks["chart"])
+        self.tabifyDockWidget(self.docks["chart"], self.docks["privilege"])
         self.docks["search"].raise_()
         # Wide enough for the documents' columns and the chart's element names (a saved
         # layout replaces this).
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
         self.docs_view.setModel(self.docs_model)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
         self.docs_view.resizeColumnsToContents()
+        self.privilege_panel.track(self.docs_view, matter)
         self.outline_model = OutlineModel(matter, self)
         self.outline_view.setModel(self.outline_model)
         self.outline_view.selectionModel().currentChanged.connect(self._outline_moved)
@@ -158,6 +163,7 @@ class MainWindow(QMainWindow):
         self.searching.close()
         self.page_view.clear()
         self.outline_view.setModel(None)
+        self.privilege_panel.track(None, None)
         self.docs_view.setModel(None)
         self.outline_model = self.docs_model = None
         self.search_panel.show_result(None)

@@ -1,5 +1,10 @@
 """CSV: the main report's rows under one header row (the column keys). The CSV is data for
-scripts and spreadsheets, so it carries no caption lines above the header."""
+scripts and spreadsheets, so it carries no caption lines above the header.
+
+Formula injection: a spreadsheet opening the CSV would run a cell that begins with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return as a formula (``=HYPERLINK(…)`` can leak
+data). Every such cell, in every export, gets a leading apostrophe (OWASP's advice): the
+spreadsheet shows the text as typed, and a script reading the CSV sees the apostrophe."""
 
 from __future__ import annotations
 
@@ -9,11 +14,18 @@ from pathlib import Path
 
 from reviewer.core.exports.report import Report
 
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(DANGEROUS) else text
+
 
 def write_csv(reports: Sequence[Report], path: Path) -> None:
     report = reports[0]
     keys = [c.key for c in report.columns]
     with path.open("w", newline="", encoding="utf-8") as f:
-        out = csv.DictWriter(f, keys, extrasaction="ignore")
-        out.writeheader()
-        out.writerows(report.rows)
+        out = csv.writer(f)
+        out.writerow([neutralise(k) for k in keys])
+        out.writerows([neutralise(row.get(k, "")) for k in keys] for row in report.rows)

@@ -1,9 +1,12 @@
 """XLSX (openpyxl): one sheet per report — caption lines, a bold frozen header row with a
-filter, wrapped text, gap and conclusory-only rows shaded, notes at the foot."""
+filter, column widths, wrapped text, gap and conclusory-only rows shaded, notes at the foot;
+landscape, fitted to the page width, the header row repeated on every printed page. A cell
+beginning with ``=`` is stored as text, never as a formula."""
 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,12 +17,16 @@ from openpyxl.utils import get_column_letter
 from reviewer.core.exports.report import Report
 
 
+def _lines(text: str, width: float) -> int:
+    """Wrapped lines of a cell, breaking at spaces and hyphens as spreadsheets do (a file
+    name like ``a-b-c.pdf`` takes more lines than its length alone says)."""
+    chars = max(1, math.floor(1.15 * width))
+    return sum(max(1, len(textwrap.wrap(part, chars))) for part in str(text).split("\n"))
+
+
 def _height(report: Report, row: dict[str, str]) -> float:
     """Points for a row of wrapped cells: spreadsheets do not grow rows that openpyxl wrote."""
-    lines = max(
-        (math.ceil(len(row.get(c.key, "")) / (1.15 * c.width)) for c in report.columns),
-        default=1,
-    )
+    lines = max((_lines(row.get(c.key, ""), c.width) for c in report.columns), default=1)
     return min(409.0, 14.5 * max(lines, 1))
 
 
@@ -38,6 +45,8 @@ def _sheet(wb: Workbook, report: Report, first: bool) -> None:
         fill = report.shade.get(row.get("status", ""))
         for j, col in enumerate(report.columns, 1):
             cell = ws.cell(row=i, column=j, value=row.get(col.key, ""))
+            if str(cell.value).startswith("="):
+                cell.data_type = "s"  # text as typed, never a formula (=HYPERLINK(…))
             cell.alignment = wrap
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)

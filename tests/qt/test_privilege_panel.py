@@ -1,0 +1,109 @@
+"""The privilege dock in the real main window, offscreen: code one document, bulk-code a
+selection, refuse bad input in plain words, and run the log's checks."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings
+from pytestqt.qtbot import QtBot
+
+from reviewer.core import privilege
+from reviewer.core.demo import build_demo
+from reviewer.qt.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "Demo.matter"
+    list(build_demo(path))
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, demo_source: Path) -> Iterator[MainWindow]:
+    QCoreApplication.setOrganizationName("reviewer-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    copy = tmp_path / "Demo.matter"
+    shutil.copytree(demo_source, copy)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_matter(copy)
+    yield w
+    w.close()
+
+
+def select_rows(w: MainWindow, rows: list[int]) -> None:
+    sel = w.docs_view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    sel.clearSelection()
+    for r in rows:
+        sel.select(w.docs_model.index(r, 0), flags)  # type: ignore[union-attr]
+
+
+def test_code_one_then_bulk_code_a_selection(window: MainWindow) -> None:
+    panel = window.privilege_panel
+    select_rows(window, [0])
+    assert panel.doc_ids == [window.docs_model.doc_id(0)]  # type: ignore[union-attr]
+    assert panel.target.text() == "Not coded yet."
+    panel.status.setCurrentText("withheld")
+    panel.bases.setText("attorney-client")
+    panel.lines["doc_type"].setText("E-mail")
+    panel.description.setPlainText("Advice on the terms of service")
+    panel.apply_button.click()
+    ds = privilege.designations(window.matter)  # type: ignore[arg-type]
+    assert [(d.entry_id, d.doc_type, d.bases) for d in ds] == [
+        ("PRIV-0001", "E-mail", ("attorney-client",))]  # fmt: skip
+    assert panel.target.text().startswith("PRIV-0001")
+    select_rows(window, [0, 1])
+    assert len(panel.doc_ids) == 2
+    panel.status.setCurrentText("redacted")
+    panel.lines["custodian"].setText("Jane Roe")
+    panel.apply_button.click()
+    ds = privilege.designations(window.matter)  # type: ignore[arg-type]
+    assert [(d.entry_id, d.status, d.custodian) for d in ds] == [
+        ("PRIV-0001", "redacted", "Jane Roe"), ("PRIV-0002", "redacted", "Jane Roe")]  # fmt: skip
+    assert ds[0].doc_type == "E-mail"  # bulk: an empty field kept its value
+    panel.check_button.click()
+    texts = [panel.findings.item(i).text() for i in range(panel.findings.count())]
+    assert any(t.startswith("ERROR  PRIV-0002: no") for t in texts)  # no description etc.
+    errors = sum(t.startswith("ERROR") for t in texts)
+    assert panel.message.text() == f"{errors} error(s), {len(texts) - errors} warning(s)."
+
+
+def test_bad_input_is_shown_and_nothing_changes(window: MainWindow) -> None:
+    panel = window.privilege_panel
+    select_rows(window, [0])
+    panel.bases.setText("spousal")
+    panel.apply_button.click()
+    assert "'spousal': the basis must be" in panel.message.text()
+    assert privilege.designations(window.matter) == []  # type: ignore[arg-type]
+
+
+def test_log_dialog_previews_refuses_and_exports(window: MainWindow, tmp_path: Path) -> None:
+    panel = window.privilege_panel
+    select_rows(window, [0, 1])
+    panel.bases.setText("work-product")
+    panel.apply_button.click()  # no description, date or type: errors
+    dialog = panel.open_log()
+    assert dialog is not None
+    assert dialog.table.rowCount() == 2
+    headers = [dialog.table.horizontalHeaderItem(j).text() for j in range(3)]
+    assert headers == ["Entry", "Control No.", "Date"]
+    assert dialog.table.item(1, 0).text() == "PRIV-0002"
+    dialog.preset.setCurrentText("ninth-circuit")
+    assert dialog.table.horizontalHeaderItem(2).text() == "Nature of Document"
+    out = tmp_path / "log.xlsx"
+    assert not dialog.export_to(out)
+    assert dialog.verdict.text().startswith("Not exported: the log has 2 error(s).")
+    assert "Error — PRIV-0001: no" in dialog.verdict.text()
+    assert not out.exists()
+    dialog.force.setChecked(True)
+    assert dialog.export_to(out)
+    assert out.exists()
+    dialog.close()
