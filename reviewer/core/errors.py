@@ -49,3 +49,14 @@ class TemplateError(ReviewerError):
 
 class ClaimError(ReviewerError):
     """A claim, element, count mapping or tag request that cannot be carried out."""
+
+
+class OcrUnavailableError(ReviewerError):
+    """Tesseract (the OCR engine) is not installed, so scanned pages cannot be read."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Tesseract OCR is not installed, so scanned pages cannot be made searchable. "
+            "Install it with: sudo apt-get install tesseract-ocr tesseract-ocr-eng "
+            "(then run: reviewer ocr MATTER)"
+        )

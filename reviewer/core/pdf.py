@@ -181,6 +181,18 @@ def read_pdf(path: str | Path) -> PdfText:
         doc.close()
 
 
+def render_gray_png(path: str | Path, page_index: int, dpi: int) -> tuple[bytes, float]:
+    """One page (0-based) as a greyscale PNG at ``dpi`` for OCR, and the scale from its
+    pixels to PDF points. The file is only read, never changed."""
+    doc = _open(Path(path))
+    try:
+        pymupdf = _pymupdf()
+        pix = doc[page_index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+        return pix.tobytes("png"), 72.0 / dpi
+    finally:
+        doc.close()
+
+
 def render_png(path: str | Path, page_index: int, zoom: float = 1.0) -> bytes:
     """Render one page to PNG bytes (used by the GUI and by checks)."""
     doc = _open(Path(path))

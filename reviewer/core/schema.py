@@ -173,3 +173,12 @@ def m002_claims(db: Database) -> None:
             f"""CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
         )
+
+
+@migrations()
+def m003_ocr(db: Database) -> None:
+    """OCR (issue 8): a page whose text came from OCR says so, and keeps the recognised words
+    with their boxes (JSON ``[[x0, y0, x1, y1, word], ...]`` in PDF points). The original
+    file is never changed."""
+    db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE pages ADD COLUMN words TEXT")
