@@ -12,8 +12,10 @@ line grouping. pytesseract would only wrap the same subprocess call (through tem
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
+import statistics
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +98,23 @@ def parse_tsv(index: int, tsv: str, scale: float) -> OcrPage:
     for group in groups.values():
         words.extend(group)
         lines.extend(_split_line(sorted(group, key=lambda b: b[0])))
-    return OcrPage(index, tuple(lines), tuple(words))
+    return OcrPage(index, tuple(_even_sizes(lines)), tuple(words))
+
+
+def _even_sizes(lines: list[Line]) -> list[Line]:
+    """Body lines as a text layer has them: one size, and a box from ascender to descender.
+    OCR boxes hug the glyphs (a line without descenders is shorter), and the segmenter
+    reads a change of size as a new block and a gap of 1.5 line heights as a new paragraph."""
+    if not lines:
+        return lines
+    body = statistics.median(ln.size for ln in lines)
+    out = []
+    for ln in lines:
+        if 0.6 * body <= ln.size <= 1.4 * body:
+            mid = (ln.y0 + ln.y1) / 2
+            ln = dataclasses.replace(ln, y0=mid - 0.65 * body, y1=mid + 0.65 * body, size=body)
+        out.append(ln)
+    return out
 
 
 def _split_line(group: list[WordBox]) -> list[Line]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from reviewer.core import layout, ocr
-from reviewer.core.errors import ReviewerError
-from reviewer.core.ingest import Rows, parse_text, rows
+from reviewer.core.errors import OcrUnavailableError, ReviewerError
+from reviewer.core.ingest import Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
 from reviewer.core.records import Progress
@@ -101,6 +102,26 @@ def ocr_documents(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         updater.close()
+
+
+def import_and_ocr(
+    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
+) -> Iterator[Progress]:
+    """``import_files``, then OCR of the imported pages that need it, in the same worker
+    processes' way ("OCR page x of y"). Without Tesseract the documents stay ``needs_ocr``
+    and one last Progress says how to install it."""
+    needing: list[int] = []
+    for progress in import_files(matter, paths, kind, workers):
+        r = progress.result
+        if r is not None and r.status == "imported" and r.doc_id and r.text_quality != "good":
+            needing.append(r.doc_id)
+        yield progress
+    if not needing:
+        return
+    if ocr.tesseract() is None:
+        yield Progress(0, 0, str(OcrUnavailableError()))
+        return
+    yield from ocr_documents(matter, needing, workers=workers)
 
 
 def _pages(
