@@ -98,22 +98,27 @@ def parse_tsv(index: int, tsv: str, scale: float) -> OcrPage:
     for group in groups.values():
         words.extend(group)
         lines.extend(_split_line(sorted(group, key=lambda b: b[0])))
-    return OcrPage(index, tuple(_even_sizes(lines)), tuple(words))
+    return OcrPage(index, tuple(lines), tuple(words))
 
 
-def _even_sizes(lines: list[Line]) -> list[Line]:
-    """Body lines as a text layer has them: one size, and a box from ascender to descender.
-    OCR boxes hug the glyphs (a line without descenders is shorter), and the segmenter
-    reads a change of size as a new block and a gap of 1.5 line heights as a new paragraph."""
-    if not lines:
-        return lines
-    body = statistics.median(ln.size for ln in lines)
+def even_sizes(pages: list[OcrPage]) -> list[OcrPage]:
+    """A document's OCR'd body lines as a text layer has them: one size, and a box from
+    ascender to descender. OCR boxes hug the glyphs (a line without descenders is shorter,
+    a page of capitals taller), and the segmenter reads a smaller size as footnotes, a
+    change of size as a new block and a gap of 1.5 line heights as a new paragraph."""
+    sizes = [ln.size for p in pages for ln in p.lines]
+    if not sizes:
+        return pages
+    body = statistics.median(sizes)
     out = []
-    for ln in lines:
-        if 0.6 * body <= ln.size <= 1.4 * body:
-            mid = (ln.y0 + ln.y1) / 2
-            ln = dataclasses.replace(ln, y0=mid - 0.65 * body, y1=mid + 0.65 * body, size=body)
-        out.append(ln)
+    for page in pages:
+        lines = []
+        for ln in page.lines:
+            if 0.6 * body <= ln.size <= 1.4 * body:
+                mid = (ln.y0 + ln.y1) / 2
+                ln = dataclasses.replace(ln, y0=mid - 0.65 * body, y1=mid + 0.65 * body, size=body)
+            lines.append(ln)
+        out.append(dataclasses.replace(page, lines=tuple(lines)))
     return out
 
 

@@ -156,7 +156,7 @@ def merge(pdf: PdfText, pages: Sequence[ocr.OcrPage]) -> PdfText:
     """The document's text with OCR'd pages in place of their text layer. A court's ECF
     stamp in the text layer is kept (it is exact; OCR of it is not) and OCR lines on it
     are dropped."""
-    by_index = {p.index: p for p in pages}
+    by_index = {p.index: p for p in ocr.even_sizes(list(pages))}
     merged = tuple(
         _merge_page(p, by_index[p.index].lines) if p.index in by_index else p for p in pdf.pages
     )

@@ -18,7 +18,7 @@ from reviewer.core.pdf import Line, PageText, PdfWriter
 from reviewer.core.search import SearchIndex
 from reviewer.core.segment import segment
 
-needs_tesseract = pytest.mark.skipif(ocr.tesseract() is None, reason="Tesseract not installed")
+needs_tesseract = pytest.mark.usefixtures("tesseract")
 
 
 def _line(text: str, x0: float, y0: float, x1: float | None = None) -> Line:
