@@ -92,12 +92,12 @@ def ocr_documents(
                 else:
                     got.append(outcome)
                 msg = f"OCR page {i} of {len(job.pages)}: {job.name}"
-                yield Progress(done, total, msg, job.path)
+                yield Progress(done, total, msg)
             message = error or _store(matter, job, got)
             if error is None:
                 updater.remove(job.doc_id)
                 updater.add(job.doc_id)
-            yield Progress(done, total, message, job.path)
+            yield Progress(done, total, message)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -122,6 +122,14 @@ def import_and_ocr(
         yield Progress(0, 0, str(OcrUnavailableError()))
         return
     yield from ocr_documents(matter, needing, workers=workers)
+
+
+def missing_tesseract_notice(matter: Matter) -> str | None:
+    """What to tell the user when documents need OCR and Tesseract is not installed."""
+    waiting = matter.db.execute("SELECT count(*) FROM documents WHERE needs_ocr").fetchone()[0]
+    if not waiting or ocr.tesseract() is not None:
+        return None
+    return f"{waiting} document(s) need OCR. {OcrUnavailableError()}"
 
 
 def _pages(
