@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
+from reviewer.core.pdf import pdf_text
 from tests.core.test_ocr import _SCAN_TEXT, _write_scan
 
 
@@ -74,3 +75,27 @@ def test_ocr_of_an_unknown_document_is_a_clear_error(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, ["ocr", str(matter), "nosuch.pdf"])
     assert run.exit_code == 2
     assert "nosuch.pdf: no document" in run.stderr
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_searchable_pdf_export_puts_the_ocr_text_under_the_image(tmp_path: Path) -> None:
+    matter, _ = _matter(tmp_path)
+    stored = next((matter / "files").rglob("*.pdf"))
+    before = stored.read_bytes()
+    out = tmp_path / "searchable.pdf"
+    run = CliRunner().invoke(main, ["export", "searchable-pdf", str(matter), "1", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    pages = pdf_text(out)
+    assert "Tacoma" in pages[0]
+    assert "spoiled" in pages[1]
+    assert "Tacoma" not in pages[1]
+    assert stored.read_bytes() == before, "the stored original is never changed"
+
+
+def test_searchable_pdf_of_a_document_without_ocr_is_a_clear_error(tmp_path: Path) -> None:
+    matter, _ = _matter(tmp_path, "--no-ocr")
+    out = tmp_path / "searchable.pdf"
+    run = CliRunner().invoke(main, ["export", "searchable-pdf", str(matter), "1", "-o", str(out)])
+    assert run.exit_code == 2
+    assert "scan.pdf: has no OCR'd pages; run: reviewer ocr" in run.stderr
+    assert not out.exists()

@@ -11,6 +11,7 @@ from reviewer.cli.common import MATTER, user_errors
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import FORMATS, write
 from reviewer.core.exports.proof_chart import chart_rows, conclusory_report, proof_chart_report
+from reviewer.core.exports.searchable_pdf import write_searchable_pdf
 from reviewer.core.matter import Matter
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS),
@@ -62,3 +63,16 @@ def conclusory(matter: Path, fmt: str | None, output: Path) -> None:
         report = conclusory_report(m)
     write([report], fmt, output)
     click.echo(f"Wrote {output} ({len(report.rows)} rows)")
+
+
+@export.command("searchable-pdf")
+@MATTER
+@click.argument("doc")
+@OUT
+@user_errors
+def searchable_pdf(matter: Path, doc: str, output: Path) -> None:
+    """A copy of DOC (id or file name) with its OCR'd text as an invisible layer under each
+    scanned page, so any PDF reader can search and copy it. Run `reviewer ocr` first."""
+    with Matter.open(matter, readonly=True) as m:
+        pages, words = write_searchable_pdf(m, doc, output)
+    click.echo(f"Wrote {output} ({pages} OCR'd pages, {words} words)")

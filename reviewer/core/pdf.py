@@ -193,6 +193,30 @@ def render_gray_png(path: str | Path, page_index: int, dpi: int) -> tuple[bytes,
         doc.close()
 
 
+def searchable_copy(src: str | Path, words: dict[int, list[WordBox]], dest: str | Path) -> int:
+    """Save a copy of ``src`` with an invisible text layer of ``words`` (0-based page ->
+    word boxes in PDF points) under each page's image, as OCR'd PDFs have; ``src`` itself is
+    not changed. Returns the number of words written."""
+    m = _pymupdf()
+    doc = _open(Path(src))
+    font = m.Font("helv")
+    written = 0
+    try:
+        for index, boxes in words.items():
+            page = doc[index]
+            writer = m.TextWriter(page.rect)
+            for x0, y0, x1, y1, text in boxes:
+                size = min(y1 - y0, (x1 - x0) / max(font.text_length(text, 1), 0.01))
+                if size > 0.5:
+                    writer.append((x0, y1 - 0.2 * (y1 - y0)), text, font=font, fontsize=size)
+                    written += 1
+            writer.write_text(page, render_mode=3)  # 3: invisible, yet selectable/searchable
+        doc.save(str(dest), garbage=1, deflate=True)
+        return written
+    finally:
+        doc.close()
+
+
 def render_png(path: str | Path, page_index: int, zoom: float = 1.0) -> bytes:
     """Render one page to PNG bytes (used by the GUI and by checks)."""
     doc = _open(Path(path))
