@@ -175,7 +175,8 @@ def _merge_page(page: PageText, lines: Sequence[Line]) -> PageText:
     stamps = [ln for ln in page.lines if layout.parse_ecf(ln.text)]
     kept = [
         ln for ln in lines
-        if not any(min(ln.y1, s.y1) - max(ln.y0, s.y0) > 0.5 * (ln.y1 - ln.y0) for s in stamps)
+        if not any(min(ln.y1, s.y1) - max(ln.y0, s.y0) > 0.5 * min(ln.y1 - ln.y0, s.y1 - s.y0)
+               for s in stamps)
     ]  # fmt: skip
     return PageText(page.index, page.width, page.height, (*stamps, *kept), 0.0)
 

@@ -190,3 +190,19 @@ def test_without_tesseract_import_works_and_ocr_says_how_to_install(
     with pytest.raises(OcrUnavailableError, match="apt-get install tesseract-ocr"):
         next(ocr_documents(matter, [doc]))
     assert matter.db.execute("SELECT sum(ocr) FROM pages").fetchone() == (0,)
+
+
+def test_merge_keeps_the_text_layer_ecf_stamp_over_its_ocr_reading() -> None:
+    from reviewer.core.ocr_run import merge
+    from reviewer.core.pdf import PdfText
+
+    stamp = _line("Case 8:20-mj-00487-GLF Document 1 Filed 10/02/20 Page 1 of 8", 110, 13)
+    layer = PageText(0, 612, 792, (stamp, _line("\x01\x02\x03 garbage", 90, 300)), 1.0)
+    misread = Line(
+        "Case 8:20-mj-00487-GLF Document1 Filed 10/02/20 Pager ar", 111, 9, 573, 37, 27, False
+    )
+    body = _line("I am a Special Agent with the FBI.", 90, 300)
+    page = ocr.OcrPage(0, (misread, body), ())
+    (merged,) = merge(PdfText(1, (layer,), {}), [page]).pages
+    assert [ln.text for ln in merged.lines] == [stamp.text, body.text]
+    assert merged.image_cover == 0.0
