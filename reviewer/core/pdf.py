@@ -301,10 +301,11 @@ def page_words(path: str | Path, page_index: int) -> list[WordBox]:
     )
     with _OPEN_DOCS.lock:
         raw = _page(path, page_index).get_text("words", flags=flags)
-    return _reading_order([(w[0], w[1], w[2], w[3], w[4]) for w in raw])
+    return reading_order([(w[0], w[1], w[2], w[3], w[4]) for w in raw])
 
 
-def _reading_order(words: list[WordBox]) -> list[WordBox]:
+def reading_order(words: list[WordBox]) -> list[WordBox]:
+    """Words top to bottom in rows, each row left to right."""
     # Rows as the importer builds them from lines (reviewer.core.layout): words whose vertical
     # centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect per
     # word) and splits a caption's mixed font sizes into separate lines.

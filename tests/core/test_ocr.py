@@ -12,6 +12,7 @@ from reviewer.core import ocr
 from reviewer.core.errors import OcrUnavailableError
 from reviewer.core.ingest import import_files
 from reviewer.core.layout import clean_pages, margin_number_columns, ocr_number
+from reviewer.core.locate import hit_boxes
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import ocr_documents, plan
 from reviewer.core.pdf import Line, PageText, PdfWriter
@@ -163,7 +164,14 @@ def test_ocr_makes_a_scanned_document_searchable_on_the_right_page(
     assert matter.db.execute("SELECT needs_ocr FROM documents").fetchone() == (0,)
     with SearchIndex.open(matter) as ix:
         assert {h.page_start for h in ix.search("spoiled").hits} == {3}
-        assert {h.page_start for h in ix.search("Tacoma").hits} == {2}
+        (hit,) = ix.search("Tacoma").hits
+        assert hit.page_start == 2
+    # The page view can place the hit on the scan: from the stored OCR word boxes.
+    (box,) = hit_boxes(matter, hit.pid, hit.highlights)
+    page, x0, y0, x1, y1 = box
+    assert page == 2
+    assert 90 < x0 < x1 < 400  # "Tacoma." sits on the second typed line, right of x = 90
+    assert 125 < y0 < y1 < 160
     assert plan(matter) == []  # nothing left to read
 
 
