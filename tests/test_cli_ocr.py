@@ -99,3 +99,10 @@ def test_searchable_pdf_of_a_document_without_ocr_is_a_clear_error(tmp_path: Pat
     assert run.exit_code == 2
     assert "scan.pdf: has no OCR'd pages; run: reviewer ocr" in run.stderr
     assert not out.exists()
+
+
+def test_force_needs_the_documents_named(tmp_path: Path) -> None:
+    matter, _ = _matter(tmp_path, "--no-ocr")
+    run = CliRunner().invoke(main, ["ocr", str(matter), "--force"])
+    assert run.exit_code == 2
+    assert "--force needs the documents to OCR" in run.stderr

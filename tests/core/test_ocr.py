@@ -214,3 +214,23 @@ def test_merge_keeps_the_text_layer_ecf_stamp_over_its_ocr_reading() -> None:
     (merged,) = merge(PdfText(1, (layer,), {}), [page]).pages
     assert [ln.text for ln in merged.lines] == [stamp.text, body.text]
     assert merged.image_cover == 0.0
+
+
+@needs_tesseract
+def test_tags_on_text_pages_survive_ocr_of_the_scanned_pages(
+    matter: Matter, tmp_path: Path
+) -> None:
+    from reviewer.core import claims, tagging
+
+    doc = _import(matter, _write_scan(tmp_path / "scan.pdf", _SCAN_TEXT, text_first=True))
+    claims.add_from_template(matter, "tvpra-1595")
+    element = claims.list_claims(matter)[0].elements[0].full_id
+    (pid,) = [r[0] for r in matter.db.execute("SELECT id FROM paragraphs WHERE page_start = 1")]
+    tagging.tag(matter, [pid], element, "factual")
+    *_, done = ocr_documents(matter, [doc], workers=1)
+    assert done.message.startswith("OCR done")
+    assert matter.db.execute("SELECT para_id FROM tags").fetchall() == [(pid,)]
+    assert matter.db.execute(
+        "SELECT page_start FROM paragraphs WHERE id = ?", [pid]
+    ).fetchone() == (1,)
+    assert matter.db.execute("SELECT count(*) FROM paragraphs WHERE page_start > 1").fetchone()[0]
