@@ -4,6 +4,7 @@ they become searchable; ``import`` runs the same OCR for what it imports."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,13 +17,12 @@ from reviewer.core.ocr_run import ocr_documents
 from reviewer.core.records import ImportResult, Progress
 
 
-def show_ocr_progress(jobs: object, quiet: bool = False) -> list[str]:
+def show_ocr_progress(jobs: Iterable[Progress], quiet: bool = False) -> list[str]:
     """Drain OCR Progress: a bar on a terminal, each document's outcome on stderr (unless
     ``quiet``). Returns the outcome lines (one per document)."""
     bar = None
     outcomes: list[str] = []
-    for p in jobs:  # type: ignore[attr-defined]
-        assert isinstance(p, Progress)
+    for p in jobs:
         if not p.message.startswith("OCR page "):
             outcomes.append(p.message)
             if bar is not None:

@@ -104,7 +104,10 @@ def _ocr_words(matter: Matter, doc_id: int) -> dict[int, list[pdf.WordBox]]:
     rows = matter.db.execute(
         "SELECT pno, words FROM pages WHERE doc_id = ? AND ocr AND words IS NOT NULL", [doc_id]
     ).fetchall()
-    return {pno: pdf.reading_order([tuple(w) for w in json.loads(js)]) for pno, js in rows}
+    return {
+        pno: pdf.reading_order([(w[0], w[1], w[2], w[3], w[4]) for w in json.loads(js)])
+        for pno, js in rows
+    }
 
 
 def _pdf_tokens(

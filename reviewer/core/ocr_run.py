@@ -191,9 +191,8 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
     try:
         with matter.db.atomic():
             _replace_paragraphs(matter, job.doc_id, new)
-            for page in new.pages:
-                pno = page["pno"]
-                values = {**page, "ocr": int(pno in words), "words": words.get(pno)}  # type: ignore[call-overload]
+            for pno, page in enumerate(new.pages, start=1):  # rows in page order
+                values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
                 matter.db["pages"].update((job.doc_id, pno), values)
             _update_document(matter, job.doc_id, new)
             matter.touch_content()

@@ -25,14 +25,16 @@ def write_searchable_pdf(matter: Matter, doc: str | int, path: str | Path) -> tu
         raise ReviewerError(
             f"{d.file_name}: has no OCR'd pages; run: reviewer ocr {matter.path} {d.id}"
         )
-    words = {pno - 1: [tuple(w) for w in json.loads(js)] for pno, js in rows}
+    words: dict[int, list[pdf.WordBox]] = {
+        pno - 1: [(w[0], w[1], w[2], w[3], w[4]) for w in json.loads(js)] for pno, js in rows
+    }
     dest = Path(path)
     if not dest.parent.is_dir():
         raise ReviewerError(f"{dest.parent}: no such folder to write {dest.name} into.")
     stored = matter.path / d.stored_path
     tmp = dest.with_name(f".{dest.name}.part")
     try:
-        n = pdf.searchable_copy(stored, words, tmp)  # type: ignore[arg-type]
+        n = pdf.searchable_copy(stored, words, tmp)
         os.replace(tmp, dest)
     except OSError as exc:
         raise ReviewerError(f"{dest}: cannot be written ({exc.strerror or exc}).") from None
