@@ -106,3 +106,17 @@ def test_force_needs_the_documents_named(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, ["ocr", str(matter), "--force"])
     assert run.exit_code == 2
     assert "--force needs the documents to OCR" in run.stderr
+
+
+def test_import_json_without_tesseract_keeps_stdout_json_and_says_so_on_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_tesseract(tmp_path, monkeypatch)
+    matter = tmp_path / "M.matter"
+    scan = _write_scan(tmp_path / "scan.pdf", _SCAN_TEXT)
+    CliRunner().invoke(main, ["init", str(matter)])
+    run = CliRunner().invoke(main, ["import", str(matter), str(scan), "--json"])
+    assert run.exit_code == 0
+    (result,) = json.loads(run.stdout)
+    assert result["text_quality"] == "needs_ocr"
+    assert "Tesseract OCR is not installed" in run.stderr

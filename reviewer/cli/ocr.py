@@ -18,8 +18,8 @@ from reviewer.core.records import ImportResult, Progress
 
 
 def show_ocr_progress(jobs: Iterable[Progress], quiet: bool = False) -> list[str]:
-    """Drain OCR Progress: a bar on a terminal, each document's outcome on stderr (unless
-    ``quiet``). Returns the outcome lines (one per document)."""
+    """Drain OCR Progress: a bar on a terminal (unless ``quiet``, e.g. with --json), and each
+    document's outcome (or why OCR could not run) on stderr. Returns the outcome lines."""
     bar = None
     outcomes: list[str] = []
     for p in jobs:
@@ -28,8 +28,7 @@ def show_ocr_progress(jobs: Iterable[Progress], quiet: bool = False) -> list[str
             if bar is not None:
                 bar.render_finish()
                 bar = None
-            if not quiet:
-                click.echo(p.message, err=True)
+            click.echo(p.message, err=True)
         elif sys.stderr.isatty() and p.total and not quiet:
             bar = bar or click.progressbar(length=p.total, label="OCR", file=sys.stderr)
             bar.update(p.done - bar.pos)
