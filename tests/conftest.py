@@ -56,3 +56,17 @@ def demo_matter(demo_source: Path, tmp_path: Path) -> Iterator[Matter]:
     m = Matter.open(dest)
     yield m
     m.close()
+
+
+@pytest.fixture(scope="session")
+def tesseract() -> str:
+    """The Tesseract program; skips (or fails under REVIEWER_OCR_REQUIRED=1) if absent."""
+    from reviewer.core.ocr import tesseract
+
+    exe = tesseract()
+    if exe is None:
+        reason = "Tesseract (tesseract-ocr, tesseract-ocr-eng) is not installed"
+        if os.environ.get("REVIEWER_OCR_REQUIRED") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return exe

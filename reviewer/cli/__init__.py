@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ import click
 
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
+from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
@@ -20,6 +22,7 @@ from reviewer.core.delete import delete_documents
 from reviewer.core.errors import IndexStaleError, MatterLockedError
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
+from reviewer.core.ocr_run import import_and_ocr
 from reviewer.core.records import SearchResult
 
 
@@ -45,20 +48,30 @@ def init(matter: Path, name: str | None) -> None:
 @click.option("--kind", type=click.Choice(KINDS), help="Kind of filing (default: guessed).")
 @click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1, 16),
-    help="Processes that read and segment PDFs in parallel.",
+    help="Processes that read and segment PDFs (and run OCR) in parallel.",
 )  # fmt: skip
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages now (see: reviewer ocr).")
 @JSON
 @user_errors
 def import_(
-    matter: Path, paths: tuple[Path, ...], kind: str | None, workers: int, as_json: bool
-) -> None:
-    """Import PDF files (folders recurse) into MATTER. Exit 1 if any file failed."""
+    matter: Path, paths: tuple[Path, ...], kind: str | None, workers: int, no_ocr: bool,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Import PDF files (folders recurse) into MATTER, then OCR the pages that have no usable
+    text (needs Tesseract). Exit 1 if any file failed."""
     results = []
     with Matter.open(matter) as m:
         show_bar = not as_json and sys.stderr.isatty()
         bar = None
-        for progress in import_files(m, paths, kind, workers):
-            assert progress.result is not None
+        jobs = (import_files if no_ocr else import_and_ocr)(m, paths, kind, workers)
+        for progress in jobs:
+            if progress.result is None:  # the import is done: OCR follows
+                if bar is not None:
+                    bar.render_finish()
+                bar = None
+                ocr_cli.show_ocr_progress(itertools.chain([progress], jobs), quiet=as_json)
+                results = ocr_cli.after_ocr(m, results)
+                break
             results.append(progress.result)
             if show_bar:
                 bar = bar or click.progressbar(
@@ -291,7 +304,8 @@ def _print_counts(result: SearchResult, as_json: bool) -> None:
 
 
 # Issue 5: claims, counts, tagging and exports live in modules of their own.
-for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *tagging_cli.COMMANDS):
+for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *tagging_cli.COMMANDS,
+                 ocr_cli.ocr):  # fmt: skip
     main.add_command(_command)
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)

@@ -12,6 +12,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import FORMATS, write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report, redaction_log_report
 from reviewer.core.exports.proof_chart import chart_rows, conclusory_report, proof_chart_report
+from reviewer.core.exports.searchable_pdf import write_searchable_pdf
 from reviewer.core.matter import Matter
 from reviewer.core.privcheck import Finding
 from reviewer.core.privlog import PRESETS
@@ -109,3 +110,16 @@ def _summary(output: Path, rows: int, findings: list[Finding]) -> None:
                f"{len(findings) - errors} warning(s) from the checks)")  # fmt: skip
     for f in findings:
         click.echo(f"{f.level}: {f}", err=True)
+
+
+@export.command("searchable-pdf")
+@MATTER
+@click.argument("doc")
+@OUT
+@user_errors
+def searchable_pdf(matter: Path, doc: str, output: Path) -> None:
+    """A copy of DOC (id or file name) with its OCR'd text as an invisible layer under each
+    scanned page, so any PDF reader can search and copy it. Run `reviewer ocr` first."""
+    with Matter.open(matter, readonly=True) as m:
+        pages, words = write_searchable_pdf(m, doc, output)
+    click.echo(f"Wrote {output} ({pages} OCR'd pages, {words} words)")

@@ -66,3 +66,14 @@ class LogCheckError(ReviewerError):
             f"the privilege log has {len(errors)} error(s); fix them or export with --force:\n"
             + lines
         )
+
+
+class OcrUnavailableError(ReviewerError):
+    """Tesseract (the OCR engine) is not installed, so scanned pages cannot be read."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Tesseract OCR is not installed, so scanned pages cannot be made searchable. "
+            "Install it with: sudo apt-get install tesseract-ocr tesseract-ocr-eng "
+            "(then run: reviewer ocr MATTER)"
+        )

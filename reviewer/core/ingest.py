@@ -18,7 +18,7 @@ from pathlib import Path
 from reviewer.core import classify, layout, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.pdf import read_pdf
+from reviewer.core.pdf import PdfText, read_pdf
 from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
@@ -92,10 +92,14 @@ def _quality(pages: list[layout.CleanPage]) -> tuple[str, bool, str | None]:
 
 def parse(path: Path, kind: str | None = None) -> Parsed:
     """Read and segment one PDF without touching the matter."""
-    pdf = read_pdf(path)
+    return parse_text(read_pdf(path), path.name, kind)
+
+
+def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
+    """Segment a PDF's positioned text (from its text layer, OCR, or both)."""
     pages = layout.clean_pages(pdf.pages)
     first = next((p.text for p in pages if p.quality == "good"), pages[0].text)
-    kind = kind or classify.guess_kind(first, path.name)
+    kind = kind or classify.guess_kind(first, name)
     quality, needs_ocr, note = _quality(pages)
     paras = segment.segment(
         pages,

@@ -140,11 +140,31 @@ def drop_hidden_duplicates(lines: Sequence[Line]) -> list[Line]:
     return sorted(keep, key=lambda ln: order[id(ln)])
 
 
+# How OCR misreads the digits of margin line numbers ("I 2 a J 4 ... t2 13 t4 15 r6 l7").
+_OCR_DIGITS = str.maketrans(
+    {**dict.fromkeys("IlLi|!tr", "1"), **dict.fromkeys("JaE", "3"), **dict.fromkeys("OoQD", "0"),
+     **dict.fromkeys("Ss", "5"), **dict.fromkeys("Zz", "2"), "B": "8", "b": "6", "G": "6",
+     **dict.fromkeys("gq", "9"), "A": "4", "T": "7"}
+)  # fmt: skip
+_OCR_NUM = re.compile(r"^\s*[0-9IlLi|!trJaEOoQDSsZzBbGgqAT]{1,2}\s*$")
+
+
+def ocr_number(text: str) -> int | None:
+    """A margin line number as OCR may have read it (``t2`` -> 12, ``a`` -> 3), else None."""
+    if not _OCR_NUM.match(text):
+        return None
+    digits = text.strip().translate(_OCR_DIGITS)
+    return int(digits) if digits.isdigit() else None
+
+
 def margin_number_columns(pages: Sequence[PageText]) -> list[set[int]]:
-    """Per page, the ids of lines that are margin line numbers (a column of small integers)."""
+    """Per page, the ids of lines that are margin line numbers (a column of small integers).
+
+    A column of tokens OCR may have misread as letters counts too, when at least half of it
+    is real digits and its values mostly rise by one."""
     result: list[set[int]] = []
     for page in pages:
-        nums = [ln for ln in page.lines if _NUM_ONLY.match(ln.text)]
+        nums = [ln for ln in page.lines if ocr_number(ln.text) is not None]
         ids: set[int] = set()
         if len(nums) >= 8:
             cols = Counter(round(ln.x1 / 4) for ln in nums)
@@ -152,12 +172,19 @@ def margin_number_columns(pages: Sequence[PageText]) -> list[set[int]]:
                 if n < 8:
                     continue
                 members = [ln for ln in nums if abs(ln.x1 / 4 - col) <= 1.5]
-                values = [int(ln.text) for ln in sorted(members, key=lambda ln: ln.y0)]
-                rising = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
-                if rising >= 0.6 * (len(values) - 1):
+                if _is_number_column(members):
                     ids.update(id(ln) for ln in members)
         result.append(ids)
     return result
+
+
+def _is_number_column(members: list[Line]) -> bool:
+    real = sum(1 for ln in members if _NUM_ONLY.match(ln.text))
+    if real < 8 or real < 0.5 * len(members):
+        return False
+    values = [ocr_number(ln.text) or 0 for ln in sorted(members, key=lambda ln: ln.y0)]
+    rising = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
+    return rising >= 0.6 * (len(values) - 1)
 
 
 def _norm_furniture(text: str) -> str:

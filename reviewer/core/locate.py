@@ -80,15 +80,15 @@ def hit_boxes(matter: Matter, pid: int, ranges: list[tuple[int, int]]) -> list[B
     ranges into its text, as ``Hit.highlights``) cover; adjacent highlighted words on one line
     become one rectangle. [] if the paragraph is gone or no word could be placed."""
     row = matter.db.execute(
-        "SELECT p.text, p.boxes, d.stored_path FROM paragraphs p "
+        "SELECT p.text, p.boxes, d.stored_path, d.id FROM paragraphs p "
         "JOIN documents d ON d.id = p.doc_id WHERE p.id = ?",
         [pid],
     ).fetchone()
     if row is None or not ranges:
         return []
-    para_text, raw_boxes, stored = row
+    para_text, raw_boxes, stored, doc_id = row
     ours = text.words(para_text)
-    theirs = _pdf_tokens(matter.path / stored, _boxes(raw_boxes))
+    theirs = _pdf_tokens(matter.path / stored, _boxes(raw_boxes), _ocr_words(matter, doc_id))
     mapping = _align([w.text for w in ours], [t.text for t in theirs])
     marked = [
         (i, theirs[mapping[i]])
@@ -98,12 +98,28 @@ def hit_boxes(matter: Matter, pid: int, ranges: list[tuple[int, int]]) -> list[B
     return _merge(marked)
 
 
-def _pdf_tokens(path: Path, boxes: list[Box]) -> list[_Token]:
+def _ocr_words(matter: Matter, doc_id: int) -> dict[int, list[pdf.WordBox]]:
+    """The words OCR read on a document's OCR'd pages (1-based page -> words in reading
+    order): a scan has no text layer to take them from."""
+    rows = matter.db.execute(
+        "SELECT pno, words FROM pages WHERE doc_id = ? AND ocr AND words IS NOT NULL", [doc_id]
+    ).fetchall()
+    return {
+        pno: pdf.reading_order([(w[0], w[1], w[2], w[3], w[4]) for w in json.loads(js)])
+        for pno, js in rows
+    }
+
+
+def _pdf_tokens(
+    path: Path, boxes: list[Box], ocr_words: dict[int, list[pdf.WordBox]] | None = None
+) -> list[_Token]:
     """The PDF's words inside each paragraph box, in reading order, cut into tokens. Words
-    out of order (a superscript) only cost the alignment that word."""
+    out of order (a superscript) only cost the alignment that word. OCR'd pages take their
+    words from ``ocr_words``."""
     out: list[_Token] = []
     for page, bx0, by0, bx1, by1 in boxes:
-        for x0, y0, x1, y1, word in pdf.page_words(path, page - 1):
+        words = (ocr_words or {}).get(page)
+        for x0, y0, x1, y1, word in words or pdf.page_words(path, page - 1):
             if (
                 bx0 - _GROW <= (x0 + x1) / 2 <= bx1 + _GROW
                 and by0 - _GROW <= (y0 + y1) / 2 <= by1 + _GROW

@@ -181,6 +181,42 @@ def read_pdf(path: str | Path) -> PdfText:
         doc.close()
 
 
+def render_gray_png(path: str | Path, page_index: int, dpi: int) -> tuple[bytes, float]:
+    """One page (0-based) as a greyscale PNG at ``dpi`` for OCR, and the scale from its
+    pixels to PDF points. The file is only read, never changed."""
+    doc = _open(Path(path))
+    try:
+        pymupdf = _pymupdf()
+        pix = doc[page_index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+        return pix.tobytes("png"), 72.0 / dpi
+    finally:
+        doc.close()
+
+
+def searchable_copy(src: str | Path, words: dict[int, list[WordBox]], dest: str | Path) -> int:
+    """Save a copy of ``src`` with an invisible text layer of ``words`` (0-based page ->
+    word boxes in PDF points) under each page's image, as OCR'd PDFs have; ``src`` itself is
+    not changed. Returns the number of words written."""
+    m = _pymupdf()
+    doc = _open(Path(src))
+    font = m.Font("helv")
+    written = 0
+    try:
+        for index, boxes in words.items():
+            page = doc[index]
+            writer = m.TextWriter(page.rect)
+            for x0, y0, x1, y1, text in boxes:
+                size = min(y1 - y0, (x1 - x0) / max(font.text_length(text, 1), 0.01))
+                if size > 0.5:
+                    writer.append((x0, y1 - 0.2 * (y1 - y0)), text, font=font, fontsize=size)
+                    written += 1
+            writer.write_text(page, render_mode=3)  # 3: invisible, yet selectable/searchable
+        doc.save(str(dest), garbage=1, deflate=True)
+        return written
+    finally:
+        doc.close()
+
+
 def render_png(path: str | Path, page_index: int, zoom: float = 1.0) -> bytes:
     """Render one page to PNG bytes (used by the GUI and by checks)."""
     doc = _open(Path(path))
@@ -265,10 +301,11 @@ def page_words(path: str | Path, page_index: int) -> list[WordBox]:
     )
     with _OPEN_DOCS.lock:
         raw = _page(path, page_index).get_text("words", flags=flags)
-    return _reading_order([(w[0], w[1], w[2], w[3], w[4]) for w in raw])
+    return reading_order([(w[0], w[1], w[2], w[3], w[4]) for w in raw])
 
 
-def _reading_order(words: list[WordBox]) -> list[WordBox]:
+def reading_order(words: list[WordBox]) -> list[WordBox]:
+    """Words top to bottom in rows, each row left to right."""
     # Rows as the importer builds them from lines (reviewer.core.layout): words whose vertical
     # centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect per
     # word) and splits a caption's mixed font sizes into separate lines.

@@ -240,3 +240,12 @@ def m003_privilege(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX redactions_doc ON redactions(doc_id, page)")
+
+
+@migrations()
+def m004_ocr(db: Database) -> None:
+    """OCR (issue 8): a page whose text came from OCR says so, and keeps the recognised words
+    with their boxes (JSON ``[[x0, y0, x1, y1, word], ...]`` in PDF points). The original
+    file is never changed."""
+    db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE pages ADD COLUMN words TEXT")

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from reviewer.core import documents, locate, search
 from reviewer.core.errors import MatterLockedError, ReviewerError
-from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
+from reviewer.core.ocr_run import import_and_ocr, missing_tesseract_notice, ocr_documents
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
@@ -218,7 +218,16 @@ class MainWindow(QMainWindow):
         if self.matter is None or self.matter.readonly:
             show_error(self, "Cannot import", "Open a matter for writing first (File ▸ Open).")
             return
-        self._start_job("Importing", lambda m: import_files(m, paths), self._after_job)
+        self._start_job("Importing", lambda m: import_and_ocr(m, paths), self._after_job)
+
+    def run_ocr(self) -> None:
+        """OCR every page that needs it (File ▸ OCR scanned pages)."""
+        if self.matter is None or self.matter.readonly:
+            show_error(self, "Cannot run OCR", "Open a matter for writing first (File ▸ Open).")
+        elif (notice := missing_tesseract_notice(self.matter)) is not None:
+            show_error(self, "Cannot run OCR", notice)
+        else:
+            self._start_job("OCR", lambda m: ocr_documents(m), self._after_job)
 
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Import filings", "", "PDF files (*.pdf)")
@@ -249,7 +258,8 @@ class MainWindow(QMainWindow):
             self.docs_view.selectRow(self.docs_model.row_of(current))
         elif self.docs_model.rowCount(QModelIndex()):
             self.docs_view.selectRow(0)
-        self.statusBar().showMessage("Ready", 3000)
+        notice = missing_tesseract_notice(self.matter)  # stays until the next job
+        self.statusBar().showMessage(notice or "Ready", 0 if notice else 3000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

@@ -20,6 +20,7 @@ ENTRIES: tuple[Entry, ...] = (
     ("&File", "new", "&New matter…", ("Ctrl+N",), "new_matter", ()),
     ("&File", "open", "&Open matter…", ("Ctrl+O",), "choose_matter", ()),
     ("&File", "import", "&Import filings…", ("Ctrl+I",), "choose_import", ()),
+    ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "run_ocr", ()),
     ("&File", "quit", "&Quit", ("Ctrl+Q",), "close", ()),
     ("&Go", "next_para", "&Next paragraph", ("J", "Ctrl+Down"), "step_paragraph", (1,)),
     ("&Go", "prev_para", "&Previous paragraph", ("K", "Ctrl+Up"), "step_paragraph", (-1,)),

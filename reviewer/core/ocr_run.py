@@ -1,0 +1,260 @@
+"""Running OCR over a matter's documents: which pages need it, reading them in worker
+processes, and storing each document's OCR in one transaction (pages marked ``ocr`` with
+their word boxes, paragraphs re-segmented, document quality updated), then the search index.
+
+``ocr_documents`` is a generator of Progress ("OCR page x of y"); closing it (cancel) stops
+between pages and leaves every document either fully OCR'd or untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.core import layout, ocr
+from reviewer.core.errors import OcrUnavailableError, ReviewerError
+from reviewer.core.ingest import Rows, import_files, parse_text, rows
+from reviewer.core.matter import Matter
+from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
+from reviewer.core.records import Progress
+from reviewer.core.search import IndexUpdater
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One document's OCR work: its id, name, stored file and 0-based pages to read."""
+
+    doc_id: int
+    name: str
+    path: str
+    pages: tuple[int, ...]
+
+
+def plan(matter: Matter, doc_ids: Sequence[int] | None = None, force: bool = False) -> list[Plan]:
+    """The pages each document needs read by OCR: pages without usable text (and pages OCR'd
+    before, so the document is segmented from one reading); with ``force``, every page."""
+    where, args = "", []
+    if doc_ids is not None:
+        where = f"WHERE id IN ({','.join('?' * len(doc_ids))})"
+        args = list(doc_ids)
+    docs = matter.db.execute(
+        f"SELECT id, file_name, stored_path FROM documents {where} ORDER BY id", args
+    ).fetchall()
+    out = []
+    for doc_id, name, stored in docs:
+        rows_ = matter.db.execute(
+            "SELECT pno, quality, ocr FROM pages WHERE doc_id = ? ORDER BY pno", [doc_id]
+        ).fetchall()
+        need = [q not in layout.USABLE and not o for _, q, o in rows_]
+        if force or any(need):
+            pages = [p - 1 for p, q, o in rows_ if force or o or q not in layout.USABLE]
+            out.append(Plan(doc_id, name, str(matter.path / stored), tuple(pages)))
+    return out
+
+
+def _read(path: str, index: int, exe: str) -> ocr.OcrPage | str:
+    """``ocr.ocr_page`` for a worker process: the page, or a user error's message."""
+    try:
+        return ocr.ocr_page(path, index, exe)
+    except ReviewerError as exc:
+        return str(exc)
+
+
+def ocr_documents(
+    matter: Matter, doc_ids: Sequence[int] | None = None, force: bool = False, workers: int = 2
+) -> Iterator[Progress]:
+    """OCR the pages that need it (``plan``), yielding one Progress per page read and one
+    per document stored. Raises OcrUnavailableError when Tesseract is not installed."""
+    matter.require_writable()
+    exe = ocr.require_tesseract()
+    plans = plan(matter, doc_ids, force)
+    total = sum(len(p.pages) for p in plans)
+    pool = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        if workers > 1 and total > 1
+        else None
+    )
+    updater = IndexUpdater(matter)
+    try:
+        done = 0
+        for job, pages in _pages(plans, exe, pool, workers):
+            got: list[ocr.OcrPage] = []
+            error = None
+            for i, outcome in enumerate(pages, start=1):
+                done += 1
+                if isinstance(outcome, str):
+                    error = error or outcome
+                else:
+                    got.append(outcome)
+                msg = f"OCR page {i} of {len(job.pages)}: {job.name}"
+                yield Progress(done, total, msg)
+            message = error or _store(matter, job, got)
+            if error is None:
+                updater.remove(job.doc_id)
+                updater.add(job.doc_id)
+            yield Progress(done, total, message)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        updater.close()
+
+
+def import_and_ocr(
+    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
+) -> Iterator[Progress]:
+    """``import_files``, then OCR of the imported pages that need it, in the same worker
+    processes' way ("OCR page x of y"). Without Tesseract the documents stay ``needs_ocr``
+    and one last Progress says how to install it."""
+    needing: list[int] = []
+    for progress in import_files(matter, paths, kind, workers):
+        r = progress.result
+        if r is not None and r.status == "imported" and r.doc_id and r.text_quality != "good":
+            needing.append(r.doc_id)
+        yield progress
+    if not needing:
+        return
+    if ocr.tesseract() is None:
+        yield Progress(0, 0, str(OcrUnavailableError()))
+        return
+    yield from ocr_documents(matter, needing, workers=workers)
+
+
+def missing_tesseract_notice(matter: Matter) -> str | None:
+    """What to tell the user when documents need OCR and Tesseract is not installed."""
+    waiting = matter.db.execute("SELECT count(*) FROM documents WHERE needs_ocr").fetchone()[0]
+    if not waiting or ocr.tesseract() is not None:
+        return None
+    return f"{waiting} document(s) need OCR. {OcrUnavailableError()}"
+
+
+def _pages(
+    plans: list[Plan], exe: str, pool: ProcessPoolExecutor | None, workers: int
+) -> Iterator[tuple[Plan, Iterator[ocr.OcrPage | str]]]:
+    """Each plan with an iterator of its pages' outcomes, in order; with a pool, a few
+    pages ahead are already being read in the workers."""
+    if pool is None:
+        for job in plans:
+            yield job, (_read(job.path, i, exe) for i in job.pages)
+        return
+    work = iter([(job, i) for job in plans for i in job.pages])
+    queue: deque[Future[ocr.OcrPage | str]] = deque()
+
+    def top_up() -> None:
+        while len(queue) < workers * 2:
+            nxt = next(work, None)
+            if nxt is None:
+                return
+            queue.append(pool.submit(_read, nxt[0].path, nxt[1], exe))
+
+    def outcomes(job: Plan) -> Iterator[ocr.OcrPage | str]:
+        for _ in job.pages:
+            top_up()
+            yield queue.popleft().result()
+
+    for job in plans:
+        yield job, outcomes(job)
+
+
+def merge(pdf: PdfText, pages: Sequence[ocr.OcrPage]) -> PdfText:
+    """The document's text with OCR'd pages in place of their text layer. A court's ECF
+    stamp in the text layer is kept (it is exact; OCR of it is not) and OCR lines on it
+    are dropped."""
+    by_index = {p.index: p for p in ocr.even_sizes(list(pages))}
+    merged = tuple(
+        _merge_page(p, by_index[p.index].lines) if p.index in by_index else p for p in pdf.pages
+    )
+    return PdfText(pdf.page_count, merged, pdf.metadata)
+
+
+def _merge_page(page: PageText, lines: Sequence[Line]) -> PageText:
+    stamps = [ln for ln in page.lines if layout.parse_ecf(ln.text)]
+    kept = [
+        ln for ln in lines
+        if not any(min(ln.y1, s.y1) - max(ln.y0, s.y0) > 0.5 * min(ln.y1 - ln.y0, s.y1 - s.y0)
+               for s in stamps)
+    ]  # fmt: skip
+    return PageText(page.index, page.width, page.height, (*stamps, *kept), 0.0)
+
+
+def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
+    """Re-segment the document with its OCR'd pages and store it in one transaction."""
+    kind = matter.db.execute("SELECT kind FROM documents WHERE id = ?", [job.doc_id]).fetchone()
+    parsed = parse_text(merge(read_pdf(job.path), pages), job.name, kind[0])
+    new = rows(parsed)
+    words = {p.index + 1: json.dumps([[*(round(v, 1) for v in w[:4]), w[4]] for w in p.words])
+             for p in pages}  # fmt: skip
+    try:
+        with matter.db.atomic():
+            _replace_paragraphs(matter, job.doc_id, new)
+            for pno, page in enumerate(new.pages, start=1):  # rows in page order
+                values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
+                matter.db["pages"].update((job.doc_id, pno), values)
+            _update_document(matter, job.doc_id, new)
+            matter.touch_content()
+    except _TaggedParagraphs as exc:
+        return (
+            f"{job.name}: not changed — OCR would replace {exc.args[0]} tagged paragraph(s); "
+            "remove those tags first."
+        )
+    ocrd = sum(1 for p in parsed.pages if p.index + 1 in words and p.quality == "good")
+    return (
+        f"OCR done: {job.name} ({ocrd} of {len(pages)} pages readable, {new.numbered} numbered ¶)"
+    )
+
+
+class _TaggedParagraphs(Exception):
+    """Raised inside the transaction to roll it back: OCR would drop tagged paragraphs."""
+
+
+def _replace_paragraphs(matter: Matter, doc_id: int, new: Rows) -> None:
+    """Replace a document's paragraphs, keeping the id of every paragraph whose text and
+    number did not change (so tags on text pages survive). Raises _TaggedParagraphs rather
+    than drop a tagged paragraph (tags change only through the audit log)."""
+    db = matter.db
+    old = db.execute(
+        "SELECT id, kind, number, text FROM paragraphs WHERE doc_id = ?", [doc_id]
+    ).fetchall()
+    by_key: dict[tuple[object, ...], list[int]] = {}
+    for pid, kind, number, text in old:
+        by_key.setdefault((kind, number, text), []).append(pid)
+    keep: dict[int, dict[str, object]] = {}
+    fresh = []
+    for r in new.paras:
+        ids = by_key.get((r["kind"], r["number"], r["text"]))
+        if ids:
+            keep[ids.pop(0)] = r
+        else:
+            fresh.append(r)
+    gone = [pid for pid, *_ in old if pid not in keep]
+    if gone:
+        marks = ",".join("?" * len(gone))
+        tagged = db.execute(
+            f"SELECT count(DISTINCT para_id) FROM tags WHERE para_id IN ({marks})", gone
+        ).fetchone()[0]
+        if tagged:
+            raise _TaggedParagraphs(int(tagged))
+        db.execute(f"DELETE FROM paragraphs WHERE id IN ({marks})", gone)
+    # seq is unique per document: park kept rows at negative seqs before renumbering
+    db.execute("UPDATE paragraphs SET seq = -seq WHERE doc_id = ?", [doc_id])
+    for pid, r in keep.items():
+        db["paragraphs"].update(pid, r)
+    db["paragraphs"].insert_all({"doc_id": doc_id, **r} for r in fresh)
+
+
+def _update_document(matter: Matter, doc_id: int, new: Rows) -> None:
+    m = new.meta
+    current = matter.db["documents"].get(doc_id)
+    values: dict[str, object] = {
+        "text_quality": new.quality,
+        "needs_ocr": int(new.needs_ocr),
+        "quality_note": new.note,
+    }
+    for key in ("court", "case_no", "docket_no", "filed"):  # fill what the scan hid
+        if not current.get(key) and m.get(key):
+            values[key] = m[key]
+    matter.db["documents"].update(doc_id, values)
