@@ -4,17 +4,13 @@ worker. Nothing is mocked: the window calls the core as a user's clicks would.""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QSettings,
     Qt,
     Slot,
 )
@@ -24,40 +20,11 @@ from pytestqt.qtbot import QtBot
 
 from reviewer.core import tagging
 from reviewer.core.claims import element_for_hotkey
-from reviewer.core.demo import build_demo
 from reviewer.core.documents import paragraph_by_id, quotation
 from reviewer.core.exports.proof_chart import chart_rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import Progress
 from reviewer.qt.main_window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "Demo.matter"
-    list(build_demo(path))
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    QCoreApplication.setOrganizationName("reviewer-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-
-
-@pytest.fixture
-def demo(demo_source: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "Demo.matter"
-    shutil.copytree(demo_source, copy)
-    return copy
 
 
 def _search(qtbot: QtBot, w: MainWindow, query: str, syntax: str = "natural") -> None:

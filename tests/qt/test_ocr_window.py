@@ -3,27 +3,14 @@ says how to install it; with it, the scan is OCR'd as part of the import."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
 from reviewer.core.matter import Matter
 from reviewer.qt.main_window import MainWindow
 from tests.core.test_ocr import _SCAN_TEXT, _write_scan
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    QCoreApplication.setOrganizationName("reviewer-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    yield w
-    w.close()
 
 
 def _import_scan(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Matter:
