@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
@@ -29,19 +29,29 @@ def _writer(fmt: str) -> Callable[[Sequence[Report], Path], None]:
     return w
 
 
-def write(reports: Sequence[Report], fmt: str, path: str | Path) -> Path:
-    """Write ``reports`` (the first is the main one; CSV carries only it) to ``path`` via a
-    temporary file in the same folder, so a failure leaves no partial file behind."""
-    writer, dest = _writer(fmt), Path(path)
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to: renamed over ``path`` when the block
+    succeeds, removed whatever happens, so a failure leaves no partial file behind. An
+    OSError becomes a ReviewerError naming the file."""
+    dest = Path(path)
     if not dest.parent.is_dir():
         raise ReviewerError(f"{dest.parent}: no such folder to write {dest.name} into.")
     tmp = dest.with_name(f".{dest.name}.part")
     try:
-        writer(reports, tmp)
+        yield tmp
         os.replace(tmp, dest)
     except OSError as exc:
         raise ReviewerError(f"{dest}: cannot be written ({exc.strerror or exc}).") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    return dest
+
+
+def write(reports: Sequence[Report], fmt: str, path: str | Path) -> Path:
+    """Write ``reports`` (the first is the main one; CSV carries only it) to ``path``,
+    atomically (``atomic_output``)."""
+    writer = _writer(fmt)
+    with atomic_output(path) as tmp:
+        writer(reports, tmp)
+    return Path(path)

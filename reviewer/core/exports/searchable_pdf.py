@@ -3,14 +3,13 @@ invisible text layer under each scanned page's image (the stored original is not
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from pathlib import Path
 
 from reviewer.core import pdf
 from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
+from reviewer.core.exports import atomic_output
 from reviewer.core.matter import Matter
 
 
@@ -28,17 +27,6 @@ def write_searchable_pdf(matter: Matter, doc: str | int, path: str | Path) -> tu
     words: dict[int, list[pdf.WordBox]] = {
         pno - 1: [(w[0], w[1], w[2], w[3], w[4]) for w in json.loads(js)] for pno, js in rows
     }
-    dest = Path(path)
-    if not dest.parent.is_dir():
-        raise ReviewerError(f"{dest.parent}: no such folder to write {dest.name} into.")
-    stored = matter.path / d.stored_path
-    tmp = dest.with_name(f".{dest.name}.part")
-    try:
-        n = pdf.searchable_copy(stored, words, tmp)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        raise ReviewerError(f"{dest}: cannot be written ({exc.strerror or exc}).") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    with atomic_output(path) as tmp:
+        n = pdf.searchable_copy(matter.path / d.stored_path, words, tmp)
     return len(words), n
