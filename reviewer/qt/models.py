@@ -9,7 +9,7 @@ reads one short row per paragraph of one document.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QFont,
 )
 
+from reviewer.core import listing
+from reviewer.core.listing import DocumentRow, OutlineRow
 from reviewer.core.matter import Matter
 from reviewer.core.segment import COUNT_RE
 
@@ -34,34 +36,18 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 # -- documents ------------------------------------------------------------------------------------
-class _DocRow(NamedTuple):
-    id: int
-    kind: str
-    title: str | None
-    file_name: str
-    docket_no: str | None
-    filed: str | None
-    pages: int
-    quality: str
-    note: str | None
-    numbered: int
-
-
-_NUMBERED = "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc_id = d.id AND p.kind = 'numbered')"
-_DOC_ROWS = f"""SELECT d.id, d.kind, d.title, d.file_name, d.docket_no, d.filed, d.page_count,
-    d.text_quality, d.quality_note, {_NUMBERED} FROM documents d WHERE d.id IN ({{}})"""
 _STATUS = {"needs_ocr": "OCR needed", "partial": "partial text"}
 _PROBLEM = {"needs_ocr": QColor("#b3261e"), "partial": QColor("#a15c00")}
 
-# (header, ORDER BY expressions over ``documents d``) per column, in column order.
-_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Kind", ("d.kind",)),
-    ("Document", ("COALESCE(NULLIF(d.title, ''), d.file_name) COLLATE NOCASE",)),
-    ("Dkt.", ("CAST(d.docket_no AS INTEGER)", "d.docket_no")),
-    ("Filed", ("d.filed",)),
-    ("Pages", ("d.page_count",)),
-    ("Paragraphs", (_NUMBERED,)),
-    ("Status", ("CASE d.text_quality WHEN 'needs_ocr' THEN 2 WHEN 'partial' THEN 1 ELSE 0 END",)),
+# (header, sort order in ``listing.DOCUMENT_ORDERS``) per column, in column order.
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Kind", "kind"),
+    ("Document", "document"),
+    ("Dkt.", "docket"),
+    ("Filed", "filed"),
+    ("Pages", "pages"),
+    ("Paragraphs", "paragraphs"),
+    ("Status", "status"),
 )
 KIND, DOCUMENT, DOCKET, FILED, PAGES, PARAGRAPHS, STATUS = range(len(_COLUMNS))
 
@@ -76,7 +62,7 @@ _DISPLAY = (
 )
 
 
-def _doc_data(r: _DocRow, column: int, role: int) -> Any:
+def _doc_data(r: DocumentRow, column: int, role: int) -> Any:
     if role == Role.DisplayRole:
         return _DISPLAY[column](r)
     if role == Role.ToolTipRole and column == DOCUMENT:
@@ -104,7 +90,7 @@ class DocumentsModel(QAbstractTableModel):
         super().__init__(parent)
         self._matter = matter
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._cache: OrderedDict[int, _DocRow] = OrderedDict()
+        self._cache: OrderedDict[int, DocumentRow] = OrderedDict()
         self._row_map: dict[int, int] | None = None
         self._ids = self._query_ids()
 
@@ -174,13 +160,10 @@ class DocumentsModel(QAbstractTableModel):
 
     def _query_ids(self) -> list[int]:
         column, order = self._sort
-        way = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
-        exprs = _COLUMNS[column][1] if 0 <= column < len(_COLUMNS) else ()
-        keys = ", ".join([*(f"{e} {way} NULLS LAST" for e in exprs), f"d.id {way}"])
-        sql = f"SELECT d.id FROM documents d ORDER BY {keys}"
-        return [r[0] for r in self._matter.db.execute(sql)]
+        key = _COLUMNS[column][1] if 0 <= column < len(_COLUMNS) else None
+        return listing.document_ids(self._matter, key, order == Qt.SortOrder.DescendingOrder)
 
-    def _row(self, row: int) -> _DocRow | None:
+    def _row(self, row: int) -> DocumentRow | None:
         doc_id = self._ids[row]
         if doc_id in self._cache:
             self._cache.move_to_end(doc_id)
@@ -191,28 +174,13 @@ class DocumentsModel(QAbstractTableModel):
     def _fetch_around(self, row: int) -> None:
         lo = max(0, min(row - self.BLOCK // 2, len(self._ids) - self.BLOCK))
         wanted = [d for d in self._ids[lo : lo + self.BLOCK] if d not in self._cache]
-        sql = _DOC_ROWS.format(",".join("?" * len(wanted)))
-        for r in self._matter.db.execute(sql, wanted):
-            self._cache[r[0]] = _DocRow(*r)
+        for r in listing.document_rows(self._matter, wanted):
+            self._cache[r.id] = r
         while len(self._cache) > max(self.CACHE_ROWS, self.BLOCK):
             self._cache.popitem(last=False)
 
 
 # -- outline --------------------------------------------------------------------------------------
-class OutlineRow(NamedTuple):
-    """One outline entry: a paragraph's first 160 characters (``head``), never its whole text."""
-
-    id: int
-    seq: int
-    number: str | None
-    kind: str
-    count: str | None
-    head: str
-    page: int
-
-
-_OUTLINE = """SELECT id, seq, number, kind, count, substr(text, 1, 160), page_start
-    FROM paragraphs WHERE doc_id = ? ORDER BY seq"""
 PAGE_ROLE = USER + 1
 _GREY = QColor("#777777")
 
@@ -336,8 +304,7 @@ class OutlineModel(QAbstractItemModel):
         """Show ``doc_id``'s outline (one query of paragraph heads), or nothing."""
         self.beginResetModel()
         self._doc_id = doc_id
-        rows = [] if doc_id is None else self._matter.db.execute(_OUTLINE, [doc_id]).fetchall()
-        self._load([OutlineRow(*r) for r in rows])
+        self._load([] if doc_id is None else listing.outline_rows(self._matter, doc_id))
         self.endResetModel()
 
     def index_of(self, pid: int) -> QModelIndex:
