@@ -515,7 +515,6 @@ def find_text(path: str | Path, needle: str) -> list[tuple[int, Rect]]:
 
 def _stamp(m: Any, page: Any, bates: str, legend: str) -> None:
     """Bates number lower right, legend lower left, in the page's visible orientation."""
-    page.remove_rotation()  # keeps the look; coordinates become the visible ones
     font = m.Font("helv")  # a TextWriter keeps the en dash that insert_text would lose
     size, rect = 9.0, page.rect
     writer = m.TextWriter(rect)
@@ -541,26 +540,36 @@ def _labels(m: Any, page: Any, boxes: list[tuple[Rect, str]]) -> None:
 def produce(
     src: str | Path, dest: str | Path, boxes: dict[int, list[tuple[Rect, str]]],
     bates: list[str], legend: str,
-) -> int:  # fmt: skip
-    """Save a produced copy of ``src``: on each 1-based page the ``boxes`` (rect, label) are
-    redacted for real (text removed, image pixels blanked, vector art under the box removed,
-    then a black box with the optional white label), and ``bates[i]`` and ``legend`` are
-    stamped on page i+1. Returns the page count."""
+) -> dict[int, list[tuple[Rect, str]]]:  # fmt: skip
+    """Save a produced copy of ``src``: on each 1-based page the ``boxes`` (rect in the
+    page's own, unrotated points, label) are redacted for real (text removed, image pixels
+    blanked, vector art wholly under a box removed; a black box with the optional white label
+    in its place), the page's rotation is made part of its content (so the copy looks the
+    same and its coordinates are the visible ones), and ``bates[i]`` and ``legend`` are
+    stamped on page i+1. Returns the boxes in the copy's coordinates."""
     m = _pymupdf()
     doc = _open(Path(src))
+    produced: dict[int, list[tuple[Rect, str]]] = {}
     try:
         for number, page in enumerate(doc, 1):
-            for rect, _ in boxes.get(number, []):
-                page.add_redact_annot(m.Rect(rect) & page.rect, fill=(0, 0, 0), cross_out=False)
-            if number in boxes:
+            mine = boxes.get(number, [])
+            for rect, _ in mine:
+                page.add_redact_annot(m.Rect(rect), fill=(0, 0, 0), cross_out=False)
+            if mine:
                 page.apply_redactions(images=m.PDF_REDACT_IMAGE_PIXELS,
                                       graphics=m.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED)  # fmt: skip
-                _labels(m, page, boxes[number])
+            turn = page.rotation_matrix
+            page.remove_rotation()
+            page.wrap_contents()  # keeps what is added next out of the rotation's transform
+            seen = [(m.Rect(rect) * turn, label) for rect, label in mine]
+            if seen:
+                _labels(m, page, [(tuple(r), label) for r, label in seen])
+                produced[number] = [((r.x0, r.y0, r.x1, r.y1), label) for r, label in seen]
             _stamp(m, page, bates[number - 1], legend)
         doc.set_metadata({})
         doc.del_xml_metadata()
         doc.save(str(dest), garbage=4, deflate=True, clean=True)
-        return int(doc.page_count)
+        return produced
     finally:
         doc.close()
 

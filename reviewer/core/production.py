@@ -20,6 +20,7 @@ PATTERNS = {
     # 8-17 digits, optionally grouped by dashes or spaces inside one word (not a date or SSN)
     "account": re.compile(r"(?=(?:\D*\d){8,17}\D*$)\d[\d-]{6,}\d"),
 }
+_DATE = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}")
 _PREFIX = re.compile(r"[A-Za-z0-9_.-]{1,20}")
 
 
@@ -163,7 +164,7 @@ def _pattern_hits(path: object, pages: int, pattern: str) -> list[tuple[int, Rec
         for x0, y0, x1, y1, word in pdf.page_words(path, page - 1):  # type: ignore[arg-type]
             bare = word.strip(".,;:()[]")
             ssn = PATTERNS["ssn"].fullmatch(bare)
-            if rx.fullmatch(bare) and not (pattern == "account" and ssn):
+            if rx.fullmatch(bare) and not (pattern == "account" and (ssn or _DATE.fullmatch(bare))):
                 hits.append((page, (x0, y0, x1, y1)))
     return hits
 

@@ -16,7 +16,7 @@ import contextlib
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewer.core import exports, locate, pdf
@@ -133,14 +133,20 @@ def _store_numbers(matter: Matter, pset: ProductionSet, items: list[Item]) -> No
         )  # fmt: skip
 
 
-def _write_pdfs(items: list[Item], folder: Path, legend: str) -> None:
+def _write_pdfs(items: list[Item], folder: Path, legend: str) -> list[Item]:
+    """Write each document's PDF; the items come back with their boxes as placed in the
+    copies (a rotated page's boxes turn with it)."""
     (folder / "PDF").mkdir()
+    done = []
     for it in items:
         dest = folder / it.path
         if it.withheld:
             pdf.slip_sheet(dest, SLIP.format(entry=it.withheld), it.bates[0], legend)
+            done.append(it)
         else:
-            pdf.produce(it.stored, dest, it.boxes, list(it.bates), legend)
+            boxes = pdf.produce(it.stored, dest, it.boxes, list(it.bates), legend)
+            done.append(replace(it, boxes=boxes))
+    return done
 
 
 def _field(value: object) -> str:
@@ -194,7 +200,7 @@ def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> d
     tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
     try:
         tmp.mkdir()
-        _write_pdfs(items, tmp, pset.legend)
+        items = _write_pdfs(items, tmp, pset.legend)
         (tmp / "DATA").mkdir()
         (tmp / DAT).write_text(dat_text(items), encoding="utf-8-sig", newline="")
         (tmp / OPT).write_text(opt_text(items, pset.name), encoding="utf-8", newline="")
