@@ -78,8 +78,6 @@ def redact(
     basis: str, as_json: bool,
 ) -> None:  # fmt: skip
     """Redact by --search TEXT (or --pattern), by --doc --page --rect, or by --doc --para."""
-    basis = basis or ("custom: " + reason if info_type not in ("ssn", "minor-name",
-                      "birth-date", "financial-account") else "")  # fmt: skip
     modes = [text is not None or pattern is not None, rect is not None, para is not None]
     if sum(modes) != 1:
         raise click.UsageError("Give one of --search/--pattern, --doc --page --rect, --doc --para.")

@@ -12,7 +12,7 @@ from reviewer.core.audit import Recorder
 from reviewer.core.errors import ProductionError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes, Document, ProductionSet
-from reviewer.core.redactions import add_boxes
+from reviewer.core.redactions import PRIVACY, add_boxes
 
 Rect = tuple[float, float, float, float]
 PATTERNS = {
@@ -112,7 +112,8 @@ def redact_box(
     if x0 < -0.5 or y0 < -0.5 or x1 > w + 0.5 or y1 > h + 0.5:
         raise ProductionError(f"{d.file_name} p. {page}: the box {list(rect)} is outside the "
                               f"page (0,0,{w:g},{h:g}).")  # fmt: skip
-    return _record(matter, d, [(page, rect)], info_type, basis, reason)
+    return _record(matter, [(d.id, page, rect)], info_type, basis, reason,
+                   f"redact {d.file_name} p. {page}")  # fmt: skip
 
 
 def redact_paragraph(
@@ -124,8 +125,9 @@ def redact_paragraph(
     d = member(matter, pset, doc)
     para = documents.find_paragraph(matter, d, number=number)
     boxes = dict(locate.paragraph_boxes(matter, d.id))[para.id]
-    pad = [(p, (x0 - 1, y0 - 1, x1 + 1, y1 + 1)) for p, x0, y0, x1, y1 in boxes]
-    return _record(matter, d, pad, info_type, basis, reason, para.id)
+    pad = [(d.id, p, (x0 - 1, y0 - 1, x1 + 1, y1 + 1)) for p, x0, y0, x1, y1 in boxes]
+    return _record(matter, pad, info_type, basis, reason, f"redact {d.file_name} {para.cite}",
+                   para.id)  # fmt: skip
 
 
 def redact_search(
@@ -149,10 +151,8 @@ def redact_search(
     if not found:
         what = f"the {pattern} pattern" if pattern else repr(text)
         raise ProductionError(f"{what}: not found in production {pset.name}; nothing redacted.")
-    ids: list[str] = []
-    for d, hits in found:
-        ids += _record(matter, d, hits, info_type, basis, reason)
-    return ids
+    boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
+    return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
 
 
 def _pattern_hits(path: object, pages: int, pattern: str) -> list[tuple[int, Rect]]:
@@ -170,11 +170,13 @@ def _pattern_hits(path: object, pages: int, pattern: str) -> list[tuple[int, Rec
 
 
 def _record(
-    matter: Matter, d: Document, boxes: list[tuple[int, Rect]], info_type: str, basis: str,
-    reason: str, para_id: int | None = None,
+    matter: Matter, boxes: list[tuple[int, int, Rect]], info_type: str, basis: str,
+    reason: str, action: str, para_id: int | None = None,
 ) -> list[str]:  # fmt: skip
+    """One undoable batch; a non-privacy redaction without a basis takes its reason."""
     if not reason.strip():
         raise ProductionError("Give the reason for the redaction (--reason).")
-    ids, _ = add_boxes(matter, d.id, boxes, info_type, basis, reason, para_id,
-                       action=f"redact {d.file_name}")  # fmt: skip
+    if not basis.strip() and info_type not in PRIVACY:
+        basis = f"custom: {reason.strip()}"
+    ids, _ = add_boxes(matter, boxes, info_type, basis, reason, para_id, action)
     return ids

@@ -89,10 +89,10 @@ def add_redaction(
 
 
 def add_boxes(
-    matter: Matter, doc_id: int, boxes: list[tuple[int, tuple[float, float, float, float]]],
+    matter: Matter, boxes: list[tuple[int, int, tuple[float, float, float, float]]],
     info_type: str, basis: str, reason: str, para_id: int | None = None, action: str = "redact",
 ) -> tuple[list[str], Changes]:  # fmt: skip
-    """Record one redaction per (1-based page, rectangle) of one document in a single undoable
+    """Record one redaction per (document id, 1-based page, rectangle) in a single undoable
     batch; returns the new ``RED-`` ids. Pages and rectangles are checked by the caller."""
     kind = info_type.strip().lower().replace(" ", "-")
     if kind not in INFO_TYPES:
@@ -102,7 +102,7 @@ def add_boxes(
     ids: list[str] = []
     with matter.db.atomic():
         n = int(matter.get_meta("redaction_counter") or 0)
-        for page, rect in boxes:
+        for doc_id, page, rect in boxes:
             n += 1
             ids.append(f"RED-{n:04d}")
             rec.insert("redactions", {

@@ -90,9 +90,12 @@ def test_images_and_vector_art_under_a_box_are_removed(pm: Matter, tmp_path: Pat
     assert production_verify.verify(out) == []
 
 
-def test_find_and_redact_is_one_undoable_step(pm: Matter) -> None:
+def test_find_and_redact_is_one_undoable_step(pm: Matter, tmp_path: Path) -> None:
+    for _ in import_files(pm, [make_pdf(tmp_path / "second.pdf")], workers=1):
+        pass
+    production.add_documents(pm, "P", ["second.pdf"])
     ids = production.redact_search(pm, "P", "Denver", "minor's home", info_type="minor-name")
-    assert len(ids) == 2
+    assert len(ids) == 4  # two pages of each of two documents
     audit.undo(pm)
     assert pm.db.execute("SELECT count(*) FROM redactions").fetchone()[0] == 0
 
