@@ -499,16 +499,30 @@ def pdf_text(path: str | Path) -> list[str]:
 Rect = tuple[float, float, float, float]
 
 
+def _bare(word: str) -> str:
+    word = word.strip(".,;:!?()[]{}\"'\u201c\u201d\u2018\u2019").casefold()
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def find_text(path: str | Path, needle: str) -> list[tuple[int, Rect]]:
-    """Every place ``needle`` occurs (case-insensitive, across line breaks as PyMuPDF finds
-    it) as (1-based page, word rectangle in points)."""
+    """Every whole-word occurrence of ``needle`` (one or more words; case and surrounding
+    punctuation ignored, so "Court" finds "Court," and "Court's" but not "courtesy") as
+    (1-based page, rectangle in points): PyMuPDF's ``search_for`` rectangles (one per line an
+    occurrence is on), kept where every word they cut into is one of the needle's words."""
+    tokens = {_bare(t) for t in needle.split()}
     doc = _open(Path(path))
+    found: list[tuple[int, Rect]] = []
     try:
-        return [
-            (i, (r.x0, r.y0, r.x1, r.y1))
-            for i, page in enumerate(doc, 1)
-            for r in page.search_for(needle)
-        ]
+        for number, page in enumerate(doc, 1):
+            hits = page.search_for(needle)
+            words = page.get_text("words") if hits else []
+            for r in hits:
+                # words on the hit's line that it overlaps
+                cut = [w[4] for w in words if min(r.x1, w[2]) - max(r.x0, w[0]) > 1
+                       and min(r.y1, w[3]) - max(r.y0, w[1]) > 0.5 * (w[3] - w[1])]  # fmt: skip
+                if all(_bare(w) in tokens for w in cut):  # nothing cut: keep, to be safe
+                    found.append((number, (r.x0, r.y0, r.x1, r.y1)))
+        return found
     finally:
         doc.close()
 

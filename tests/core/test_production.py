@@ -18,6 +18,7 @@ LINES = [
     "Her Social Security number is 123-45-6789 on the intake form.",
     "Payments went to account 4417-1234-5678-9113 at First Bank.",
     "The case number 1:21-cv-01061 and the date 2021-04-16 are not accounts.",
+    "A courtesy copy went to the Court's clerk; Anna Denvers is no minor.",
 ]
 
 
@@ -106,3 +107,17 @@ def test_numbers_must_fit_the_padding(pm: Matter, tmp_path: Path) -> None:
     with pytest.raises(ProductionError, match="run past 1 digits"):
         production_export.export(pm, "Tight", tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_find_and_redact_takes_whole_words_only(pm: Matter, tmp_path: Path) -> None:
+    production.redact_search(pm, "P", "court", "test")
+    production.redact_search(pm, "P", "Denver", "minor's home", info_type="minor-name")
+    out = tmp_path / "out"
+    production_export.export(pm, "P", out)
+    with pymupdf.open(out / "PDF" / "XYZ0007.pdf") as doc:
+        text = " ".join(" ".join(p.get_text().split()) for p in doc)
+    assert "courtesy copy went to the" in text
+    assert "Court's" not in text
+    assert "Denvers" in text
+    assert "resides in Denver" not in text
+    assert production_verify.verify(out) == []
