@@ -4,6 +4,7 @@ back with PyMuPDF; the DAT/OPT load files; ``verify`` catching a fake redaction;
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import sqlite3
@@ -241,3 +242,29 @@ def test_doc_not_in_the_set_and_existing_output_are_refused(mp: Path, tmp_path: 
     result = run("production", "verify", busy)
     assert result.exit_code == 2
     assert "has no production.json" in result.output
+
+
+def test_find_and_redact_reaches_ocr_words_of_a_scan(
+    corpus: Path, tesseract: str, tmp_path: Path
+) -> None:
+    mp = tmp_path / "Scan.matter"
+    scan = "cacd-775858-civil-minutes-image-only.pdf"  # no text layer: OCR on import
+    assert run("init", mp, "--name", "Scan").exit_code == 0
+    assert run("import", mp, corpus / scan, "--workers", "1").exit_code == 0
+    assert run("production", "create", mp, "S", "--prefix", "S", "--start", 1).exit_code == 0
+    assert run("production", "add", mp, "S", scan).exit_code == 0
+    result = run("production", "redact", mp, "S", "--search", "Central District",
+                 "--reason", "test", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert run("production", "export", mp, "S", "-o", out, "--no-labels").exit_code == 0
+    manifest = json.loads((out / "production.json").read_text(encoding="utf-8"))
+    boxes = manifest["documents"][0]["redactions"]
+    assert {b["page"] for b in boxes} == {1, 2}  # the caption of both pages
+    with pymupdf.open(out / "PDF" / "S000001.pdf") as doc:
+        for b in boxes:
+            x0, y0, x1, y1 = b["rect"]
+            inner = pymupdf.Rect(x0 + 1, y0 + 1, x1 - 1, y1 - 1)
+            pix = doc[b["page"] - 1].get_pixmap(clip=inner, colorspace=pymupdf.csGRAY)
+            assert max(pix.samples) < 40  # the scan's pixels under the box are black
+    assert run("production", "verify", out).exit_code == 0

@@ -499,7 +499,8 @@ def pdf_text(path: str | Path) -> list[str]:
 Rect = tuple[float, float, float, float]
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
+    """A word compared case-blind, without surrounding punctuation or a possessive 's."""
     word = word.strip(".,;:!?()[]{}\"'\u201c\u201d\u2018\u2019").casefold()
     return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
@@ -509,7 +510,7 @@ def find_text(path: str | Path, needle: str) -> list[tuple[int, Rect]]:
     punctuation ignored, so "Court" finds "Court," and "Court's" but not "courtesy") as
     (1-based page, rectangle in points): PyMuPDF's ``search_for`` rectangles (one per line an
     occurrence is on), kept where every word they cut into is one of the needle's words."""
-    tokens = {_bare(t) for t in needle.split()}
+    tokens = {bare_word(t) for t in needle.split()}
     doc = _open(Path(path))
     found: list[tuple[int, Rect]] = []
     try:
@@ -520,7 +521,7 @@ def find_text(path: str | Path, needle: str) -> list[tuple[int, Rect]]:
                 # words on the hit's line that it overlaps
                 cut = [w[4] for w in words if min(r.x1, w[2]) - max(r.x0, w[0]) > 1
                        and min(r.y1, w[3]) - max(r.y0, w[1]) > 0.5 * (w[3] - w[1])]  # fmt: skip
-                if all(_bare(w) in tokens for w in cut):  # nothing cut: keep, to be safe
+                if all(bare_word(w) in tokens for w in cut):  # nothing cut: keep, to be safe
                     found.append((number, (r.x0, r.y0, r.x1, r.y1)))
         return found
     finally:
@@ -528,15 +529,18 @@ def find_text(path: str | Path, needle: str) -> list[tuple[int, Rect]]:
 
 
 def _stamp(m: Any, page: Any, bates: str, legend: str) -> None:
-    """Bates number lower right, legend lower left, in the page's visible orientation."""
+    """Bates number lower right, legend lower left, in the page's visible orientation, each
+    on a white backing so that a filing's own footer under it cannot make it unreadable."""
     font = m.Font("helv")  # a TextWriter keeps the en dash that insert_text would lose
     size, rect = 9.0, page.rect
     writer = m.TextWriter(rect)
     y = rect.y1 - 14
-    writer.append((rect.x1 - 24 - font.text_length(bates, size), y), bates, font=font,
-                  fontsize=size)  # fmt: skip
-    if legend:
-        writer.append((24, y), legend, font=font, fontsize=size)
+    for x, text in ((rect.x1 - 24 - font.text_length(bates, size), bates), (24.0, legend)):
+        if text:
+            width = font.text_length(text, size)
+            page.draw_rect(m.Rect(x - 3, y - size, x + width + 3, y + 3.5), color=None,
+                           fill=(1, 1, 1), overlay=True)  # fmt: skip
+            writer.append((x, y), text, font=font, fontsize=size)
     writer.write_text(page)
 
 

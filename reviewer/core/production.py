@@ -145,7 +145,11 @@ def redact_search(
     for doc_id in pset.doc_ids:
         d = documents.find_document(matter, doc_id)
         path = matter.path / d.stored_path
-        hits = _pattern_hits(path, d.pages, pattern) if pattern else pdf.find_text(path, text)
+        ocr = locate.ocr_words(matter, d.id)  # a scan's words are only in the matter
+        if pattern:
+            hits = _pattern_hits(path, d.pages, pattern, ocr)
+        else:
+            hits = pdf.find_text(path, text or "") + _ocr_hits(ocr, text or "")
         if hits:
             found.append((d, hits))
     if not found:
@@ -155,13 +159,28 @@ def redact_search(
     return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
 
 
-def _pattern_hits(path: object, pages: int, pattern: str) -> list[tuple[int, Rect]]:
+def _ocr_hits(ocr: dict[int, list[pdf.WordBox]], text: str) -> list[tuple[int, Rect]]:
+    """Whole-word occurrences of ``text`` among the OCR'd words, one box per word."""
+    tokens = [pdf.bare_word(t) for t in text.split()]
+    hits: list[tuple[int, Rect]] = []
+    for page, words in ocr.items():
+        bare = [pdf.bare_word(w[4]) for w in words]
+        for i in range(len(words) - len(tokens) + 1):
+            if tokens and bare[i : i + len(tokens)] == tokens:
+                hits += [(page, tuple(w[:4])) for w in words[i : i + len(tokens)]]  # type: ignore[misc]
+    return hits
+
+
+def _pattern_hits(
+    path: object, pages: int, pattern: str, ocr: dict[int, list[pdf.WordBox]]
+) -> list[tuple[int, Rect]]:
     rx = PATTERNS.get(pattern)
     if rx is None:
         raise ProductionError(f"{pattern!r}: the pattern must be one of {', '.join(PATTERNS)}.")
     hits: list[tuple[int, Rect]] = []
     for page in range(1, pages + 1):
-        for x0, y0, x1, y1, word in pdf.page_words(path, page - 1):  # type: ignore[arg-type]
+        words = ocr.get(page) or pdf.page_words(path, page - 1)  # type: ignore[arg-type]
+        for x0, y0, x1, y1, word in words:
             bare = word.strip(".,;:()[]")
             ssn = PATTERNS["ssn"].fullmatch(bare)
             if rx.fullmatch(bare) and not (pattern == "account" and (ssn or _DATE.fullmatch(bare))):
