@@ -144,6 +144,19 @@ def test_bates_stamps_continuous_slip_sheet_and_load_files(mp: Path, tmp_path: P
     assert run("production", "verify", out).exit_code == 0
 
 
+def test_list_shows_the_sets(mp: Path) -> None:
+    result = run("production", "list", mp, "--json")
+    assert result.exit_code == 0
+    (only,) = json.loads(result.output)
+    assert (only["name"], only["prefix"], only["start"], len(only["doc_ids"])) == (
+        "Vol1",
+        "ABC",
+        41,
+        3,
+    )
+    assert "ABC000041" in run("production", "list", mp).output
+
+
 def test_reexport_keeps_the_numbers(mp: Path, tmp_path: Path) -> None:
     def numbers() -> list[tuple[int, int, str]]:
         with sqlite3.connect(mp / "matter.sqlite") as db:

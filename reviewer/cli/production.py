@@ -134,3 +134,19 @@ def verify(folder: Path, as_json: bool) -> None:
                    else f"{len(problems)} problem(s)")  # fmt: skip
     if problems:
         sys.exit(1)
+
+
+@production_group.command("list")
+@MATTER
+@JSON
+@user_errors
+def list_(matter: Path, as_json: bool) -> None:
+    """Every production set with its Bates format and document count."""
+    with Matter.open(matter, readonly=True) as m:
+        found = production.list_sets(m)
+    if as_json:
+        dump([{"name": s.name, "prefix": s.prefix, "start": s.start, "digits": s.digits,
+               "legend": s.legend, "doc_ids": list(s.doc_ids)} for s in found])  # fmt: skip
+        return
+    for s in found:
+        click.echo(f"{s.name:20} {s.bates(s.start)}…  {len(s.doc_ids)} document(s)  {s.legend}")
