@@ -14,6 +14,7 @@ from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
 from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import privilege as privilege_cli
+from reviewer.cli import production as production_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
@@ -309,6 +310,7 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
     main.add_command(_command)
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
+main.add_command(production_cli.production_group)  # issue 7: productions
 
 
 if __name__ == "__main__":  # pragma: no cover

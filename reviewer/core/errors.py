@@ -77,3 +77,8 @@ class OcrUnavailableError(ReviewerError):
             "Install it with: sudo apt-get install tesseract-ocr tesseract-ocr-eng "
             "(then run: reviewer ocr MATTER)"
         )
+
+
+class ProductionError(ReviewerError):
+    """A production set, production redaction, export or verification request that cannot be
+    carried out."""

@@ -88,7 +88,7 @@ def hit_boxes(matter: Matter, pid: int, ranges: list[tuple[int, int]]) -> list[B
         return []
     para_text, raw_boxes, stored, doc_id = row
     ours = text.words(para_text)
-    theirs = _pdf_tokens(matter.path / stored, _boxes(raw_boxes), _ocr_words(matter, doc_id))
+    theirs = _pdf_tokens(matter.path / stored, _boxes(raw_boxes), ocr_words(matter, doc_id))
     mapping = _align([w.text for w in ours], [t.text for t in theirs])
     marked = [
         (i, theirs[mapping[i]])
@@ -98,7 +98,7 @@ def hit_boxes(matter: Matter, pid: int, ranges: list[tuple[int, int]]) -> list[B
     return _merge(marked)
 
 
-def _ocr_words(matter: Matter, doc_id: int) -> dict[int, list[pdf.WordBox]]:
+def ocr_words(matter: Matter, doc_id: int) -> dict[int, list[pdf.WordBox]]:
     """The words OCR read on a document's OCR'd pages (1-based page -> words in reading
     order): a scan has no text layer to take them from."""
     rows = matter.db.execute(

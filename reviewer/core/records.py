@@ -338,3 +338,21 @@ class Count:
             "mapped": list(self.mapped),
             "suggested": [s.as_json() for s in self.suggested],
         }
+
+
+# -- productions (issue 7) ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ProductionSet:
+    """A named production: Bates ``prefix`` + ``start`` zero-padded to ``digits``, a legend,
+    and its documents (ids) in production order."""
+
+    id: int
+    name: str
+    prefix: str
+    start: int
+    digits: int
+    legend: str
+    doc_ids: tuple[int, ...]
+
+    def bates(self, number: int) -> str:
+        return f"{self.prefix}{number:0{self.digits}d}"

@@ -88,6 +88,33 @@ def add_redaction(
     return rec.changes()
 
 
+def add_boxes(
+    matter: Matter, boxes: list[tuple[int, int, tuple[float, float, float, float]]],
+    info_type: str, basis: str, reason: str, para_id: int | None = None, action: str = "redact",
+) -> tuple[list[str], Changes]:  # fmt: skip
+    """Record one redaction per (document id, 1-based page, rectangle) in a single undoable
+    batch; returns the new ``RED-`` ids. Pages and rectangles are checked by the caller."""
+    kind = info_type.strip().lower().replace(" ", "-")
+    if kind not in INFO_TYPES:
+        raise PrivilegeError(f"{info_type!r}: the type must be one of {', '.join(INFO_TYPES)}.")
+    value = _basis(kind, basis)
+    rec = Recorder(matter, action)
+    ids: list[str] = []
+    with matter.db.atomic():
+        n = int(matter.get_meta("redaction_counter") or 0)
+        for doc_id, page, rect in boxes:
+            n += 1
+            ids.append(f"RED-{n:04d}")
+            rec.insert("redactions", {
+                "entry_id": ids[-1], "doc_id": doc_id, "page": page,
+                "rect": json.dumps([round(v, 2) for v in rect]), "para_id": para_id,
+                "info_type": kind, "basis": value, "reason": reason.strip(),
+                "who": rec.who, "at": rec.at,
+            }, f"{ids[-1]} p. {page}: {kind}")  # fmt: skip
+        matter.set_meta("redaction_counter", str(n))
+    return ids, rec.changes()
+
+
 def remove_redaction(matter: Matter, entry_id: str) -> Changes:
     row = matter.db.execute(
         "SELECT id FROM redactions WHERE entry_id = ?", [entry_id.strip().upper()]

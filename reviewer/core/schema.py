@@ -249,3 +249,44 @@ def m004_ocr(db: Database) -> None:
     file is never changed."""
     db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE pages ADD COLUMN words TEXT")
+
+
+@migrations()
+def m005_production(db: Database) -> None:
+    """Productions (issue 7): a named set (unique per matter) with its Bates prefix, first
+    number, zero padding and legend; its documents in production order; and the Bates number
+    of every produced page, assigned at export and kept, so a re-export of an unchanged set
+    numbers every page the same. A withheld document's slip sheet is ``page`` 0."""
+    db.execute(
+        """CREATE TABLE production_sets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            prefix TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            digits INTEGER NOT NULL DEFAULT 6 CHECK (digits BETWEEN 1 AND 12),
+            legend TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE production_docs (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES production_sets(id) ON DELETE CASCADE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            UNIQUE (set_id, doc_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE production_pages (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES production_sets(id) ON DELETE CASCADE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            bates TEXT NOT NULL,
+            UNIQUE (set_id, doc_id, page),
+            UNIQUE (set_id, number)
+        )"""
+    )

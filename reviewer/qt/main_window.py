@@ -31,6 +31,7 @@ from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.page_view import PageView
 from reviewer.qt.panels.claims_panel import ClaimsPanel
 from reviewer.qt.panels.privilege_panel import PrivilegePanel
+from reviewer.qt.panels.production_panel import ProductionPanel
 from reviewer.qt.panels.search_panel import SearchPanel
 from reviewer.qt.searching import SearchController
 from reviewer.qt.tagging import TaggingController
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self)
         self.claims_panel = ClaimsPanel(self)
         self.privilege_panel = PrivilegePanel(self)
+        self.production_panel = ProductionPanel(self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("Documents", self.docs_view, left),
@@ -99,9 +101,11 @@ class MainWindow(QMainWindow):
             "search": self._dock("Search", self.search_panel, right),
             "chart": self._dock("Proof chart", self.claims_panel, right),
             "privilege": self._dock("Privilege", self.privilege_panel, right),
+            "production": self._dock("Production", self.production_panel, right),
         }
         self.tabifyDockWidget(self.docks["search"], self.docks["chart"])
         self.tabifyDockWidget(self.docks["chart"], self.docks["privilege"])
+        self.tabifyDockWidget(self.docks["privilege"], self.docks["production"])
         self.docks["search"].raise_()
         # Wide enough for the documents' columns and the chart's element names (a saved
         # layout replaces this).
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
         self.docs_view.resizeColumnsToContents()
         self.privilege_panel.track(self.docs_view, matter)
+        self.production_panel.track(self.docs_view, matter)
         self.outline_model = OutlineModel(matter, self)
         self.outline_view.setModel(self.outline_model)
         self.outline_view.selectionModel().currentChanged.connect(self._outline_moved)
@@ -164,6 +169,7 @@ class MainWindow(QMainWindow):
         self.page_view.clear()
         self.outline_view.setModel(None)
         self.privilege_panel.track(None, None)
+        self.production_panel.track(None, None)
         self.docs_view.setModel(None)
         self.outline_model = self.docs_model = None
         self.search_panel.show_result(None)

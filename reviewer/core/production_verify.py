@@ -1,0 +1,152 @@
+"""Verification of an exported production folder (issue 7): read its manifest
+(``production.json``) and check, on the files themselves, that no text is extractable from
+under any redaction box, that every page bears its Bates number and the numbers run on
+without gaps or repeats, that every withheld document is a one-page slip sheet, and that the
+DAT and OPT load files agree with the PDFs (Bates ranges, page counts, paths)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from reviewer.core import pdf
+from reviewer.core.errors import BadFileError, ProductionError
+from reviewer.core.production_export import DAT_FIELDS, MANIFEST, QUOTE, SEP, SLIP
+
+
+def load_manifest(folder: str | Path) -> dict[str, Any]:
+    path = Path(folder) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProductionError(f"{folder}: has no {MANIFEST}; is it a production folder "
+                              "exported by reviewer?") from None  # fmt: skip
+    except (OSError, ValueError) as exc:
+        raise ProductionError(f"{path}: cannot be read ({exc}).") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise ProductionError(f"{path}: is not a production manifest.")
+    return data
+
+
+def verify(folder: str | Path) -> list[str]:
+    """Every problem found, one line each ([] when the production is sound)."""
+    root = Path(folder)
+    m = load_manifest(root)
+    problems = _numbering(m)
+    for doc in m["documents"]:
+        problems += _document(root, m, doc)
+    problems += _dat(root, m) + _opt(root, m)
+    return problems
+
+
+def _number(m: dict[str, Any], bates: str) -> int | None:
+    prefix, tail = m["prefix"], bates[len(m["prefix"]) :]
+    ok = bates.startswith(prefix) and tail.isdigit() and len(tail) == m["digits"]
+    return int(tail) if ok else None
+
+
+def _numbering(m: dict[str, Any]) -> list[str]:
+    bates: list[str] = m.get("bates", [])
+    problems = [f"{b}: is not {m['prefix']} + {m['digits']} digits" for b in bates
+                if _number(m, b) is None]  # fmt: skip
+    problems += [f"{b}: used more than once" for b in sorted({b for b in bates
+                 if bates.count(b) > 1})]  # fmt: skip
+    numbers = [_number(m, b) for b in bates]
+    for before, after, b in zip(numbers, numbers[1:], bates[1:], strict=False):
+        if before is not None and after is not None and after != before + 1:
+            problems.append(f"{b}: Bates numbers are not continuous (follows {before})")
+    docs = [b for d in m["documents"] for b in _range(m, d)]
+    if docs != bates:
+        problems.append("the documents' Bates ranges do not add up to the production's pages")
+    return problems
+
+
+def _range(m: dict[str, Any], doc: dict[str, Any]) -> list[str]:
+    first, last = _number(m, doc["begbates"]), _number(m, doc["endbates"])
+    if first is None or last is None:
+        return []
+    return [f"{m['prefix']}{n:0{m['digits']}d}" for n in range(first, last + 1)]
+
+
+def _document(root: Path, m: dict[str, Any], doc: dict[str, Any]) -> list[str]:
+    path, name = root / doc["file"], doc["file"]
+    try:
+        pages = pdf.pdf_text(path)
+    except BadFileError as exc:
+        return [str(exc)]
+    bates = _range(m, doc)
+    problems = []
+    if len(pages) != len(bates) or len(pages) != doc["pages"]:
+        problems.append(f"{name}: has {len(pages)} page(s), its Bates range "
+                        f"{doc['begbates']}-{doc['endbates']} {len(bates)}")  # fmt: skip
+    for i, (text, b) in enumerate(zip(pages, bates, strict=False), 1):
+        if b not in text:
+            problems.append(f"{name} p. {i}: Bates number {b} is not on the page")
+    if doc.get("withheld"):
+        slip = SLIP.format(entry=doc["withheld"])
+        if len(pages) != 1 or slip not in " ".join(pages[0].split()):
+            problems.append(f"{name}: withheld {doc['withheld']} is not replaced by its slip sheet")
+    boxes: dict[int, list[pdf.Rect]] = {}
+    allowed = set(" ".join([m.get("legend", ""), *bates]).split())
+    for r in doc.get("redactions", []):
+        boxes.setdefault(r["page"], []).append(tuple(r["rect"]))
+        allowed |= set(r.get("label", "").split())
+    for page, word in pdf.leftover_words(path, boxes, allowed):
+        problems.append(f"{name} p. {page}: text under a redaction box can still be "
+                        f"extracted ({len(word)} characters)")  # fmt: skip
+    return problems
+
+
+def read_dat(path: Path) -> list[list[str]]:
+    """The DAT's rows (header first) as lists of field values."""
+    text = path.read_bytes().decode("utf-8-sig")  # keep the CRLF line ends
+    rows = []
+    for line in text.split("\r\n"):
+        if line:
+            rows.append([f.strip(QUOTE) for f in line.split(SEP)])
+    return rows
+
+
+def _dat(root: Path, m: dict[str, Any]) -> list[str]:
+    try:
+        rows = read_dat(root / m["dat"])
+    except (OSError, ValueError) as exc:
+        return [f"{m['dat']}: cannot be read ({exc})"]
+    if not rows or tuple(rows[0]) != DAT_FIELDS:
+        return [f"{m['dat']}: the header is not {', '.join(DAT_FIELDS)}"]
+    problems = []
+    if len(rows) - 1 != len(m["documents"]):
+        problems.append(f"{m['dat']}: {len(rows) - 1} rows for {len(m['documents'])} documents")
+    for row, doc in zip(rows[1:], m["documents"], strict=False):
+        rec = dict(zip(DAT_FIELDS, row, strict=False))
+        if (rec.get("BEGBATES"), rec.get("ENDBATES")) != (doc["begbates"], doc["endbates"]):
+            problems.append(f"{m['dat']}: {rec.get('BEGBATES')} does not match {doc['file']}")
+        path = root / rec.get("PDFPATH", "")
+        if not rec.get("PDFPATH") or not path.is_file():
+            problems.append(f"{m['dat']}: {rec.get('PDFPATH')!r} does not exist")
+        elif rec.get("PAGECOUNT") != str(pdf.page_count(path)):
+            problems.append(f"{m['dat']}: page count of {rec['PDFPATH']} is not "
+                            f"{rec.get('PAGECOUNT')}")  # fmt: skip
+    return problems
+
+
+def _opt(root: Path, m: dict[str, Any]) -> list[str]:
+    try:
+        lines = (root / m["opt"]).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        return [f"{m['opt']}: cannot be read ({exc})"]
+    rows = [line.split(",") for line in lines if line]
+    if any(len(r) != 7 for r in rows):
+        return [f"{m['opt']}: a line does not have the 7 fields BATES,VOLUME,PATH,Y,,,PAGECOUNT"]
+    if [r[0] for r in rows] != m["bates"]:
+        return [f"{m['opt']}: its pages are not the production's Bates numbers in order"]
+    problems, at = [], 0
+    for doc in m["documents"]:
+        first, n = rows[at], doc["pages"]
+        if first[3] != "Y" or first[6] != str(n) or any(r[3] for r in rows[at + 1 : at + n]):
+            problems.append(f"{m['opt']}: {doc['begbates']} does not start a {n}-page document")
+        if any(r[2] != doc["file"] or not (root / r[2]).is_file() for r in rows[at : at + n]):
+            problems.append(f"{m['opt']}: {doc['begbates']}: the image path is not {doc['file']}")
+        at += n
+    return problems
