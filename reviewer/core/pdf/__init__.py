@@ -1,0 +1,59 @@
+"""The only place that imports PyMuPDF (a package, split by what it is used for: ``read``,
+``view``, ``write``, ``produce``). Everything above it sees plain records and calls the names
+re-exported here."""
+
+from reviewer.core.pdf.produce import (
+    Rect,
+    bare_word,
+    find_text,
+    leftover_words,
+    page_count,
+    produce,
+    slip_sheet,
+)
+from reviewer.core.pdf.read import (
+    Line,
+    PageText,
+    PdfText,
+    WordBox,
+    read_pdf,
+    render_gray_png,
+    render_png,
+    searchable_copy,
+)
+from reviewer.core.pdf.view import (
+    PageImage,
+    close_cached,
+    page_image,
+    page_words,
+    reading_order,
+    text_in_rect,
+)
+from reviewer.core.pdf.write import PdfWriter, html_to_pdf, pdf_text
+
+__all__ = [
+    "Line",
+    "PageImage",
+    "PageText",
+    "PdfText",
+    "PdfWriter",
+    "Rect",
+    "WordBox",
+    "bare_word",
+    "close_cached",
+    "find_text",
+    "html_to_pdf",
+    "leftover_words",
+    "page_count",
+    "page_image",
+    "page_words",
+    "pdf_text",
+    "produce",
+    "read_pdf",
+    "reading_order",
+    "render_gray_png",
+    "render_png",
+    "searchable_copy",
+    "slip_sheet",
+    "text_in_rect",
+]

@@ -1,0 +1,228 @@
+"""Reading PDFs: open one safely (the errors a paralegal can cause, in plain words), pull
+positioned text lines per page, render a page for OCR or as a PNG, and write a searchable
+copy with OCR words as an invisible text layer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.errors import BadFileError
+
+WordBox = tuple[float, float, float, float, str]  # x0, y0, x1, y1 in PDF points; the word
+
+
+_BOLD = 1 << 4  # PyMuPDF span flag: bold
+_SUPERSCRIPT = 1 << 0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One text line as PyMuPDF sees it, in PDF points, origin top-left."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    superscript: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    index: int  # 0-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    image_cover: float = 0.0  # share of the page under images (measured on text-poor pages)
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    page_count: int
+    pages: tuple[PageText, ...]
+    metadata: dict[str, str]
+
+
+def _pymupdf() -> Any:
+    # Imported lazily: the CLI's --help and the GUI's first paint need not pay for it.
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    return pymupdf
+
+
+def _open(path: Path) -> Any:
+    pymupdf = _pymupdf()
+    if path.is_dir():
+        raise BadFileError(path, "is a folder, not a PDF file")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise BadFileError(path, "is empty (0 bytes)")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise BadFileError(path, "is not a PDF (no %PDF header)")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for broken files
+        raise BadFileError(path, f"is damaged and cannot be opened as a PDF ({exc})") from None
+    if doc.needs_pass:
+        doc.close()
+        raise BadFileError(path, "is encrypted / password-protected; remove the password first")
+    if doc.page_count == 0:
+        doc.close()
+        raise BadFileError(path, "has no pages")
+    return doc
+
+
+_RED, _BLUE = 0xFF0000, 0x0000FF
+_REDLINE_COLOURS = frozenset((_RED, _BLUE))
+
+
+def _is_bold(span: dict[str, Any]) -> bool:
+    font = span["font"].lower()
+    return bool(span["flags"] & _BOLD) or "bold" in font or "-bo" in font
+
+
+def _line(raw: dict[str, Any], colours: Counter[int], drop_color: int | None) -> Line | None:
+    spans = []
+    chars = bold_chars = 0
+    for s in raw["spans"]:
+        t = s["text"]
+        if not t:
+            continue
+        colour = s["color"]
+        if colour in _REDLINE_COLOURS:
+            colours[colour] += len(t)
+        if colour == drop_color:
+            continue
+        spans.append(s)
+        n = len(t.strip())
+        chars += n
+        if n and _is_bold(s):
+            bold_chars += n
+    if not chars:
+        return None
+    x0, y0, x1, y1 = raw["bbox"]
+    sup = all(s["flags"] & _SUPERSCRIPT for s in spans)
+    size = max(s["size"] for s in spans)
+    text = "".join(s["text"] for s in spans)
+    return Line(text, x0, y0, x1, y1, size, bold_chars * 2 > chars, sup)
+
+
+def _page_lines(
+    page: Any, flags: int, colours: Counter[int], drop_color: int | None = None
+) -> tuple[Line, ...]:
+    out: list[Line] = []
+    for block in page.get_text("dict", flags=flags)["blocks"]:
+        for raw in block.get("lines", ()):
+            line = _line(raw, colours, drop_color)
+            if line is not None:
+                out.append(line)
+    return tuple(out)
+
+
+def _all_pages(
+    doc: Any, flags: int, colours: Counter[int], drop_color: int | None = None
+) -> list[PageText]:
+    out = []
+    for p in doc:
+        lines = _page_lines(p, flags, colours, drop_color)
+        cover = _image_cover(p) if sum(len(ln.text) for ln in lines) < 400 else 0.0
+        out.append(PageText(p.number, p.rect.width, p.rect.height, lines, cover))
+    return out
+
+
+def _image_cover(page: Any) -> float:
+    """How much of a page images cover: a scan shows as ~1.0 (costs ~1 ms, so text-poor only)."""
+    pymupdf = _pymupdf()
+    area = page.rect.width * page.rect.height or 1.0
+    rects = (pymupdf.Rect(i["bbox"]) & page.rect for i in page.get_image_info())
+    return min(1.0, sum(abs(r) for r in rects) / area)
+
+
+def _is_redline(colours: Counter[int], pages: list[PageText]) -> bool:
+    total = sum(len(ln.text) for p in pages for ln in p.lines) or 1
+    return colours[_RED] > 0.05 * total and colours[_BLUE] > 0.05 * total
+
+
+def read_pdf(path: str | Path) -> PdfText:
+    """Read every page's positioned text. Raises BadFileError naming the file and the reason."""
+    p = Path(path)
+    doc = _open(p)
+    pymupdf = _pymupdf()
+    flags = (
+        pymupdf.TEXT_PRESERVE_LIGATURES
+        | pymupdf.TEXT_PRESERVE_WHITESPACE
+        | pymupdf.TEXT_MEDIABOX_CLIP
+        | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+    )
+    try:
+        colours: Counter[int] = Counter()
+        pages = _all_pages(doc, flags, colours)
+        if _is_redline(colours, pages):  # a comparison print: deleted text is red, inserted blue
+            pages = _all_pages(doc, flags, Counter(), drop_color=_RED)
+        meta = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str) and v}
+        return PdfText(doc.page_count, tuple(pages), meta)
+    except BadFileError:
+        raise
+    except Exception as exc:
+        raise BadFileError(p, f"is damaged: text could not be read ({exc})") from None
+    finally:
+        doc.close()
+
+
+def render_gray_png(path: str | Path, page_index: int, dpi: int) -> tuple[bytes, float]:
+    """One page (0-based) as a greyscale PNG at ``dpi`` for OCR, and the scale from its
+    pixels to PDF points. The file is only read, never changed."""
+    doc = _open(Path(path))
+    try:
+        pymupdf = _pymupdf()
+        pix = doc[page_index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+        return pix.tobytes("png"), 72.0 / dpi
+    finally:
+        doc.close()
+
+
+def searchable_copy(src: str | Path, words: dict[int, list[WordBox]], dest: str | Path) -> int:
+    """Save a copy of ``src`` with an invisible text layer of ``words`` (0-based page ->
+    word boxes in PDF points) under each page's image, as OCR'd PDFs have; ``src`` itself is
+    not changed. Returns the number of words written."""
+    m = _pymupdf()
+    doc = _open(Path(src))
+    font = m.Font("helv")
+    written = 0
+    try:
+        for index, boxes in words.items():
+            page = doc[index]
+            writer = m.TextWriter(page.rect)
+            for x0, y0, x1, y1, text in boxes:
+                size = min(y1 - y0, (x1 - x0) / max(font.text_length(text, 1), 0.01))
+                if size > 0.5:
+                    writer.append((x0, y1 - 0.2 * (y1 - y0)), text, font=font, fontsize=size)
+                    written += 1
+            writer.write_text(page, render_mode=3)  # 3: invisible, yet selectable/searchable
+        doc.save(str(dest), garbage=1, deflate=True)
+        return written
+    finally:
+        doc.close()
+
+
+def render_png(path: str | Path, page_index: int, zoom: float = 1.0) -> bytes:
+    """Render one page to PNG bytes (used by the GUI and by checks)."""
+    doc = _open(Path(path))
+    try:
+        pymupdf = _pymupdf()
+        pix = doc[page_index].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        return pix.tobytes("png")
+    finally:
+        doc.close()
