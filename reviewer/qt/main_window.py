@@ -4,6 +4,7 @@ no other window has it). Thin: every action calls one core function."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
@@ -375,16 +376,21 @@ class MainWindow(QMainWindow):
         count = self.docs_model.rowCount(QModelIndex()) if self.docs_model else 0
         self.setWindowTitle(f"{self.matter.name} — {count} documents{ro} — reviewer")
 
+    def _layout_version(self) -> int:
+        """Saved dock layouts carry this; one saved with other docks (an older version of the
+        app) is not restored, or Qt would stack the docks it does not know."""
+        return zlib.crc32(",".join(sorted(self.docks)).encode()) & 0x7FFFFFFF
+
     def _restore_layout(self) -> None:
         geometry, state = self.settings.value("geometry"), self.settings.value("state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self.restoreState(state, self._layout_version())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("state", self.saveState())
+        self.settings.setValue("state", self.saveState(self._layout_version()))
         self.close_matter()
         self.jobs.shutdown()  # waits for a cancelled job to finish its document in hand
         super().closeEvent(event)

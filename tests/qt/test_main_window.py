@@ -336,3 +336,23 @@ def test_recent_matters_are_listed_and_open(window: MainWindow, demo: Path, tmp_
     menu.actions()[1].trigger()
     assert window.matter is not None
     assert window.matter.path.resolve() == demo.resolve()
+
+
+def test_a_layout_saved_with_other_docks_is_not_restored(qtbot: QtBot, window: MainWindow) -> None:
+    # A layout saved by an older app (fewer docks) stacked the new docks in one column.
+    for dock in window.docks.values():
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.docks["search"])
+    window.settings.setValue("state", window.saveState())  # as the app saved it before
+    again = MainWindow()
+    qtbot.addWidget(again)
+    tabbed = again.tabifiedDockWidgets(again.docks["search"])
+    assert again.docks["production"] in tabbed
+    assert again.docks["chart"] in tabbed
+    # one saved by this version is restored: the Production dock moved to the left stays there
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    again.addDockWidget(left, again.docks["production"])
+    again.close()
+    third = MainWindow()
+    qtbot.addWidget(third)
+    assert third.dockWidgetArea(third.docks["production"]) == left
