@@ -3,38 +3,19 @@ documents, find-and-redact, export and verify; bad input shown in plain words.""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings
-from pytestqt.qtbot import QtBot
+from PySide6.QtCore import QItemSelectionModel
 
-from reviewer.core.demo import build_demo
 from reviewer.qt.main_window import MainWindow
 
 
-@pytest.fixture(scope="module")
-def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "Demo.matter"
-    list(build_demo(path))
-    return path
-
-
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, demo_source: Path) -> Iterator[MainWindow]:
-    QCoreApplication.setOrganizationName("reviewer-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    copy = tmp_path / "Demo.matter"
-    shutil.copytree(demo_source, copy)
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_matter(copy)
-    yield w
-    w.close()
+def window(window: MainWindow, demo: Path) -> MainWindow:
+    """The conftest's window, on a copy of the demo matter."""
+    assert window.open_matter(demo)
+    return window
 
 
 def test_create_add_redact_export_verify(window: MainWindow, tmp_path: Path) -> None:
