@@ -26,6 +26,10 @@ class MatterLockedError(MatterError):
         )
 
 
+class NoDisplayError(ReviewerError):
+    """The desktop app cannot open a window on this machine."""
+
+
 class BadFileError(ReviewerError):
     """A file offered for import cannot be read as a PDF."""
 

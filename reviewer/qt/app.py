@@ -74,11 +74,57 @@ def keep_ui_responsive() -> None:
     gc.freeze()
 
 
+# Libraries Qt's xcb plugin loads (Debian package names): without them Qt aborts and names
+# only libxcb-cursor0, whatever is really missing (../shared/PLATFORM.md).
+_XCB_LIBS = {
+    "xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1", "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0", "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1", "xkbcommon-x11": "libxkbcommon-x11-0",
+}  # fmt: skip
+_NO_WINDOW_HELP = (
+    "Run it on a desktop, or under a virtual display (xvfb-run reviewer …), or build the matter "
+    "without the app (reviewer demo --no-gui), or save a picture of the window (--screenshot "
+    "window.png)."
+)
+
+
+def display_problem(env: dict[str, str] | None = None) -> str | None:
+    """Why Qt could not open a window here, in a sentence — or None if it should. Qt itself
+    aborts the process (exit 134) in these cases, with a hint that misleads."""
+    env = dict(os.environ if env is None else env)
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    display = env.get("DISPLAY", "")
+    if not display:
+        return f"There is no display to open the app's window on. {_NO_WINDOW_HELP}"
+    if display.startswith(":"):
+        number = display[1:].split(".")[0]
+        if number.isdigit() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return f"The display {display} is not running. {_NO_WINDOW_HELP}"
+    import ctypes.util
+
+    missing = [pkg for lib, pkg in _XCB_LIBS.items() if ctypes.util.find_library(lib) is None]
+    if missing:
+        return (
+            "The app's window needs system libraries that are not installed: "
+            f"{' '.join(missing)} (Debian: sudo apt-get install {' '.join(missing)})."
+        )
+    return None
+
+
 def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     """Open the main window (on ``matter`` if given); with ``screenshot``, render the window
     offscreen with the first document selected, save a PNG and quit."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    problem = display_problem()
+    if problem is not None:
+        from reviewer.core.errors import NoDisplayError
+
+        raise NoDisplayError(problem)
     setup_logging()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

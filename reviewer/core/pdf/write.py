@@ -27,6 +27,9 @@ _FONT_CODES = {
 }
 
 
+_FIXED_DATE = "D:20250101000000Z"
+
+
 class PdfWriter:
     """Write a PDF of text, rules and images; one writer writes one file.
 
@@ -36,6 +39,7 @@ class PdfWriter:
     def __init__(self) -> None:
         self._m = _pymupdf()
         self._doc = self._m.open()
+        self._fresh_dates = {k: self._doc.metadata.get(k) for k in ("creationDate", "modDate")}
         self._fonts: dict[str, Any] = {}
         self._page: Any = None
         self._writer: Any = None
@@ -112,7 +116,16 @@ class PdfWriter:
     def save(self, path: str | Path, password: str | None = None, compact: bool = False) -> None:
         """Save and close. ``password`` encrypts with AES-256; ``compact`` uses object streams."""
         self._flush()
-        opts: dict[str, Any] = {"garbage": 1, "deflate": True, "use_objstms": int(compact)}
+        # The same content always gives the same bytes (no fresh /ID, no clock in the dates):
+        # a generated file written again is a duplicate by sha256, not a second document.
+        meta = self._doc.metadata
+        for key in ("creationDate", "modDate"):
+            if not meta.get(key) or meta[key] == self._fresh_dates.get(key):
+                meta[key] = _FIXED_DATE
+        self._doc.set_metadata(meta)
+        opts: dict[str, Any] = {
+            "garbage": 1, "deflate": True, "use_objstms": int(compact), "no_new_id": True,
+        }  # fmt: skip
         if password:
             opts |= {
                 "encryption": self._m.PDF_ENCRYPT_AES_256,
