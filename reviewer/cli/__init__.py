@@ -25,6 +25,7 @@ from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr
 from reviewer.core.records import SearchResult
+from reviewer.core.wording import plural
 
 
 @click.group()
@@ -281,7 +282,10 @@ def search_(
 def _print_hits(result: SearchResult) -> None:
     bold = sys.stdout.isatty()
     shown = len(result.hits)
-    click.echo(f"{result.total} hits in {len(result.per_doc)} documents; showing {shown}")
+    total = shown if result.total is None else result.total
+    click.echo(
+        f"{plural(total, 'hit')} in {plural(len(result.per_doc), 'document')}; showing {shown}"
+    )
     for h in result.hits:
         score = f"  score {h.score:.2f}" if h.score is not None else ""
         click.echo(f"\n{h.cite}  [{h.file_name}, p. {h.page_start}]{score}")
@@ -299,7 +303,7 @@ def _print_counts(result: SearchResult, as_json: bool) -> None:
         per_doc = [{"doc_id": d, "file_name": names.get(d), "hits": n} for d, n in rows]
         dump({"total": result.total, "per_doc": per_doc})
         return
-    click.echo(f"{result.total} hits in {len(rows)} documents")
+    click.echo(f"{plural(result.total or 0, 'hit')} in {plural(len(rows), 'document')}")
     for d, n in rows:
         click.echo(f"{n:6}  {d:4}  {names.get(d, '')}")
 

@@ -11,7 +11,12 @@ from reviewer.cli.common import MATTER, user_errors
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import FORMATS, write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report, redaction_log_report
-from reviewer.core.exports.proof_chart import chart_rows, conclusory_report, proof_chart_report
+from reviewer.core.exports.proof_chart import (
+    ChartSummary,
+    chart_rows,
+    conclusory_report,
+    proof_chart_report,
+)
 from reviewer.core.exports.searchable_pdf import write_searchable_pdf
 from reviewer.core.matter import Matter
 from reviewer.core.privcheck import Finding
@@ -49,8 +54,7 @@ def proof_chart(matter: Path, fmt: str | None, output: Path) -> None:
         rows = chart_rows(m)
         reports = [proof_chart_report(m, rows), conclusory_report(m, rows)]
     write(reports, fmt, output)
-    gaps = len({r.element_id for r in rows if r.gap})
-    click.echo(f"Wrote {output} ({len(rows)} rows; {gaps} elements without factual support)")
+    click.echo(f"Wrote {output} ({len(rows)} rows; {ChartSummary.of(rows).sentence()})")
 
 
 @export.command("conclusory")

@@ -51,6 +51,7 @@ class SearchController:
             result = self.index.search(query, syntax, order=order, limit=LIMIT)
         except ReviewerError as exc:
             self.panel.show_error(str(exc))
+            self.window.page_view.set_hits([])
             return
         self.panel.show_result(result)
         if result.hits:

@@ -18,6 +18,7 @@ from reviewer.core.documents import find_document, find_paragraph
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import write
 from reviewer.core.exports.proof_chart import (
+    ChartSummary,
     chart_rows,
     conclusory_report,
     element_status,
@@ -180,3 +181,29 @@ def test_unmapped_claims_and_export_errors(matter: Matter, tmp_path: Path) -> No
     with pytest.raises(ReviewerError, match="must be one of"):
         write([proof_chart_report(matter)], "rtf", tmp_path / "x.rtf")
     assert list(tmp_path.iterdir()) == [tmp_path / "Test.matter"]  # nothing half-written
+
+
+def test_summary_counts_each_element_once(charted: dict) -> None:
+    """Two counts plead negligence: its 4 elements are 4, its 2 gaps 2 — on screen (the
+    panel uses ChartSummary) and in the export's note alike."""
+    rows = chart_rows(charted["matter"])
+    summary = ChartSummary.of(rows)
+    assert (summary.elements, summary.gaps) == (4, 2)
+    assert (
+        "2 element(s) without factual support." in proof_chart_report(charted["matter"], rows).notes
+    )
+
+
+def test_counts_of_different_complaints_are_told_apart(corpus: Path, tmp_path: Path) -> None:
+    m = Matter.create(tmp_path / "Two.matter", "Two complaints")
+    for name in ("cod-berkshire-v-schubert-complaint.pdf", "insd-teamsters-funds-complaint.pdf"):
+        for _ in import_files(m, [corpus / name], kind="complaint"):
+            pass
+    claims.add_from_template(m, "negligence")
+    for doc in (find_document(m, "cod-berkshire"), find_document(m, "insd-teamsters")):
+        counts.map_count(m, doc.id, "1", "negligence")
+    labels = sorted({r.count for r in chart_rows(m)})
+    assert len(labels) == 2
+    assert all(label.startswith("Compl. (") for label in labels)
+    assert labels[0].split(" — ")[0] != labels[1].split(" — ")[0]
+    m.close()

@@ -356,3 +356,18 @@ def test_a_layout_saved_with_other_docks_is_not_restored(qtbot: QtBot, window: M
     third = MainWindow()
     qtbot.addWidget(third)
     assert third.dockWidgetArea(third.docks["production"]) == left
+
+
+def test_one_hit_reads_singular_and_a_bad_query_clears_old_hits(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    assert window.open_matter(demo)
+    panel = window.search_panel
+    _search(qtbot, window, '"pseudonym"')
+    qtbot.waitUntil(lambda: panel.status.text().startswith("1 hit in 1 document"))
+    assert panel.model.rowCount(QModelIndex()) == 1
+    assert window.page_view.hits
+    _search(qtbot, window, "knew w/x venture", syntax="tc")
+    assert "w/x" in panel.status.text() or "column" in panel.status.text()
+    assert panel.model.rowCount(QModelIndex()) == 0
+    assert window.page_view.hits == []

@@ -109,12 +109,58 @@ def _para_texts(matter: Matter) -> dict[int, str]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ChartSummary:
+    """The chart's figures, the same on screen and in every export: elements are counted
+    once each, however many counts plead their claim."""
+
+    elements: int
+    gaps: int
+
+    @classmethod
+    def of(cls, rows: list[ChartRow]) -> ChartSummary:
+        return cls(len({r.element_id for r in rows}), len({r.element_id for r in rows if r.gap}))
+
+    def sentence(self) -> str:
+        return f"{self.elements} elements, {self.gaps} without factual support"
+
+
+def _complaint_labels(matter: Matter, doc_ids: set[int]) -> dict[int, str]:
+    """``Compl. (Dkt. 1)``, ``First Am. Compl. (Dkt. 37)``: how a count's complaint is named
+    when counts of more than one complaint are charted (else "COUNT I" twice looks alike).
+    Complaints of different cases with the same short form and docket number add the case
+    number; the file name is the last resort."""
+    rows = {}
+    for doc_id in doc_ids:
+        rows[doc_id] = matter.db.execute(
+            "SELECT d.file_name, d.docket_no, d.case_no, (SELECT cite FROM paragraphs p WHERE"
+            " p.doc_id = d.id AND p.kind = 'numbered' ORDER BY seq LIMIT 1)"
+            " FROM documents d WHERE d.id = ?",
+            [doc_id],
+        ).fetchone()
+    labels = {}
+    for doc_id, (name, docket, case_no, cite) in rows.items():
+        short = cite.split(" ¶", 1)[0] if cite and " ¶" in cite else name
+        labels[doc_id] = [f"{short} (Dkt. {docket})" if docket else short, name]
+        if case_no:
+            labels[doc_id].insert(1, f"{short} ({case_no}, Dkt. {docket or '?'})")
+    for level in range(3):
+        chosen = {d: v[min(level, len(v) - 1)] for d, v in labels.items()}
+        if len(set(chosen.values())) == len(chosen):
+            break
+    return chosen
+
+
 def chart_rows(matter: Matter) -> list[ChartRow]:
     """Every row of the proof chart, in chart order."""
     claims = {c.key: c for c in list_claims(matter)}
     sections: list[tuple[str, Claim]] = []
-    for count, keys in mapped_counts(matter):
-        sections += [(count.heading, claims[k]) for k in keys if k in claims]
+    counted = mapped_counts(matter)
+    docs = {count.doc_id for count, _ in counted}
+    labels = _complaint_labels(matter, docs) if len(docs) > 1 else {}
+    for count, keys in counted:
+        heading = f"{labels[count.doc_id]} — {count.heading}" if labels else count.heading
+        sections += [(heading, claims[k]) for k in keys if k in claims]
     charted = {c.key for _, c in sections}
     sections += [("", c) for c in claims.values() if c.key not in charted]
     texts = _para_texts(matter)
@@ -162,11 +208,11 @@ def _as_report(title: str, matter: Matter, rows: list[ChartRow], notes: tuple[st
 
 def proof_chart_report(matter: Matter, rows: list[ChartRow] | None = None) -> Report:
     rows = chart_rows(matter) if rows is None else rows
-    gaps = sorted({r.element_id for r in rows if r.gap})
+    gaps = ChartSummary.of(rows).gaps
     notes = (
         "Status: supported = at least one factual allegation; conclusory-only = only "
         "conclusory or information-and-belief allegations; gap = no support (empty cite).",
-        f"{len(gaps)} element(s) without factual support." if gaps else "Every element has "
+        f"{gaps} element(s) without factual support." if gaps else "Every element has "
         "factual support.",
     )  # fmt: skip
     return _as_report("Proof chart", matter, rows, notes)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.exports.proof_chart import ChartRow
+from reviewer.core.exports.proof_chart import ChartRow, ChartSummary
 from reviewer.core.records import ASSESSMENTS, Claim
 
 STATUS = {
@@ -36,11 +36,9 @@ class ProofChartModel(QStandardItemModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeaderLabels(["Element / support", "Assessment", "Note"])
-        self.gaps = 0
 
     def set_rows(self, rows: list[ChartRow]) -> None:
         self.removeRows(0, self.rowCount())
-        self.gaps = 0
         for count, in_count in groupby(rows, key=lambda r: r.count):
             count_item = _bold(count or "Claims not mapped to a count")
             self.appendRow([count_item, QStandardItem(), QStandardItem()])
@@ -56,7 +54,6 @@ class ProofChartModel(QStandardItemModel):
         item = QStandardItem(f"{first.element} — {label}")
         item.setForeground(QBrush(colour))
         item.setToolTip(first.element_id)
-        self.gaps += first.gap
         parent.appendRow([item, QStandardItem(), QStandardItem()])
         for r in rows:
             if not r.cite:
@@ -126,9 +123,8 @@ class ClaimsPanel(QWidget):
         self.model.set_rows(rows)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        elements = len({r.element_id for r in rows})
         self.summary.setText(
-            f"{elements} elements, {self.model.gaps} without factual support"
+            ChartSummary.of(rows).sentence()
             if rows
             else "No claims yet: add one from a template (reviewer claims add)."
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.records import Hit, SearchResult
+from reviewer.core.wording import plural
 from reviewer.qt.hits import HitDelegate, HitsModel
 
 SYNTAXES = (("Natural", "natural"), ("Terms && connectors", "tc"))
@@ -87,7 +88,7 @@ class SearchPanel(QWidget):
         elif not result.hits:
             self.status.setText("No hits.")
         else:
-            self.status.setText(f"Showing the best {len(result.hits):,} hits; counting…")
+            self.status.setText(f"Showing the best {plural(len(result.hits), 'hit')}; counting…")
         if result.hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
 
@@ -96,11 +97,15 @@ class SearchPanel(QWidget):
         shown = len(self.model.result.hits) if self.model.result else 0
         more = f" (showing the first {shown:,})" if shown < total else ""
         self.status.setText(
-            f"{total:,} hits in {len(per_doc):,} documents{more}" if total else "No hits."
+            f"{plural(total, 'hit')} in {plural(len(per_doc), 'document')}{more}"
+            if total
+            else "No hits."
         )
 
     def show_error(self, message: str) -> None:
-        """A query the core refused: its message (with the caret line) in the status line."""
+        """A query the core refused: its message (with the caret line) in the status line;
+        the previous query's hits go, so none of them is taken for this query's."""
+        self.model.set_result(None)
         self.status.setText(f"<span style='color:#b00020'>{_html(message)}</span>")
 
     def current_hit(self) -> Hit | None:
