@@ -35,6 +35,7 @@ from reviewer.qt.panels.privilege_panel import PrivilegePanel
 from reviewer.qt.panels.production_panel import ProductionPanel
 from reviewer.qt.panels.search_panel import SearchPanel
 from reviewer.qt.searching import SearchController
+from reviewer.qt.start_page import StartController
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.worker import JobRunner
 
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self._connect()
         self._restore_layout()
+        self.start = StartController(self)
+        self.start.show(True)
         self._update_title()
 
     # -- construction ---------------------------------------------------------------------
@@ -77,8 +80,7 @@ class MainWindow(QMainWindow):
         return self.searching.index
 
     def _build_views(self) -> None:
-        self.page_view = PageView(self)
-        self.setCentralWidget(self.page_view)
+        self.page_view = PageView(self)  # the central widget, with the start page (start_page)
         self.docs_model: DocumentsModel | None = None  # one per open matter
         self.docs_view = QTableView()
         self.docs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.close_matter()
         self.matter = matter
         self._remember(path)
+        self.start.show(False)
         self.docs_model = DocumentsModel(matter, self)
         self.docs_view.setModel(self.docs_model)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
@@ -163,6 +166,12 @@ class MainWindow(QMainWindow):
         if self.docs_model.rowCount(QModelIndex()):
             self.docs_view.selectRow(0)
         return True
+
+    def close_to_start(self) -> None:
+        """File ▸ Close matter: back to the start page."""
+        self.close_matter()
+        self._update_title()
+        self.start.show(True)
 
     def close_matter(self) -> None:
         self.jobs.cancel_all()
@@ -389,6 +398,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state, self._layout_version())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.start.restore_docks()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState(self._layout_version()))
         self.close_matter()
