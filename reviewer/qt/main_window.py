@@ -7,8 +7,8 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +36,7 @@ from reviewer.qt.panels.production_panel import ProductionPanel
 from reviewer.qt.panels.search_panel import SearchPanel
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
+from reviewer.qt.style import FOCUS_QSS
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.worker import JobRunner
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
+        self.setStyleSheet(FOCUS_QSS)
         self._build_views()
         self.tagging = TaggingController(self)
         self.searching = SearchController(self)
@@ -110,10 +112,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["chart"], self.docks["privilege"])
         self.tabifyDockWidget(self.docks["privilege"], self.docks["production"])
         self.docks["search"].raise_()
-        # Wide enough for the documents' columns and the chart's element names (a saved
-        # layout replaces this).
-        self.resizeDocks([self.docks["documents"], self.docks["search"]], [400, 430],
-                         Qt.Orientation.Horizontal)  # fmt: skip
+        self._docks_sized = False  # set by a restored layout or the first show
         self.splitDockWidget(
             self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical
         )
@@ -395,7 +394,25 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
-            self.restoreState(state, self._layout_version())
+            self._docks_sized = self.restoreState(state, self._layout_version())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.size_docks()
+
+    def size_docks(self) -> None:
+        """Without a saved layout, the pages get over half of the window's width (at
+        1280 x 800 too) the first time the docks are shown; their tables scroll sideways.
+        Deferred one turn of the event loop: docks just shown have no place in it yet."""
+        if not self._docks_sized and self.isVisible() and self.docks["search"].isVisible():
+            self._docks_sized = True
+            QTimer.singleShot(0, self._size_docks_now)
+
+    def _size_docks_now(self) -> None:
+        width = self.width()
+        self.resizeDocks([self.docks["documents"], self.docks["search"]],
+                         [int(width * 0.2), int(width * 0.23)],
+                         Qt.Orientation.Horizontal)  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.start.restore_docks()

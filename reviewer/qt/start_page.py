@@ -179,6 +179,7 @@ class StartController:
             self._docks_shown = None
             self.stack.setCurrentWidget(self.window.page_view)
             self.window.page_view.setFocus()
+            self.window.size_docks()
         if on:
             self.page.new_button.setFocus()
 

@@ -58,3 +58,17 @@ def test_a_moved_matter_is_listed_as_such(window: MainWindow, tmp_path: Path) ->
     window.settings.setValue("recent", [str(tmp_path / "Gone.matter")])
     window.start.page.set_recent(window.recent_matters())
     assert "not found (moved or deleted?)" in window.start.page.recent.item(0).text()
+
+
+def test_the_pages_get_half_the_width_and_focus_is_visible(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    window.resize(1280, 800)
+    assert window.open_matter(demo)
+    qtbot.waitUntil(lambda: window.page_view.width() >= 640)
+    for view in (window.docs_view, window.outline_view, window.page_view):
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        image = view.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2)
+        assert edge == view.palette().highlight().color(), type(view).__name__
