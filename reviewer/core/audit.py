@@ -1,6 +1,6 @@
 """Operations: every edit a user makes is one call, one transaction, one audit entry.
 
-``operation(matter, "Tag ¶¶ 5–7 with Knowingly benefited")`` opens the transaction and
+``operation(matter, "Tag ¶¶ 5-7 with Knowingly benefited")`` opens the transaction and
 yields a ``Recorder``; each row it inserts, updates or deletes is snapshotted before and after
 into the append-only ``audit`` table, and the first write allocates the operation's row in
 ``operations`` (label, who, which machine, when) whose id is the audit ``batch``. The
@@ -92,8 +92,8 @@ class Recorder:
                 self.db["operations"].insert({
                     "label": self.action, "who": self.who, "machine": self.machine,
                     "at": self.at, "kind": self.kind, "undoes": self.undoes,
-                }).last_pk  # fmt: skip
-            )
+                }).last_pk
+            )  # fmt: skip
         return self.batch
 
     def row(self, tbl: str, key: Key) -> dict[str, Any] | None:

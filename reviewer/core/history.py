@@ -77,8 +77,7 @@ def _change(tbl: str, row_id: int, before: str | None, after: str | None, summar
 def operations(matter: Matter, limit: int | None = 50) -> list[Operation]:
     """The latest operations, newest first, each with its changes in the order made."""
     ops = matter.db.execute(
-        "SELECT id, label, who, machine, at, kind, undoes FROM operations ORDER BY id DESC "
-        "LIMIT ?",
+        "SELECT id, label, who, machine, at, kind, undoes FROM operations ORDER BY id DESC LIMIT ?",
         [-1 if limit is None else limit],
     ).fetchall()
     if not ops:
@@ -122,7 +121,7 @@ def _apply(rec: Recorder, rows: list[Any], kind: str) -> None:
     if parked:
         marks = ",".join("?" * len(parked))
         rec.db.execute(f"UPDATE paragraphs SET seq = -seq - 1 WHERE id IN ({marks})", parked)
-    for tbl, row_id, before, after, summary in rows:
+    for tbl, _, before, after, summary in rows:
         old, new = (after, before) if kind == "undo" else (before, after)
         target = None if new is None else json.loads(new)
         current = json.loads(old) if old is not None else None

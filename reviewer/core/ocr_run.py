@@ -22,8 +22,8 @@ from reviewer.core.errors import OcrUnavailableError, ReviewerError
 from reviewer.core.ingest import Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
-from reviewer.core.recut import recut
 from reviewer.core.records import Progress
+from reviewer.core.recut import recut
 from reviewer.core.search import IndexUpdater
 
 

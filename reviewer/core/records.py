@@ -271,7 +271,7 @@ class Changes:
     # documents whose own rows, pages or paragraphs changed (re-cut, kind, delete, undo)
     content: frozenset[int] = frozenset()
     orphans: frozenset[int] = frozenset()  # orphaned work rows kept or re-attached
-    label: str = ""  # the operation's label, e.g. "Tag ¶¶ 5–7 with Knowingly benefited"
+    label: str = ""  # the operation's label, e.g. "Tag ¶¶ 5-7 with Knowingly benefited"
 
     def __bool__(self) -> bool:
         return bool(

@@ -40,8 +40,10 @@ class RecutResult:
     orphaned: int
 
     def as_json(self) -> dict[str, int]:
-        return {"kept": self.kept, "matched": self.matched, "new": self.fresh,
-                "gone": self.gone, "work_kept": self.work_kept, "orphaned": self.orphaned}  # fmt: skip
+        return {
+            "kept": self.kept, "matched": self.matched, "new": self.fresh, "gone": self.gone,
+            "work_kept": self.work_kept, "orphaned": self.orphaned,
+        }  # fmt: skip
 
     @property
     def sentence(self) -> str:

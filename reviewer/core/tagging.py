@@ -21,8 +21,8 @@ history = audit.history
 
 
 def para_span(paras: Sequence[Paragraph]) -> str:
-    """``¶ 5``, ``¶¶ 5–7, 9``: the printed numbers of paragraphs, for an operation's label
-    (``Compl. p. 3 (text)`` / ``4 paragraphs`` when some are not numbered)."""
+    """``¶ 5``, ``¶¶ 5-7, 9`` (with an en dash): the printed numbers of paragraphs, for an
+    operation's label (a cite / ``4 paragraphs`` when some are not numbered)."""
     nums = sorted({int(p.number) for p in paras
                    if p.kind == "numbered" and p.number and p.number.isdigit()})  # fmt: skip
     if len(nums) != len(paras):
@@ -35,6 +35,7 @@ def para_span(paras: Sequence[Paragraph]) -> str:
             runs.append([n])
     text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
     return f"¶ {text}" if len(nums) == 1 else f"¶¶ {text}"
+
 
 _TAG_SQL = """SELECT t.id, t.element_id, c.key || '.' || e.key, t.doc_id, t.para_id,
     t.page_start, t.page_end, t.assessment, t.note, t.who, t.at, p.cite, d.file_name,

@@ -12,9 +12,9 @@ import pytest
 
 from reviewer.core import search
 from reviewer.core.delete import delete_documents
-from reviewer.core.history import undo
 from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, NotFoundError, ReviewerError
+from reviewer.core.history import undo
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.query import QuerySyntaxError
