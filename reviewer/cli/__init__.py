@@ -222,7 +222,7 @@ def reindex(matter: Path) -> None:
     """Rebuild MATTER's search index from its database."""
     with Matter.open(matter) as m:
         progress_bar(search.reindex(m), "Indexing")
-        total = m.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        total = documents.paragraph_count(m)
     click.echo(f"Indexed {total:,} paragraphs of {matter}")
 
 
