@@ -8,21 +8,13 @@ from typing import Any
 
 import click
 
+from reviewer.cli.claims import DefaultGroup
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
 from reviewer.core import documents, orphans
 from reviewer.core.matter import Matter
 
 
-class _ListByDefault(click.Group):
-    """``reviewer orphans MATTER`` lists; ``reviewer orphans attach …`` re-attaches."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
-            args = ["list", *args]
-        return super().parse_args(ctx, args)
-
-
-@click.group("orphans", cls=_ListByDefault)
+@click.group("orphans", cls=DefaultGroup, default="list")
 def orphans_group() -> None:
     """Orphaned work: what a re-cut (OCR, 'reviewer ocr --force') could not match to a new
     paragraph. 'reviewer orphans MATTER' lists it; 'reviewer orphans attach' puts it back."""
