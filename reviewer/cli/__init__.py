@@ -205,14 +205,15 @@ def _gui(matter: Path | None, screenshot: Path | None) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @user_errors
 def delete(matter: Path, doc: tuple[str, ...], yes: bool) -> None:
-    """Delete documents DOC... (ids or file names) with their paragraphs and index entries."""
+    """Delete documents DOC... (ids or file names) with their paragraphs, index entries and
+    the work on them, as one operation that 'reviewer undo' brings back whole."""
     with Matter.open(matter) as m:
         docs = [documents.find_document(m, ref) for ref in doc]
         names = ", ".join(d.file_name for d in docs)
         if not yes:
             click.confirm(f"Delete {names} from {m.name}?", abort=True, err=True)
         delete_documents(m, docs)
-    click.echo(f"Deleted {names}")
+    click.echo(f"Deleted {names} ('reviewer undo' brings it back)")
 
 
 @main.command()

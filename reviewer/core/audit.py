@@ -89,10 +89,10 @@ class Recorder:
     def _open(self) -> int:
         if self.batch is None:
             self.batch = int(
-                self.db["operations"].insert({
+                self.db.table("operations").insert({
                     "label": self.action, "who": self.who, "machine": self.machine,
                     "at": self.at, "kind": self.kind, "undoes": self.undoes,
-                }).last_pk
+                }).last_pk or 0
             )  # fmt: skip
         return self.batch
 
@@ -108,7 +108,7 @@ class Recorder:
     def _log(self, tbl: str, before: Any, after: Any, summary: str) -> None:
         state = after if after is not None else before
         key = key_of(tbl, state)
-        self.db["audit"].insert(
+        self.db.table("audit").insert(
             {
                 "batch": self._open(), "at": self.at, "who": self.who, "action": self.action,
                 "kind": self.kind, "undoes": self.undoes, "tbl": tbl,
@@ -121,7 +121,7 @@ class Recorder:
         self._touched.append((tbl, before, after))
 
     def insert(self, tbl: str, values: dict[str, Any], summary: str = "") -> int:
-        last = self.db[tbl].insert(values).last_rowid
+        last = self.db.table(tbl).insert(values).last_rowid
         cur = self.db.execute(f"SELECT * FROM {tbl} WHERE rowid = ?", [last])
         row = dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
         self._log(tbl, None, row, summary)

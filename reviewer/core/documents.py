@@ -69,6 +69,7 @@ def find_paragraph(
     matter: Matter, doc: Document, number: str | None = None, seq: int | None = None
 ) -> Paragraph:
     """A paragraph by its printed ¶ number (body paragraphs) or by its sequence number."""
+    args: list[object]
     if seq is not None:
         sql, args = "seq = ?", [seq]
     else:

@@ -90,7 +90,10 @@ def operations(matter: Matter, limit: int | None = 50) -> list[Operation]:
     by_op: dict[int, list[dict[str, Any]]] = {}
     for batch, *row in rows:
         by_op.setdefault(batch, []).append(_change(*row))
-    return [Operation(*op, changes=tuple(by_op.get(op[0], []))) for op in ops]
+    return [
+        Operation(op_id, label, who, machine, at, kind, undoes, tuple(by_op.get(op_id, [])))
+        for op_id, label, who, machine, at, kind, undoes in ops
+    ]
 
 
 def stacks(matter: Matter) -> tuple[list[int], list[int]]:

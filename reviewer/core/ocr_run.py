@@ -208,7 +208,7 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
 
 def _update_document(op: Recorder, doc_id: int, new: Rows) -> None:
     m = new.meta
-    current = op.db["documents"].get(doc_id)
+    current = op.db.table("documents").get(doc_id)
     values: dict[str, object] = {
         "text_quality": new.quality,
         "needs_ocr": int(new.needs_ocr),

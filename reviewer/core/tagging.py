@@ -37,9 +37,8 @@ def para_span(paras: Sequence[Paragraph]) -> str:
     return f"¶ {text}" if len(nums) == 1 else f"¶¶ {text}"
 
 
-_TAG_SQL = """SELECT t.id, t.element_id, c.key || '.' || e.key, t.doc_id, t.para_id,
-    t.page_start, t.page_end, t.assessment, t.note, t.who, t.at, p.cite, d.file_name,
-    d.kind, d.title, d.docket_no, coalesce(p.seq, 0)
+_TAG_SQL = """SELECT t.id, t.element_id, c.key || '.' || e.key AS element, t.doc_id,
+    t.para_id, t.page_start, t.page_end, t.assessment, t.note, t.who, t.at, p.cite
     FROM tags t JOIN elements e ON e.id = t.element_id JOIN claims c ON c.id = e.claim_id
     JOIN documents d ON d.id = t.doc_id LEFT JOIN paragraphs p ON p.id = t.para_id"""
 
@@ -73,10 +72,14 @@ def exhibit_cite(matter: Matter, doc_id: int, page_start: int, page_end: int) ->
     return f"{base} (Dkt. {docket})" if docket else base
 
 
-def _tag(matter: Matter, row: Any) -> Tag:
-    r = list(row)
-    cite = r[11] or exhibit_cite(matter, r[3], r[5], r[6])
-    return Tag(*r[:11], cite)
+def _tag(matter: Matter, row: dict[str, Any]) -> Tag:
+    """A tag built by column name; an exhibit page range gets its cite here."""
+    values = dict(row)
+    if not values["cite"]:
+        values["cite"] = exhibit_cite(
+            matter, values["doc_id"], values["page_start"], values["page_end"]
+        )
+    return Tag(**values)
 
 
 def list_tags(
@@ -97,12 +100,13 @@ def list_tags(
         ids = list(para_ids)
         where.append(f"t.para_id IN ({','.join('?' * len(ids))})")
         args += ids
-    rows = matter.db.execute(
+    cur = matter.db.execute(
         f"{_TAG_SQL} WHERE {' AND '.join(where)} "
         "ORDER BY t.doc_id, coalesce(p.seq, 0), t.page_start, c.position, e.position",
         args,
-    ).fetchall()
-    return [_tag(matter, r) for r in rows]
+    )
+    cols = [d[0] for d in cur.description]
+    return [_tag(matter, dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
 
 
 def _element(matter: Matter, element: Element | str) -> Element:
