@@ -31,11 +31,11 @@ AUDITED = (
     "production_docs", "production_pages",
 )  # fmt: skip
 # Tables whose rows are not keyed by an ``id`` column.
-PKS: dict[str, tuple[str, ...]] = {"pages": ("doc_id", "pno")}
+PKS: dict[str, tuple[str, ...]] = {"pages": ("doc_id", "pno"), "matter_meta": ("key",)}
 # Tables whose rows say what a document is (its text, paragraphs, kind): a change to them
 # changes what search finds.
 CONTENT = ("documents", "pages", "paragraphs")
-Key = int | tuple[Any, ...]
+Key = int | str | tuple[Any, ...]
 
 
 def current_user() -> str:
@@ -59,6 +59,13 @@ def key_of(tbl: str, row: dict[str, Any]) -> Key:
     """A row's primary key, from a snapshot of it."""
     cols = PKS.get(tbl, ("id",))
     return row[cols[0]] if len(cols) == 1 else tuple(row[c] for c in cols)
+
+
+def _row_id(key: Key) -> int:
+    """The audit row's ``row_id``: the key, or its last part (a page's number); 0 for a
+    text key (a setting), which the snapshots carry anyway."""
+    last = key[-1] if isinstance(key, tuple) else key
+    return last if isinstance(last, int) else 0
 
 
 def _where(tbl: str, key: Key) -> tuple[str, list[Any]]:
@@ -112,7 +119,7 @@ class Recorder:
             {
                 "batch": self._open(), "at": self.at, "who": self.who, "action": self.action,
                 "kind": self.kind, "undoes": self.undoes, "tbl": tbl,
-                "row_id": key[-1] if isinstance(key, tuple) else key,
+                "row_id": _row_id(key),
                 "before": None if before is None else json.dumps(before),
                 "after": None if after is None else json.dumps(after), "summary": summary,
                 "machine": self.machine,
@@ -126,7 +133,7 @@ class Recorder:
         row = dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
         self._log(tbl, None, row, summary)
         key = key_of(tbl, row)
-        return int(key if isinstance(key, int) else last or 0)
+        return key if isinstance(key, int) else int(last or 0)
 
     def update(
         self, tbl: str, key: Key, values: dict[str, Any], summary: str = "",

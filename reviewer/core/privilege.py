@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reviewer.core.audit import Recorder
+from reviewer.core.audit import Recorder, operation
 from reviewer.core.documents import find_document
 from reviewer.core.errors import PrivilegeError
 from reviewer.core.matter import Matter
@@ -278,14 +278,19 @@ def settings(matter: Matter) -> dict[str, str]:
 
 
 def set_settings(matter: Matter, **values: str | None) -> dict[str, str]:
+    """Change the log's settings (one undoable operation)."""
     matter.require_writable()
-    for key, value in values.items():
+    given = {k: v.strip() for k, v in values.items() if v is not None}
+    for key, value in given.items():
         if key not in SETTINGS:
             raise PrivilegeError(f"Unknown privilege-log setting {key!r}.")
-        if value is None:
-            continue
         if key == "era_start":
-            check_date(value.strip())
-        with matter.db.atomic():
-            matter.set_meta(f"privlog.{key}", value.strip())
+            check_date(value)
+    with operation(matter, f"Privilege-log settings: {', '.join(given)}") as op:
+        for key, value in given.items():
+            name = f"privlog.{key}"
+            if op.row("matter_meta", name) is None:
+                op.insert("matter_meta", {"key": name, "value": value}, name)
+            else:
+                op.update("matter_meta", name, {"value": value}, name)
     return settings(matter)

@@ -18,7 +18,8 @@ from reviewer.core.delete import delete_documents, update_document
 from reviewer.core.documents import find_document, find_paragraph, paragraphs
 from reviewer.core.errors import OrphanError
 from reviewer.core.matter import Matter
-from reviewer.core.privilege import Scope, set_privilege
+from reviewer.core.people import add_person
+from reviewer.core.privilege import Scope, set_privilege, set_settings, settings
 from reviewer.core.recut import match, recut
 from reviewer.core.redactions import add_redaction, list_redactions
 
@@ -142,6 +143,9 @@ KINDS: dict[str, tuple[Callable[[Matter], object] | None, Callable[[Matter], obj
     "production redaction": (_production, lambda m: production.redact_box(
         m, "P1", "complaint.pdf", 1, (10, 10, 60, 40), "account number")),
     "kind": (None, lambda m: update_document(m, "complaint.pdf", {"kind": "motion"})),
+    "person": (None, lambda m: add_person(m, "Ann Counsel", attorney=True)),
+    "rejection": (None, lambda m: tagging.reject_suggestion(m, _pid(m, "46"),
+                                                            "tvpra-1595.knowingly-benefited")),
     "delete": (lambda m: tagging.tag(m, [_pid(m, "46")], "tvpra-1595.knowingly-benefited"),
                lambda m: delete_documents(m, [find_document(m, "complaint.pdf")])),
     "re-cut": (lambda m: tagging.tag(m, [_pid(m, "46"), _pid(m, "47")],
@@ -213,3 +217,14 @@ def test_orphans_survive_a_document_delete_and_its_undo(m: Matter) -> None:
     assert m.db.execute("SELECT count(*) FROM audit WHERE tbl = 'orphans'").fetchone()[0] == 2
     history.undo(m)
     assert len(orphans.list_orphans(m)) == 1
+
+
+def test_privilege_log_settings_are_an_undoable_operation(m: Matter) -> None:
+    set_settings(m, party="Defendant")
+    first = settings(m)
+    set_settings(m, party="Streamline Social, Inc.", era_start="2019-01-01")
+    assert history.operations(m, 1)[0].label == "Privilege-log settings: party, era_start"
+    history.undo(m)
+    assert settings(m) == first
+    history.undo(m)
+    assert settings(m)["party"] == ""
