@@ -228,3 +228,18 @@ def test_privilege_log_settings_are_an_undoable_operation(m: Matter) -> None:
     assert settings(m) == first
     history.undo(m)
     assert settings(m)["party"] == ""
+
+
+def test_an_undo_that_conflicts_is_refused_and_writes_nothing(m: Matter) -> None:
+    from reviewer.core.errors import ClaimError
+    from reviewer.core.ingest import import_files
+
+    doc = find_document(m, "answer.pdf")
+    delete_documents(m, [doc])
+    for _ in import_files(m, [m.path / doc.stored_path]):  # the same file, imported again
+        pass
+    ops = m.db.execute("SELECT count(*) FROM operations").fetchone()
+    with pytest.raises(ClaimError, match=r"Cannot undo 'Delete answer\.pdf'"):
+        history.undo(m)
+    assert m.db.execute("SELECT count(*) FROM operations").fetchone() == ops
+    assert m.db.execute("SELECT count(*) FROM documents").fetchone() == (3,)
