@@ -83,6 +83,8 @@ def test_history_lists_every_operation_with_its_fields(coded: Path) -> None:
     labels = [o["label"] for o in ops]
     assert labels[-1] == "add claim tvpra-1595"
     assert "Tag ¶¶ 2–3 with Knowingly benefited" in labels
+    assert any(x.startswith("Code compl.pdf") and "¶ 3" in x and x.endswith("as redacted")
+               for x in labels), labels  # fmt: skip
     for op in ops:
         assert {"op_id", "label", "user", "machine", "at", "changes"} <= set(op)
         assert op["changes"], op
@@ -90,7 +92,7 @@ def test_history_lists_every_operation_with_its_fields(coded: Path) -> None:
             assert change["change"] in ("insert", "update", "delete")
     text = run("history", coded, "--limit", "2").stdout.splitlines()
     assert len(text) == 2
-    assert "redact compl.pdf" in text[0]
+    assert "Redact compl.pdf p. " in text[0]
 
 
 def test_delete_is_undone_with_everything_on_it(coded: Path) -> None:

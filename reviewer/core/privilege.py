@@ -225,11 +225,25 @@ def set_privilege(
         scope = Scope(scope.page_start, scope.page_start, None)
     for d in found:
         _check_scope(matter, d.id, d.pages, scope)
-    rec = Recorder(matter, f"privilege {value}: {len(found)} document(s)")
+    rec = Recorder(matter, f"Code {_what(matter, found, scope)} as {value}")
     with matter.db.atomic():
         for d in found:
             _code_one(matter, rec, d.id, d.file_name, value, basis, scope, given, suggest)
     return rec.changes()
+
+
+def _what(matter: Matter, docs: Sequence[Any], scope: Scope) -> str:
+    """``compl.pdf ¶ 3``, ``memo.pdf pp. 2-4``, ``12 documents``: what an operation codes."""
+    if len(docs) > 2:
+        return f"{len(docs)} documents"
+    names = " and ".join(d.file_name for d in docs)
+    if scope.para_id is not None:
+        row = matter.db.execute("SELECT cite FROM paragraphs WHERE id = ?", [scope.para_id])
+        cite = row.fetchone()
+        return f"{names} {cite[0] if cite else ''}".strip()
+    if scope.page_start is not None:
+        return f"{names} pp. {scope.page_start}-{scope.page_end}"
+    return names
 
 
 def _code_one(
@@ -264,7 +278,7 @@ def clear_privilege(matter: Matter, docs: Sequence[str | int], scope: Scope = Sc
     missing = [d.file_name for d, i in ids if i is None]
     if missing:
         raise PrivilegeError(f"{', '.join(missing)}: no privilege designation to clear.")
-    rec = Recorder(matter, f"clear privilege: {len(found)} document(s)")
+    rec = Recorder(matter, f"Clear the privilege coding of {_what(matter, found, scope)}")
     with matter.db.atomic():
         for d, i in ids:
             rec.delete("privilege", i, f"{d.file_name}: cleared")  # type: ignore[arg-type]
