@@ -151,9 +151,11 @@ class Recorder:
         if after != before:
             self._log(tbl, before, after, summary)
 
-    def delete(self, tbl: str, key: Key, summary: str = "") -> dict[str, Any]:
-        """Delete one row; returns it as it was."""
-        before = self.row(tbl, key)
+    def delete(
+        self, tbl: str, key: Key, summary: str = "", before: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Delete one row; returns it as it was (``before``: as the operation found it)."""
+        before = before or self.row(tbl, key)
         if before is None:
             raise sqlite_utils.db.NotFoundError(f"{tbl} {key}")
         where, args = _where(tbl, key)

@@ -118,12 +118,13 @@ def label_of(matter: Matter, op_id: int) -> str:
 
 
 def _apply(rec: Recorder, rows: list[Any], kind: str) -> None:
-    # A document's paragraphs are unique by seq: move every paragraph the operation renumbers
-    # out of the way first, so restoring them one by one never collides.
-    parked = [r[1] for r in rows if r[0] == "paragraphs" and r[2] and r[3]]
-    if parked:
-        marks = ",".join("?" * len(parked))
-        rec.db.execute(f"UPDATE paragraphs SET seq = -seq - 1 WHERE id IN ({marks})", parked)
+    # A document's paragraphs are unique by seq: park every paragraph of the documents the
+    # operation renumbers at -seq - 1 first, so restoring them one by one never collides;
+    # rows the operation did not write are un-parked at the end (the same map, reversed).
+    docs = sorted({json.loads(r[2] or r[3])["doc_id"] for r in rows if r[0] == "paragraphs"})
+    marks = ",".join("?" * len(docs))
+    if docs:
+        rec.db.execute(f"UPDATE paragraphs SET seq = -seq - 1 WHERE doc_id IN ({marks})", docs)
     for tbl, _, before, after, summary in rows:
         old, new = (after, before) if kind == "undo" else (before, after)
         target = None if new is None else json.loads(new)
@@ -131,12 +132,17 @@ def _apply(rec: Recorder, rows: list[Any], kind: str) -> None:
         if current is None:
             rec.insert(tbl, target, summary)  # type: ignore[arg-type]
         elif target is None:
-            rec.delete(tbl, key_of(tbl, current), summary)
+            parked = current if tbl == "paragraphs" else None  # as it was before parking
+            rec.delete(tbl, key_of(tbl, current), summary, before=parked)
         else:
             prior = rec.row(tbl, key_of(tbl, current))
             if tbl == "paragraphs" and prior is not None:
                 prior["seq"] = current["seq"]  # as it was before it was parked
             rec.update(tbl, key_of(tbl, current), target, summary, before=prior)
+    if docs:
+        rec.db.execute(
+            f"UPDATE paragraphs SET seq = -seq - 1 WHERE doc_id IN ({marks}) AND seq < 0", docs
+        )
 
 
 def _replay(matter: Matter, op_id: int, kind: str) -> Changes:
