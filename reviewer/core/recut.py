@@ -24,7 +24,10 @@ WORK = ("tags", "privilege", "redactions", "suggestion_rejects")
 SNAPSHOT = ("id", "seq", "number", "kind", "section", "count", "text", "page_start",
             "page_end", "cite")  # fmt: skip
 SAME_TEXT = 85.0  # similarity (0-100) at which two paragraphs are the same one re-read
-SAME_NUMBER = 50.0  # ... or at which they are, when they carry the same ¶ number
+NEAR_IDENTICAL = 95.0  # ... at which they are even a few pages apart
+SAME_NUMBER = 60.0  # ... at which they are when they carry the same ¶ number
+CONTAINED = 95.0  # partial similarity at which one paragraph's text holds another's
+MIN_CONTAINED = 40  # characters: shorter texts are contained anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +59,33 @@ class RecutResult:
         return ", ".join(parts)
 
 
-def _near(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return abs(int(a["page_start"]) - int(b["page_start"])) <= 1
+def _gap(a: dict[str, Any], b: dict[str, Any]) -> int:
+    return abs(int(a["page_start"]) - int(b["page_start"]))
+
+
+def _contains(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """How fully ``b``'s text contains ``a``'s (0-100; 0 for texts too short to tell)."""
+    if len(a["text"]) < MIN_CONTAINED or len(b["text"]) < 0.9 * len(a["text"]):
+        return 0.0
+    return fuzz.partial_ratio(a["text"], b["text"], processor=utils.default_process)
 
 
 def _score(a: dict[str, Any], b: dict[str, Any]) -> float | None:
-    """How sure we are that old ``a`` and new ``b`` are one paragraph (None: not at all)."""
-    if a["kind"] != b["kind"] or not _near(a, b):
+    """How sure we are that old ``a`` and new ``b`` are one paragraph (None: not at all).
+    The same text (on the same or the next page; up to three pages away when it is nearly
+    identical) ranks above the same ¶ number with close or containing text."""
+    gap = _gap(a, b)
+    if a["kind"] != b["kind"] or gap > 3:
         return None
     sim = fuzz.ratio(a["text"], b["text"], processor=utils.default_process)
-    numbered = a["kind"] == "numbered" and a["number"] is not None
-    if numbered and a["number"] == b["number"]:
-        return sim + 100 if sim >= SAME_NUMBER else None
-    return sim if sim >= SAME_TEXT else None
+    same = a["kind"] == "numbered" and a["number"] is not None and a["number"] == b["number"]
+    if sim >= SAME_TEXT and (gap <= 1 or sim >= NEAR_IDENTICAL):
+        return 200 + sim + (5 if same else 0) - gap
+    if same and gap <= 1:
+        best = max(sim, _contains(a, b))
+        if sim >= SAME_NUMBER or best >= CONTAINED:
+            return 100 + best - gap
+    return None
 
 
 def match(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> tuple[dict[int, int], int]:
@@ -96,6 +113,13 @@ def match(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> tuple[dict[in
     return found, exact
 
 
+def merged_into(old: dict[str, Any], new: list[dict[str, Any]]) -> int | None:
+    """The new paragraph whose text now holds all of ``old``'s (two ¶¶ read as one)."""
+    scores = [(_contains(old, n), i) for i, n in enumerate(new) if _gap(old, n) <= 1]
+    best = max(scores, default=(0.0, -1))
+    return best[1] if best[0] >= CONTAINED else None
+
+
 def recut(rec: Recorder, doc_id: int, new: list[dict[str, Any]]) -> RecutResult:
     """Replace document ``doc_id``'s paragraphs with ``new`` (rows without doc_id), moving
     work with matched paragraphs and orphaning work on the rest."""
@@ -104,21 +128,26 @@ def recut(rec: Recorder, doc_id: int, new: list[dict[str, Any]]) -> RecutResult:
     cols = [d[0] for d in cur.description]
     old = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     found, exact = match(old, new)
-    gone = [o for o in old if o["id"] not in found]
-    outcomes = [_orphan_work(rec, doc_id, o) for o in gone]
-    orphaned, boxes = sum(o[0] for o in outcomes), sum(o[1] for o in outcomes)
-    for o in gone:
-        rec.delete("paragraphs", o["id"], f"¶ gone: {o['cite']}")
-    # seq is unique per document: park the kept rows before they take their new numbers
+    # seq is unique per document: park every row before any takes its new number
     db.execute("UPDATE paragraphs SET seq = -seq - 1 WHERE doc_id = ?", [doc_id])
-    before = {o["id"]: o for o in old}
-    for pid, i in found.items():
-        rec.update("paragraphs", pid, new[i], f"¶ re-cut: {new[i]['cite']}", before=before[pid])
-    used = set(found.values())
+    ids: dict[int, int] = {}
+    for o in old:
+        if o["id"] in found:
+            i = found[o["id"]]
+            rec.update("paragraphs", o["id"], new[i], f"¶ re-cut: {new[i]['cite']}", before=o)
+            ids[i] = o["id"]
     for i, r in enumerate(new):
-        if i not in used:
-            rec.insert("paragraphs", {"doc_id": doc_id, **r}, f"¶ new: {r['cite']}")
-    kept = boxes + sum(_work_count(rec, pid) for pid in found)
+        if i not in ids:
+            ids[i] = rec.insert("paragraphs", {"doc_id": doc_id, **r}, f"¶ new: {r['cite']}")
+    gone = [o for o in old if o["id"] not in found]
+    moved = orphaned = 0
+    for o in gone:
+        into = merged_into(o, new)
+        target = None if into is None else (ids[into], new[into]["cite"])
+        m, n = _rehome_work(rec, doc_id, o, target)
+        moved, orphaned = moved + m, orphaned + n
+        rec.delete("paragraphs", o["id"], f"¶ gone: {o['cite']}", before=o)
+    kept = moved + sum(_work_count(rec, pid) for pid in found)
     return RecutResult(exact, len(found) - exact, len(new) - len(found), len(gone), kept,
                        orphaned)  # fmt: skip
 
@@ -130,24 +159,40 @@ def _work_count(rec: Recorder, para_id: int) -> int:
     )
 
 
-def _orphan_work(rec: Recorder, doc_id: int, para: dict[str, Any]) -> tuple[int, int]:
-    """Keep the work on a paragraph that is going away: (rows orphaned, redaction boxes
-    kept). A redaction drawn as a box keeps its box and only loses the link to the ¶."""
+def _rehome_work(
+    rec: Recorder, doc_id: int, para: dict[str, Any], target: tuple[int, str] | None
+) -> tuple[int, int]:
+    """Keep the work on a paragraph that is going away: (rows kept on the document, rows
+    orphaned). Tags move to ``target`` (the new ¶ that holds its text) when it has no such
+    tag yet; a redaction drawn as a box keeps its box and only loses the link to the ¶; the
+    rest is orphaned — coding or redacting a ¶ that now holds more text is a reviewer's call."""
     snapshot = json.dumps({k: para[k] for k in SNAPSHOT})
-    n = boxes = 0
+    reason = f"{para['cite']} is no longer in the document after a re-cut"
+    if target is not None:
+        reason += f"; its text is now part of {target[1]}"
+    kept = orphaned = 0
     for tbl in WORK:
         cur = rec.db.execute(f"SELECT * FROM {tbl} WHERE para_id = ?", [para["id"]])
         cols = [d[0] for d in cur.description]
         for values in (dict(zip(cols, r, strict=True)) for r in cur.fetchall()):
             if tbl == "redactions" and values["rect"] is not None:
                 rec.update(tbl, values["id"], {"para_id": None}, f"{values['entry_id']}: box kept")
-                boxes += 1
-                continue
-            rec.insert("orphans", {
-                "tbl": tbl, "doc_id": doc_id, "row": json.dumps(values), "para": snapshot,
-                "reason": f"{para['cite']} is no longer in the document after a re-cut",
-                "who": rec.who, "at": rec.at,
-            }, f"orphaned {tbl} on {para['cite']}")  # fmt: skip
-            rec.delete(tbl, values["id"], f"moved to orphans: {para['cite']}")
-            n += 1
-    return n, boxes
+                kept += 1
+            elif tbl == "tags" and target is not None and not _tagged(rec, values, target[0]):
+                rec.update(tbl, values["id"], {"para_id": target[0]}, f"tag → {target[1]}")
+                kept += 1
+            else:
+                rec.insert("orphans", {
+                    "tbl": tbl, "doc_id": doc_id, "row": json.dumps(values), "para": snapshot,
+                    "reason": reason, "who": rec.who, "at": rec.at,
+                }, f"orphaned {tbl} on {para['cite']}")  # fmt: skip
+                rec.delete(tbl, values["id"], f"moved to orphans: {para['cite']}")
+                orphaned += 1
+    return kept, orphaned
+
+
+def _tagged(rec: Recorder, tag: dict[str, Any], para_id: int) -> bool:
+    row = rec.db.execute(
+        "SELECT 1 FROM tags WHERE element_id = ? AND para_id = ?", [tag["element_id"], para_id]
+    ).fetchone()
+    return row is not None

@@ -243,3 +243,24 @@ def test_an_undo_that_conflicts_is_refused_and_writes_nothing(m: Matter) -> None
         history.undo(m)
     assert m.db.execute("SELECT count(*) FROM operations").fetchone() == ops
     assert m.db.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+
+
+def test_a_paragraph_read_into_its_neighbour_takes_its_tags_along(m: Matter) -> None:
+    p46, p47 = _pid(m, "46"), _pid(m, "47")
+    tagging.tag(m, [p46, p47], "tvpra-1595.knowingly-benefited")
+    tagging.tag(m, [p47], "tvpra-1595.participation-in-venture")
+    set_privilege(m, ["complaint.pdf"], "withheld", "work-product", Scope(para_id=p47))
+    doc = find_document(m, "complaint.pdf")
+    rows = [{**p.as_json(), "boxes": "[]"} for p in paragraphs(m, doc.id)]
+    (i46,) = [i for i, r in enumerate(rows) if r["number"] == "46" and r["kind"] == "numbered"]
+    assert rows[i46 + 1]["number"] == "47"
+    rows[i46]["text"] += " " + rows.pop(i46 + 1)["text"]  # OCR read ¶ 47 as part of ¶ 46
+    with operation(m, "Re-cut complaint.pdf") as op:
+        result = recut(op, doc.id, rows)
+    assert (result.gone, result.orphaned) == (1, 2)
+    tags = {(t.para_id, t.element) for t in tagging.list_tags(m, doc_id=doc.id)}
+    assert tags == {(p46, "tvpra-1595.knowingly-benefited"),
+                    (p46, "tvpra-1595.participation-in-venture")}  # fmt: skip
+    left = orphans.list_orphans(m)
+    assert sorted(o.table for o in left) == ["privilege", "tags"]  # the tag ¶ 46 already had
+    assert all("now part of Compl. ¶ 46" in o.reason for o in left)
