@@ -112,6 +112,15 @@ def stacks(matter: Matter) -> tuple[list[int], list[int]]:
     return undo_, redo_
 
 
+def next_labels(matter: Matter) -> tuple[str | None, str | None]:
+    """The labels of what Undo and Redo would do now (None: nothing), for Edit ▸ Undo …"""
+    undo_, redo_ = stacks(matter)
+    return (
+        label_of(matter, undo_[-1]) if undo_ else None,
+        label_of(matter, redo_[-1]) if redo_ else None,
+    )
+
+
 def label_of(matter: Matter, op_id: int) -> str:
     row = matter.db.execute("SELECT label FROM operations WHERE id = ?", [op_id]).fetchone()
     return "" if row is None else str(row[0])

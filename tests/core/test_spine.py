@@ -173,6 +173,7 @@ def test_undo_and_redo_reverse_and_replay_every_kind(m: Matter, kind: str) -> No
     assert _state(m) == before
     history.redo(m)
     assert _state(m) == after
+    assert history.next_labels(m) == (op.label, None)
     labels = [o.label for o in history.operations(m, 3)]
     assert labels == [f"Redo: {op.label}", f"Undo: {op.label}", op.label]
 
