@@ -53,8 +53,8 @@ def run(pdf: Path) -> None:
                 for t in WORK}  # fmt: skip
         print(f"{pdf.name}: {len(numbered)} numbered ¶; work before {before}")
         print(f"  re-cut by OCR in {took:.1f} s: {messages[-1]}")
-        print(f"  kept on their ¶ {kept}; orphaned {len(orphaned)} "
-              f"{ {t: sum(o.table == t for o in orphaned) for t in WORK} }; lost {lost}")  # fmt: skip
+        by_table = {t: sum(o.table == t for o in orphaned) for t in WORK}
+        print(f"  kept on their ¶ {kept}; orphaned {len(orphaned)} {by_table}; lost {lost}")
         print(f"  audit log grew by {((grown[0] or 0) - (size[0] or 0)) / 1e6:.2f} MB")
 
 

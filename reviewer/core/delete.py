@@ -40,6 +40,10 @@ def _dependents(matter: Matter) -> list[tuple[str, str, str]]:
     return found
 
 
+def _columns(matter: Matter, tbl: str) -> set[str]:
+    return {r[1] for r in matter.db.execute(f"PRAGMA table_info([{tbl}])").fetchall()}
+
+
 def _rows(matter: Matter, sql: str, args: list[Any]) -> list[dict[str, Any]]:
     cur = matter.db.execute(sql, args)
     cols = [d[0] for d in cur.description]
@@ -49,9 +53,9 @@ def _rows(matter: Matter, sql: str, args: list[Any]) -> list[dict[str, Any]]:
 def _delete_one(op: Recorder, matter: Matter, doc: Document) -> None:
     paras = "SELECT id FROM paragraphs WHERE doc_id = ?"
     for tbl, column, parent in _dependents(matter):
-        if tbl not in AUDITED and tbl not in PKS:
+        if tbl not in AUDITED and tbl not in PKS and "id" not in _columns(matter, tbl):
             raise ReviewerError(f"{doc.file_name}: cannot be deleted safely ({tbl} refers to "
-                                "it and is not audited).")  # fmt: skip
+                                "it and its rows cannot be restored).")  # fmt: skip
         where = f"{column} = ?" if parent == "documents" else f"{column} IN ({paras})"
         for row in _rows(matter, f"SELECT * FROM {tbl} WHERE {where}", [doc.id]):
             op.delete(tbl, key_of(tbl, row), f"{doc.file_name}: {tbl} deleted with it")

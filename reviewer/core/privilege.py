@@ -122,26 +122,28 @@ def check_date(text: str) -> str:
 
 _SQL = """SELECT v.id, v.doc_id, v.para_id, v.page_start, v.page_end, v.status, v.bases,
     v.entry_id, v.control, v.date, v.doc_type, v.author, v.recipients, v.cc, v.bcc,
-    v.custodian, v.description, v.narrative, v.category, v.who, v.at, d.file_name, p.cite
-    FROM privilege v JOIN documents d ON d.id = v.doc_id
+    v.custodian, v.description, v.narrative, v.category, v.who, v.at, d.file_name,
+    p.cite AS para_cite FROM privilege v JOIN documents d ON d.id = v.doc_id
     LEFT JOIN paragraphs p ON p.id = v.para_id"""
 
 
-def _designation(row: Any) -> Designation:
-    r = list(row)
-    r[6] = tuple(b for b in r[6].split(",") if b)
-    return Designation(*r)
+def _designation(row: dict[str, Any]) -> Designation:
+    """A designation built by column name."""
+    values = dict(row)
+    values["bases"] = tuple(b for b in values["bases"].split(",") if b)
+    return Designation(**values)
 
 
 def designations(matter: Matter, doc_id: int | None = None) -> list[Designation]:
     """Designations in document order (whole document first, then pages, then paragraphs)."""
     where, args = ("WHERE v.doc_id = ?", [doc_id]) if doc_id is not None else ("", [])
-    rows = matter.db.execute(
+    cur = matter.db.execute(
         f"{_SQL} {where} ORDER BY v.doc_id, v.para_id IS NOT NULL, "
         "coalesce(v.page_start, 0), coalesce(p.seq, 0)",
         args,
-    ).fetchall()
-    return [_designation(r) for r in rows]
+    )
+    cols = [c[0] for c in cur.description]
+    return [_designation(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
 
 
 def _next_entry_id(matter: Matter) -> str:

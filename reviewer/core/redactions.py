@@ -127,22 +127,24 @@ def remove_redaction(matter: Matter, entry_id: str) -> Changes:
     return rec.changes()
 
 
-def _redaction(row: Any) -> Redaction:
-    r = list(row)
-    r[4] = None if r[4] is None else tuple(json.loads(r[4]))
-    return Redaction(*r)
+def _redaction(row: dict[str, Any]) -> Redaction:
+    """A redaction built by column name."""
+    values = dict(row)
+    values["rect"] = None if values["rect"] is None else tuple(json.loads(values["rect"]))
+    return Redaction(**values)
 
 
 def list_redactions(matter: Matter) -> list[Redaction]:
-    rows = matter.db.execute(
+    cur = matter.db.execute(
         """SELECT r.id, r.entry_id, r.doc_id, r.page, r.rect, r.para_id, r.info_type, r.basis,
-        r.reason, d.file_name, p.cite, g.label
+        r.reason, d.file_name, p.cite AS para_cite, g.label AS page_label
         FROM redactions r JOIN documents d ON d.id = r.doc_id
         LEFT JOIN paragraphs p ON p.id = r.para_id
         LEFT JOIN pages g ON g.doc_id = r.doc_id AND g.pno = r.page
         ORDER BY r.doc_id, r.page, r.id"""
-    ).fetchall()
-    return [_redaction(r) for r in rows]
+    )
+    cols = [c[0] for c in cur.description]
+    return [_redaction(dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
 
 
 def basis_text(basis: str) -> str:

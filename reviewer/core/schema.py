@@ -292,6 +292,9 @@ def m005_production(db: Database) -> None:
     )
 
 
+# A document's own rows (read from its file, not anyone's work): the only tables a foreign
+# key may cascade into, from documents. A derived table added later belongs here.
+DOCUMENT_OWN = ("pages", "paragraphs")
 # Tables holding what reviewers made. A foreign key from them never cascades: a document or
 # paragraph cannot be deleted while work points at it, so no work disappears as a side effect.
 USER_WORK = (

@@ -23,7 +23,7 @@ from reviewer.core.privilege import Scope, set_privilege, set_settings, settings
 from reviewer.core.recut import match, recut
 from reviewer.core.redactions import add_redaction, list_redactions
 
-DERIVED = {"pages", "paragraphs"}  # a document's own rows, not anyone's work
+DERIVED = set(schema.DOCUMENT_OWN)  # a document's own rows, not anyone's work
 NOT_STATE = {"audit", "operations", "matter_meta", "_sqlite_migrations"}
 
 
@@ -265,3 +265,20 @@ def test_a_paragraph_read_into_its_neighbour_takes_its_tags_along(m: Matter) -> 
     left = orphans.list_orphans(m)
     assert sorted(o.table for o in left) == ["privilege", "tags"]  # the tag ¶ 46 already had
     assert all("now part of Compl. ¶ 46" in o.reason for o in left)
+
+
+def test_delete_records_rows_of_any_table_that_points_at_the_document(m: Matter) -> None:
+    """A table added later (e.g. findings made on import) is deleted with the document and
+    brought back by undo, without being listed anywhere."""
+    m.db.execute(
+        "CREATE TABLE findings (id INTEGER PRIMARY KEY, note TEXT, "
+        "doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE RESTRICT)"
+    )
+    doc = find_document(m, "answer.pdf")
+    m.db["findings"].insert({"doc_id": doc.id, "note": "text under a black box"})
+    delete_documents(m, [doc])
+    assert m.db.execute("SELECT count(*) FROM findings").fetchone() == (0,)
+    history.undo(m)
+    assert m.db.execute("SELECT doc_id, note FROM findings").fetchall() == [
+        (doc.id, "text under a black box")
+    ]
