@@ -20,7 +20,7 @@ from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
-from reviewer.core.errors import IndexStaleError, MatterLockedError
+from reviewer.core.errors import IndexStaleError, MatterError
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr
@@ -235,13 +235,11 @@ def _run_search(path: Path, run: Callable[[search.SearchIndex], SearchResult]) -
             stale = exc
     try:
         writable = Matter.open(path)
-    except MatterLockedError:
-        raise IndexStaleError(
-            f"{stale} It cannot be rebuilt while the matter is open in another window."
-        ) from None
+    except MatterError as exc:
+        raise IndexStaleError(f"{stale} It cannot be rebuilt here: {exc}") from None
     click.echo(f"{stale} — rebuilding it now.", err=True)
     with writable as m:
-        progress_bar(search.reindex(m), "Indexing")
+        search.ensure_current(m)  # waits for another process's index writer, if any
         with search.SearchIndex.open(m) as ix:
             return run(ix)
 

@@ -11,7 +11,7 @@ import click
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
 from reviewer.core import documents, tagging
 from reviewer.core.claims import find_element
-from reviewer.core.errors import ClaimError, IndexStaleError, MatterLockedError
+from reviewer.core.errors import ClaimError, IndexStaleError, MatterError
 from reviewer.core.matter import Matter
 from reviewer.core.records import ASSESSMENTS
 from reviewer.core.search import SearchIndex
@@ -164,7 +164,7 @@ def _suggestions(path: Path, element: str, limit: int) -> list[Suggestion]:
             stale = exc
     try:
         writable = Matter.open(path)
-    except MatterLockedError:
+    except MatterError:
         raise stale from None
     with writable as m, SearchIndex.open(m) as ix:
         return suggest(m, ix, element, limit)

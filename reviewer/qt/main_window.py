@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core import documents, locate, search
-from reviewer.core.errors import MatterLockedError, ReviewerError
+from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr, missing_tesseract_notice, ocr_documents
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
@@ -138,10 +138,7 @@ class MainWindow(QMainWindow):
         if self.matter is not None and self.matter.path.resolve() == path.resolve():
             self.close_matter()  # our own lock would make the re-opened matter read-only
         try:
-            try:
-                matter = Matter.open(path)
-            except MatterLockedError:
-                matter = Matter.open(path, readonly=True)
+            matter = Matter.open(path, fallback=True)  # a read-only folder opens read-only
         except ReviewerError as exc:
             show_error(self, "Cannot open the matter", str(exc))
             return False
@@ -372,7 +369,7 @@ class MainWindow(QMainWindow):
         if self.matter is None:
             self.setWindowTitle("reviewer")
             return
-        ro = " (read-only: open in another window)" if self.matter.readonly else ""
+        ro = f" (read-only: {self.matter.readonly_reason})" if self.matter.readonly else ""
         count = self.docs_model.rowCount(QModelIndex()) if self.docs_model else 0
         self.setWindowTitle(f"{self.matter.name} — {count} documents{ro} — reviewer")
 
