@@ -192,6 +192,9 @@ def gui(matter: Path | None, screenshot: Path | None) -> None:
 def _gui(matter: Path | None, screenshot: Path | None) -> None:
     from reviewer.qt.app import run
 
+    if matter is not None:  # a matter the app cannot open is refused here, in a sentence
+        Matter.open(matter, fallback=True).close()
+
     code = run(matter, screenshot)
     if screenshot is not None and code == 0:
         click.echo(f"Saved {screenshot}")

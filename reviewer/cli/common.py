@@ -4,6 +4,7 @@ progress-bar output."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from reviewer.core.errors import ReviewerError
+from reviewer.core.errors import ReviewerError, describe_os_error
 from reviewer.core.records import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,15 +22,22 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
 
 
 def user_errors(fn: F) -> F:
-    """Turn the core's user errors into a one-line message and exit code 2."""
+    """Turn the core's user errors, and the faults of the machine a user can meet (full disk,
+    read-only folder, a matter kept busy), into a one-line message and exit code 2."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except ReviewerError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
+            message = str(exc)
+        except (OSError, sqlite3.Error) as exc:
+            described = describe_os_error(exc)
+            if described is None:
+                raise
+            message = described
+        click.echo(f"Error: {message}", err=True)
+        sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
 

@@ -122,9 +122,14 @@ def describe_os_error(exc: BaseException) -> str | None:
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         if "disk is full" in text or "disk I/O error" in text:
-            return "The disk is full (or failing): the change was not saved. Free some space and try again."
+            return (
+                "The disk is full (or failing): the change was not saved. Free some space "
+                "and try again."
+            )
         if "readonly database" in text:
-            return "The matter cannot be written here (read-only folder or file); nothing was saved."
+            return (
+                "The matter cannot be written here (read-only folder or file); nothing was saved."
+            )
         if "database is locked" in text:
             return (
                 "Another reviewer window or command kept the matter busy for too long; nothing "
@@ -134,7 +139,10 @@ def describe_os_error(exc: BaseException) -> str | None:
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return f"The disk is full{where}: nothing was left half-written. Free some space and try again."
+            return (
+                f"The disk is full{where}: nothing was left half-written. Free some space "
+                "and try again."
+            )
         if exc.errno == errno.EROFS:
             return f"The folder is on a read-only disk{where}; nothing was written."
         if exc.errno in (errno.EACCES, errno.EPERM):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -191,4 +190,3 @@ class Matter:
         if self.readonly:
             raise MatterError(f"{self.path}: {self.readonly_reason or 'opened read-only'}; "
                               "nothing can be changed here.")  # fmt: skip
-

@@ -62,6 +62,15 @@ def folder_writable(path: Path) -> bool:
 def connect(db_file: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     """A connection with the busy timeout; readers open the file ``mode=ro`` (they cannot
     write, even by mistake); a read-only folder is opened ``immutable`` (no -shm can be made)."""
+    try:
+        return _connect(db_file, readonly=readonly, immutable=immutable)
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise MatterDamagedError(db_file.parent, str(exc)) from None
+        raise
+
+
+def _connect(db_file: Path, *, readonly: bool, immutable: bool) -> sqlite3.Connection:
     if readonly:
         flags = "mode=ro&immutable=1" if immutable else "mode=ro"
         uri = f"{db_file.resolve().as_uri()}?{flags}"
@@ -209,7 +218,7 @@ def scratch(matter_path: Path, target: Path) -> Iterator[Path]:
 def clean_strays(path: Path) -> list[Path]:
     """Remove what a crashed process left; call only while holding the matter alone."""
     found: list[Path] = []
-    found += [p for p in (path / "files").glob("*.part") if p.is_file()]
+    found += [p for p in (path / "files").rglob("*.part") if p.is_file()]
     found += [p for p in path.glob("*.part") if p.is_file()]
     index, new, old = path / "index", path / "index.new", path / "index.old"
     if old.is_dir() and not index.exists():

@@ -94,7 +94,10 @@ def test_a_second_writer_works_side_by_side(matter: Matter) -> None:
     with Matter.open(matter.path) as other:  # another window or a CLI command
         other.set_meta("note", "from the other handle")
     assert matter.get_meta("note") == "from the other handle"
-    with Matter.open(matter.path, readonly=True) as reader, pytest.raises(Exception, match="readonly"):
+    with (
+        Matter.open(matter.path, readonly=True) as reader,
+        pytest.raises(Exception, match="readonly"),
+    ):
         reader.set_meta("note", "a reader cannot write")
 
 
