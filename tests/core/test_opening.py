@@ -79,9 +79,11 @@ def test_migration_needs_the_matter_alone(tmp_path: Path) -> None:
     path = tmp_path / "A.matter"
     Matter.create(path).close()
     _set_version(path, 0)  # looks older: this program must record its version
-    with Matter.open(path, readonly=True):  # another window reads it
-        with pytest.raises(MatterError, match="close it in other windows"):
-            Matter.open(path)
+    with (
+        Matter.open(path, readonly=True),  # another window reads it
+        pytest.raises(MatterError, match="close it in other windows"),
+    ):
+        Matter.open(path)
     with Matter.open(path) as m:
         assert m.db.execute("PRAGMA user_version").fetchone()[0] == opening.schema_version()
 
@@ -129,9 +131,8 @@ def test_two_writers_side_by_side_and_a_reader_cannot_write(tmp_path: Path) -> N
     path = tmp_path / "A.matter"
     with Matter.create(path) as app:
         before = app.data_version()
-        with Matter.open(path) as cli:  # a CLI command while the app is open
-            with cli.db.atomic():
-                cli.set_meta("note", "from the CLI")
+        with Matter.open(path) as cli, cli.db.atomic():  # a CLI command while the app is open
+            cli.set_meta("note", "from the CLI")
         assert app.data_version() != before  # the app's poll sees another process commit
         assert app.get_meta("note") == "from the CLI"
         with app.db.atomic():
@@ -153,7 +154,7 @@ def test_missing_stored_file_is_named(tmp_path: Path) -> None:
         (m.path / doc.stored_path).unlink()
         production.create_set(m, "P", "ABC", 1)
         production.add_documents(m, "P", [str(doc.id)])
-        with pytest.raises(Exception, match="No such file|missing") as info:
+        with pytest.raises(Exception, match=r"No such file|missing") as info:
             production_export.export(m, "P", tmp_path / "out")
         assert doc.stored_path.split("/")[-1] in str(info.value)
         assert not (tmp_path / "out").exists()
