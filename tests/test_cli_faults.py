@@ -76,7 +76,8 @@ def test_a_newer_matter_in_a_real_process_prints_one_sentence(newer: str) -> Non
     )  # fmt: skip
     assert res.returncode == 2
     assert "Traceback" not in res.stderr
-    assert res.stderr.startswith("Error: ") and "newer" in res.stderr
+    assert res.stderr.startswith("Error: ")
+    assert "newer" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
 
 
