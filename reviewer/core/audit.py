@@ -191,3 +191,19 @@ def history(matter: Matter, limit: int = 50) -> list[dict[str, Any]]:
     )
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def next_labels(matter: Matter) -> tuple[str | None, str | None]:
+    """The labels of the operations ``undo`` and ``redo`` would reverse / replay now (None
+    when there is nothing), for Edit ▸ Undo and Redo."""
+    undo_stack, redo_stack = stacks(matter)
+
+    def label(stack: list[int]) -> str | None:
+        if not stack:
+            return None
+        row = matter.db.execute(
+            "SELECT action FROM audit WHERE batch = ? ORDER BY id LIMIT 1", [stack[-1]]
+        ).fetchone()
+        return str(row[0]) if row and row[0] else "the last change"
+
+    return label(undo_stack), label(redo_stack)

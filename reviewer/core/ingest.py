@@ -298,7 +298,8 @@ def _import(
     if workers < 2 or len(files) < 3:
         for i, path in enumerate(files, start=1):
             result = import_one(matter, path, kind)
-            yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result)
+            yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result,
+                           step="import", unit="files")  # fmt: skip
         return
     yield from _import_pooled(matter, files, kind, workers)
 
@@ -329,6 +330,7 @@ def _import_pooled(
                 assert sha is not None
                 result = _finish(matter, path, sha, job.result())
             done += 1
-            yield Progress(done, len(files), f"{result.status}: {path.name}", str(path), result)
+            yield Progress(done, len(files), f"{result.status}: {path.name}", str(path),
+                           result, step="import", unit="files")  # fmt: skip
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

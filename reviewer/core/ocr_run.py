@@ -88,12 +88,12 @@ def ocr_documents(
                 else:
                     got.append(outcome)
                 msg = f"OCR page {i} of {len(job.pages)}: {job.name}"
-                yield Progress(done, total, msg)
+                yield Progress(done, total, msg, step="ocr", unit="pages")
             message = error or _store(matter, job, got)
             if error is None:
                 updater.remove(job.doc_id)
                 updater.add(job.doc_id)
-            yield Progress(done, total, message)
+            yield Progress(done, total, message, step="ocr-done", unit="pages")
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -117,7 +117,7 @@ def import_and_ocr(
     if not needing:
         return
     if ocr.tesseract() is None:
-        yield Progress(0, 0, str(OcrUnavailableError()))
+        yield Progress(0, 0, str(OcrUnavailableError()), step="notice")
         return
     yield from ocr_documents(matter, needing, workers=workers)
 

@@ -256,8 +256,9 @@ def _rebuild(matter: Matter) -> Iterator[Progress]:
             for done, row in enumerate(matter.db.execute(_ROWS), start=1):
                 writer.add_document(**_fields(tuple(row)))
                 if done % 2000 == 0:
-                    yield Progress(done, total, f"Indexed {done:,} of {total:,} paragraphs")
-            yield Progress(total, total, "Writing the index…")
+                    yield Progress(done, total, f"Indexed {done:,} of {total:,} paragraphs",
+                                   step="index", unit="paragraphs")  # fmt: skip
+            yield Progress(total, total, "Writing the index…", step="index", unit="paragraphs")
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -271,7 +272,9 @@ def _rebuild(matter: Matter) -> Iterator[Progress]:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    yield Progress(total, total, f"Indexed {total:,} paragraphs")
+    yield Progress(
+        total, total, f"Indexed {total:,} paragraphs", step="index-done", unit="paragraphs"
+    )
 
 
 class IndexUpdater:

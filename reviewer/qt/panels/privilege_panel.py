@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -137,6 +138,19 @@ class PrivilegePanel(QWidget):
         for key, _ in LINES:
             self.lines[key].setText(getattr(d, key))
         self.description.setPlainText(d.description)
+
+    def on_operation(self, changes: object) -> None:
+        """Reload the coding shown when an operation touched these documents (an undo, a
+        change from the CLI). A change made elsewhere (``None``: what changed is unknown)
+        does not wipe a form being typed in."""
+        if self.matter is None or not self.doc_ids:
+            return
+        if isinstance(changes, Changes):
+            if not (changes.documents & set(self.doc_ids)) and not changes.people:
+                return
+        elif self.isAncestorOf(QApplication.focusWidget()):
+            return
+        self._load()
 
     def _enable(self) -> None:
         writable = self.matter is not None and not self.matter.readonly

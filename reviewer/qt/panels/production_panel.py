@@ -5,9 +5,10 @@ does the work; user errors are shown in the panel in their own words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,11 +27,20 @@ from PySide6.QtWidgets import (
 from reviewer.core import production, production_export, production_verify
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
+from reviewer.core.records import Progress
+from reviewer.qt.worker import Job, JobSummary, MakeJob
+
+Runner = Callable[[str, MakeJob], Job]  # (title, make) -> the Job, queued
 
 
 class ProductionPanel(QWidget):
+    """Emits ``changed`` after an edit (the window tells every dock)."""
+
+    changed = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner: Runner | None = None  # set by the window: its one job runner
         self.matter: Matter | None = None
         self.view: QTableView | None = None
         self.sets = QComboBox()
@@ -78,6 +88,10 @@ class ProductionPanel(QWidget):
         self.message.clear()
         self._reload()
 
+    def on_operation(self, _changes: object) -> None:
+        """Any operation (here, elsewhere, an undo) may have added or renamed a set."""
+        self._reload(self.sets.currentText() or None)
+
     def _reload(self, select: str | None = None) -> None:
         self.sets.clear()
         if self.matter is not None:
@@ -94,6 +108,7 @@ class ProductionPanel(QWidget):
         except ReviewerError as exc:
             self.message.setText(f"Error: {exc}")
             return False
+        self.changed.emit(None)
         return True
 
     def create(self) -> None:
@@ -124,12 +139,39 @@ class ProductionPanel(QWidget):
         self._run(act)
 
     def redact_found(self) -> None:
-        def act(m: Matter) -> str:
-            ids = production.redact_search(m, self.sets.currentText(), self.find.text(),
-                                           self.reason.text())  # fmt: skip
-            return f"Recorded {len(ids)} redaction(s)."
+        """Find the text in the set's documents and record a redaction per match, in the
+        background (one transaction: all or nothing)."""
+        name, text, reason = self.sets.currentText(), self.find.text(), self.reason.text()
+        found: list[int] = []
 
-        self._run(act)
+        def make(m: Matter) -> Iterator[Progress]:
+            yield Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
+            found.extend(production.redact_search(m, name, text, reason))
+            yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
+
+        def done(cancelled: bool) -> str:
+            if cancelled and not found:
+                return "Cancelled; no redaction was recorded."
+            return f"Recorded {len(found)} redaction(s)."
+
+        self._background("Redacting", make, done)
+
+    def _background(self, title: str, make: MakeJob, done: Callable[[bool], str]) -> None:
+        """Run ``make`` on the window's worker (or here, without one) and show its outcome."""
+        if self.matter is None:
+            return
+        if self.runner is None:
+            self._run(lambda m: (list(make(m)), done(False))[1])
+            return
+        self.message.setText(f"{title}…")
+        job = self.runner(title, make)
+
+        def finished(summary: JobSummary) -> None:
+            self.message.setText(done(summary.cancelled))
+            self.changed.emit(None)
+
+        job.finished.connect(finished)
+        job.failed.connect(lambda msg: self.message.setText(f"Error: {msg}"))
 
     def _export_clicked(self) -> None:
         folder = QFileDialog.getSaveFileName(self, "Export the production to a new folder")[0]
@@ -137,14 +179,27 @@ class ProductionPanel(QWidget):
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> None:
-        """Export the current set into the new ``folder`` and verify it, listing problems."""
+        """Export the current set into the new ``folder`` and verify it, listing problems —
+        in the background. The export is written beside ``folder`` and renamed into place:
+        a cancel or a failure leaves no half export."""
         self.problems.clear()
+        name = self.sets.currentText()
+        found: list[str] = []
 
-        def act(m: Matter) -> str:
-            production_export.export(m, self.sets.currentText(), folder)
-            found = production_verify.verify(folder)
+        def make(m: Matter) -> Iterator[Progress]:
+            yield Progress(0, 2, f"Exporting {name}…", step="export", unit="steps")
+            production_export.export(m, name, folder)
+            yield Progress(1, 2, f"Verifying {folder.name}…", step="verify", unit="steps")
+            found.extend(production_verify.verify(folder))
+            yield Progress(2, 2, "Verified.", step="verify-done", unit="steps")
+
+        def done(cancelled: bool) -> str:
+            if cancelled:
+                exported = folder.is_dir() and any(folder.iterdir())
+                return (f"Exported to {folder}; not verified (cancelled)." if exported
+                        else "Cancelled; nothing was exported.")  # fmt: skip
             self.problems.addItems(found)
             verdict = f"{len(found)} problem(s)" if found else "verified, no problems"
             return f"Exported to {folder}: {verdict}."
 
-        self._run(act)
+        self._background("Exporting", make, done)
