@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.page_view.paragraphClicked.connect(self.select_paragraph)
         self.page_view.pageChanged.connect(self._page_changed)
-        self.production_panel.runner = lambda title, make: self.run_background(title, make, False)
+        quiet = lambda title, make: self.run_background(title, make, False)  # noqa: E731
+        self.production_panel.runner = self.privilege_panel.runner = quiet
         for panel in (self.privilege_panel, self.production_panel):
             self.operation_executed.connect(panel.on_operation)
         self.privilege_panel.coded.connect(self.announce)

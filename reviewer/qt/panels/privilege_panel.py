@@ -29,7 +29,7 @@ from reviewer.core import privcheck, privilege
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
-from reviewer.qt.privilege_dialog import PrivilegeLogDialog
+from reviewer.qt.privilege_dialog import PrivilegeLogDialog, Runner
 
 LINES = (
     ("date", "Date (YYYY-MM-DD)"), ("doc_type", "Document type"), ("author", "Author"),
@@ -46,6 +46,7 @@ class PrivilegePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matter: Matter | None = None
+        self.runner: Runner | None = None  # the window's job runner (for the log's export)
         self.view: QTableView | None = None
         self.doc_ids: list[int] = []
         self.target = QLabel("No document selected.")
@@ -197,7 +198,7 @@ class PrivilegePanel(QWidget):
         """The log preview and export dialog (non-modal; returned for tests)."""
         if self.matter is None:
             return None
-        dialog = PrivilegeLogDialog(self.matter, self)
+        dialog = PrivilegeLogDialog(self.matter, self, self.runner)
         dialog.show()
         return dialog
 

@@ -5,7 +5,7 @@ does the work; user errors are shown in the panel in their own words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core import production, production_export, production_verify
+from reviewer.core import production
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.records import Progress
+from reviewer.qt import background
 from reviewer.qt.worker import Job, JobSummary, MakeJob
 
 Runner = Callable[[str, MakeJob], Job]  # (title, make) -> the Job, queued
@@ -143,11 +143,7 @@ class ProductionPanel(QWidget):
         background (one transaction: all or nothing)."""
         name, text, reason = self.sets.currentText(), self.find.text(), self.reason.text()
         found: list[int] = []
-
-        def make(m: Matter) -> Iterator[Progress]:
-            yield Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
-            found.extend(production.redact_search(m, name, text, reason))
-            yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
+        make = background.redact_matches(name, text, reason, found)
 
         def done(cancelled: bool) -> str:
             if cancelled and not found:
@@ -185,13 +181,7 @@ class ProductionPanel(QWidget):
         self.problems.clear()
         name = self.sets.currentText()
         found: list[str] = []
-
-        def make(m: Matter) -> Iterator[Progress]:
-            yield Progress(0, 2, f"Exporting {name}…", step="export", unit="steps")
-            production_export.export(m, name, folder)
-            yield Progress(1, 2, f"Verifying {folder.name}…", step="verify", unit="steps")
-            found.extend(production_verify.verify(folder))
-            yield Progress(2, 2, "Verified.", step="verify-done", unit="steps")
+        make = background.export_and_verify(name, folder, found)
 
         def done(cancelled: bool) -> str:
             if cancelled:

@@ -1,0 +1,57 @@
+"""The app's long jobs that are not core generators already: each wraps core calls in a
+generator of typed ``Progress`` for the worker thread (``JobRunner``), and hands its outcome
+back in a list the caller reads when the job has finished. Every output is written beside its
+destination and renamed into place by the core, so a cancel or a failure leaves nothing
+half-written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from reviewer.core import production, production_export, production_verify
+from reviewer.core.exports import write
+from reviewer.core.exports.privilege_log import gate, privilege_log_report
+from reviewer.core.matter import Matter
+from reviewer.core.records import Progress
+from reviewer.qt.worker import MakeJob
+
+
+def export_and_verify(name: str, folder: Path, problems: list[str]) -> MakeJob:
+    """Export production ``name`` into ``folder`` and verify it; problems go to ``problems``."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        yield Progress(0, 2, f"Exporting {name}…", step="export", unit="steps")
+        production_export.export(m, name, folder)
+        yield Progress(1, 2, f"Verifying {folder.name}…", step="verify", unit="steps")
+        problems.extend(production_verify.verify(folder))
+        yield Progress(2, 2, "Verified.", step="verify-done", unit="steps")
+
+    return make
+
+
+def redact_matches(name: str, text: str, reason: str, found: list[int]) -> MakeJob:
+    """Find ``text`` in production ``name`` and record a redaction per match (one transaction)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        yield Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
+        found.extend(production.redact_search(m, name, text, reason))
+        yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
+
+    return make
+
+
+def privilege_log(preset: str, path: Path, force: bool, written: list[Path]) -> MakeJob:
+    """Write the privilege log (``preset``, format from ``path``'s extension); refused with
+    LogCheckError when its checks find errors and ``force`` is off."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        fmt = path.suffix.lower().lstrip(".")
+        yield Progress(0, 2, "Checking the privilege log…", step="check", unit="steps")
+        gate(m, force)
+        yield Progress(1, 2, f"Writing {path.name}…", step="export", unit="steps")
+        report = privilege_log_report(m, preset, compact=fmt in ("docx", "pdf"))
+        written.append(write([report], fmt, path))
+        yield Progress(2, 2, f"Wrote {path}", step="export-done", unit="steps")
+
+    return make
