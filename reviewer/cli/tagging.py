@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from reviewer.cli.common import JSON, MATTER, dump, user_errors
+from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
 from reviewer.core import documents, tagging
 from reviewer.core.claims import find_element
 from reviewer.core.errors import ClaimError, IndexStaleError, MatterError
 from reviewer.core.matter import Matter
-from reviewer.core.records import ASSESSMENTS
+from reviewer.core.records import ASSESSMENTS, Tag
 from reviewer.core.search import SearchIndex
 from reviewer.core.suggest import Suggestion, suggest
 
@@ -95,24 +95,24 @@ def untag(matter: Path, refs: tuple[str, ...], seqs: tuple[int, ...], pages: str
     click.echo(f"Untagged {element} from {d.file_name}")
 
 
+def _print_tags(found: list[Tag]) -> None:
+    for t in found:
+        note = f"  — {t.note}" if t.note else ""
+        click.echo(f"{t.cite:34} {t.element:42} {t.assessment}{note}")
+
+
 @click.command()
 @MATTER
 @click.option("--element", help="Only this element's tags.")
 @click.option("--doc", help="Only tags on this document.")
-@JSON
+@output_options(_print_tags)
 @user_errors
-def tags(matter: Path, element: str | None, doc: str | None, as_json: bool) -> None:
+def tags(matter: Path, element: str | None, doc: str | None) -> list[Tag]:
     """List MATTER's tags in document order."""
     with Matter.open(matter, readonly=True) as m:
         e = find_element(m, element) if element else None
         d = documents.find_document(m, doc).id if doc else None
-        found = tagging.list_tags(m, e, d)
-    if as_json:
-        dump([t.as_json() for t in found])
-        return
-    for t in found:
-        note = f"  — {t.note}" if t.note else ""
-        click.echo(f"{t.cite:34} {t.element:42} {t.assessment}{note}")
+        return tagging.list_tags(m, e, d)
 
 
 @click.command()
@@ -140,15 +140,15 @@ def redo(matter: Path) -> None:
 @click.command()
 @MATTER
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1))
-@JSON
+@output_options(lambda rows: _print_history(rows))
 @user_errors
-def history(matter: Path, limit: int, as_json: bool) -> None:
+def history(matter: Path, limit: int) -> list[dict[str, object]]:
     """The audit log of tagging and claim changes, newest first."""
     with Matter.open(matter, readonly=True) as m:
-        rows = tagging.history(m, limit)
-    if as_json:
-        dump(rows)
-        return
+        return tagging.history(m, limit)
+
+
+def _print_history(rows: list[dict[str, object]]) -> None:
     for r in rows:
         kind = "" if r["kind"] == "do" else f"[{r['kind']}] "
         click.echo(f"{r['at']}  {r['who']:10} {kind}{r['summary'] or r['action']}")
