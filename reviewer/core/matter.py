@@ -179,7 +179,7 @@ class Matter:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db["matter_meta"].upsert({"key": key, "value": value}, pk="key")
+        self.db.table("matter_meta").upsert({"key": key, "value": value}, pk="key")
 
     def touch_content(self) -> None:
         """Record that documents changed (call inside the writing transaction): the search

@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -169,7 +170,7 @@ class OpenLock:
 
 
 def _lock(f: IO[bytes], exclusive: bool) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows: byte-range lock, always exclusive
+    if sys.platform == "win32":  # pragma: no cover - Windows: byte-range lock, exclusive
         import msvcrt
 
         f.seek(0)
