@@ -216,6 +216,17 @@ def scratch(matter_path: Path, target: Path) -> Iterator[Path]:
                 entry.unlink()
 
 
+def clean_scratch(path: Path, pid: int) -> None:
+    """Remove what the (dead) process ``pid`` registered with ``scratch``."""
+    for entry in (path / SCRATCH_DIR).glob(f"{pid}-*"):
+        with contextlib.suppress(OSError, ValueError):
+            target = Path(entry.read_text(encoding="utf-8").strip())
+            if target.name.startswith(".") and ".part" in target.name and target.exists():
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+        with contextlib.suppress(OSError):
+            entry.unlink()
+
+
 def clean_strays(path: Path) -> list[Path]:
     """Remove what a crashed process left; call only while holding the matter alone."""
     found: list[Path] = []

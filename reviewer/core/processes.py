@@ -3,16 +3,28 @@
 A ``ProcessPoolExecutor`` worker blocks reading its call queue; when the parent is killed
 (``kill -9``, a crash) nothing closes that queue (every worker holds a copy of its write end),
 so the workers would wait for ever. Each worker started here watches its parent and exits
-as soon as the parent is gone.
+as soon as the parent is gone. ``run_in_child`` runs one call in such a process for a job
+that would hold the GIL (and so freeze the app) if it ran in a thread.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
+import sqlite3
 import threading
 import time
+from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reviewer.core.errors import ReviewerError, describe_os_error
+from reviewer.core.records import Progress
+
+T = TypeVar("T")
 
 POLL_S = 0.2
 
@@ -47,3 +59,55 @@ def _alive(parent: int) -> bool:
             return False
         return True
     return os.getppid() == parent  # reparented (to init or a subreaper): the parent died
+
+
+def run_in_child(
+    fn: Callable[..., T], args: tuple[Any, ...], progress: Progress, scratch_of: Path | None = None
+) -> Generator[Progress, None, T]:
+    """Run ``fn(*args)`` in a spawned process (it ends with this one), yielding ``progress``
+    about every 0.2 s while it works, and return its result. For work that holds the GIL for
+    long stretches (PyMuPDF writing or reading pages): in a thread it would freeze the app.
+
+    Closing the generator (a cancel) terminates the child; ``scratch_of`` (its matter) then
+    has the child's registered scratch files removed. A ReviewerError in the child is raised
+    here with its message; anything else as a ReviewerError saying it was unexpected."""
+    ctx = multiprocessing.get_context("spawn")
+    here, there = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child_main, args=(there, os.getpid(), fn, args), daemon=True)
+    child.start()
+    there.close()
+    try:
+        while not here.poll(0.2):
+            if not child.is_alive() and not here.poll():
+                raise ReviewerError("The background process ended unexpectedly; nothing was kept.")
+            yield progress
+        kind, value = here.recv()
+    finally:
+        here.close()
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        if scratch_of is not None and child.exitcode != 0:
+            from reviewer.core.opening import clean_scratch
+
+            clean_scratch(scratch_of, child.pid)
+    if kind == "error":
+        raise ReviewerError(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _child_main(
+    conn: Connection, parent: int, fn: Callable[..., Any], args: tuple[Any, ...]
+) -> None:
+    watch_parent(parent)
+    try:
+        result: tuple[str, Any] = ("ok", fn(*args))
+    except ReviewerError as exc:
+        result = ("error", str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        result = ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
+    except Exception:
+        logging.getLogger("reviewer").exception("background process failed")
+        result = ("error", "Unexpected error in the background process.")
+    conn.send(result)
+    conn.close()

@@ -9,33 +9,41 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from reviewer.core import production, production_export, production_verify
+from reviewer.core import production_jobs
 from reviewer.core.exports import write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report
 from reviewer.core.matter import Matter
+from reviewer.core.processes import run_in_child
 from reviewer.core.records import Progress
 from reviewer.qt.worker import MakeJob
 
 
 def export_and_verify(name: str, folder: Path, problems: list[str]) -> MakeJob:
-    """Export production ``name`` into ``folder`` and verify it; problems go to ``problems``."""
+    """Export production ``name`` into ``folder`` and verify it (in a child process: PyMuPDF
+    would hold the GIL for seconds); problems go to ``problems``. Cancel ends the child; its
+    half-written folder is removed."""
 
     def make(m: Matter) -> Iterator[Progress]:
-        yield Progress(0, 2, f"Exporting {name}…", step="export", unit="steps")
-        production_export.export(m, name, folder)
-        yield Progress(1, 2, f"Verifying {folder.name}…", step="verify", unit="steps")
-        problems.extend(production_verify.verify(folder))
-        yield Progress(2, 2, "Verified.", step="verify-done", unit="steps")
+        m.require_writable()
+        waiting = Progress(0, 1, f"Exporting {name} to {folder.name} and verifying it…",
+                           step="export", unit="productions")  # fmt: skip
+        args = (m.path, name, folder)
+        found = yield from run_in_child(production_jobs.export_and_verify, args, waiting, m.path)
+        problems.extend(found)
+        yield Progress(1, 1, "Verified.", step="export-done", unit="productions")
 
     return make
 
 
-def redact_matches(name: str, text: str, reason: str, found: list[int]) -> MakeJob:
-    """Find ``text`` in production ``name`` and record a redaction per match (one transaction)."""
+def redact_matches(name: str, text: str, reason: str, found: list[str]) -> MakeJob:
+    """Find ``text`` in production ``name`` and record a redaction per match (one transaction,
+    in a child process)."""
 
     def make(m: Matter) -> Iterator[Progress]:
-        yield Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
-        found.extend(production.redact_search(m, name, text, reason))
+        m.require_writable()
+        waiting = Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
+        args = (m.path, name, text, reason)
+        found.extend((yield from run_in_child(production_jobs.redact_search, args, waiting)))
         yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
 
     return make

@@ -53,3 +53,27 @@ def test_create_add_redact_export_verify(qtbot: QtBot, window: MainWindow, tmp_p
     assert (tmp_path / "out" / "PDF" / "DEMO000001.pdf").is_file()
     in_background(lambda: panel.export_to(tmp_path / "out"))  # not a new folder: refused
     assert "already exists" in panel.message.text()
+
+
+def test_cancelled_export_leaves_nothing_half_written(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    panel = window.production_panel
+    panel.name.setText("Vol2")
+    panel.prefix.setText("CXL")
+    panel.create()
+    sel = window.docs_view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    sel.clearSelection()
+    for row in range(window.docs_model.rowCount()):  # type: ignore[union-attr]
+        sel.select(window.docs_model.index(row, 0), flags)  # type: ignore[union-attr]
+    panel.add_selected()
+    panel.export_to(tmp_path / "out")
+    job = window.jobs.jobs[0]
+    qtbot.waitUntil(lambda: bool(list(tmp_path.glob(".out.part-*"))), timeout=60_000)
+    job.cancel()  # the export process is writing: it is ended, its folder removed
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=60_000)
+    assert panel.message.text() == "Cancelled; nothing was exported."
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob(".out.part-*"))
+    assert not list((window.matter.path / ".scratch").glob("*"))  # type: ignore[union-attr]

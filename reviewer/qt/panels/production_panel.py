@@ -142,7 +142,7 @@ class ProductionPanel(QWidget):
         """Find the text in the set's documents and record a redaction per match, in the
         background (one transaction: all or nothing)."""
         name, text, reason = self.sets.currentText(), self.find.text(), self.reason.text()
-        found: list[int] = []
+        found: list[str] = []
         make = background.redact_matches(name, text, reason, found)
 
         def done(cancelled: bool) -> str:
