@@ -26,9 +26,15 @@ def build_demo(path: Path) -> Iterator[Progress]:
     Doe v. Twitter-style claims and a few tags (once)."""
     matter = Matter.open(path) if (path / DB_NAME).exists() else Matter.create(path, DEMO_NAME)
     try:
-        sources = path / "demo-sources"
-        for f in write_demo_filings(sources):
-            yield from import_files(matter, [f.path], kind=f.kind)
-        seed_demo_claims(matter)
+        yield from populate_demo(matter)
     finally:
         matter.close()
+
+
+def populate_demo(matter: Matter) -> Iterator[Progress]:
+    """Write the sample filings into the matter's folder, import them (a second run finds
+    them duplicates: the files are byte-stable) and seed the claims and tags once."""
+    sources = matter.path / "demo-sources"
+    for f in write_demo_filings(sources):
+        yield from import_files(matter, [f.path], kind=f.kind)
+    seed_demo_claims(matter)

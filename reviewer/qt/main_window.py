@@ -12,8 +12,16 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -31,6 +39,8 @@ from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.searching import SearchController
+from reviewer.qt.start_page import StartController
+from reviewer.qt.style import FOCUS_QSS
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.watcher import MatterWatcher
 from reviewer.qt.window_views import build_views
@@ -64,6 +74,7 @@ class MainWindow(QMainWindow):
         self.watcher = MatterWatcher(self)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
+        self.setStyleSheet(FOCUS_QSS)
         self._build_views()
         self.tagging = TaggingController(self)
         self.searching = SearchController(self)
@@ -73,6 +84,8 @@ class MainWindow(QMainWindow):
         self.history = HistoryController(self, acts["undo"], acts["redo"])
         self._connect()
         self._restore_layout()
+        self.start = StartController(self)
+        self.start.show(True)
         self._update_title()
 
     # -- construction ---------------------------------------------------------------------
@@ -82,11 +95,12 @@ class MainWindow(QMainWindow):
         return self.searching.index
 
     def _build_views(self) -> None:
-        views = build_views(self)
+        views = build_views(self)  # the page view is the central widget's, with the start page
         self.page_view, self.docs_view, self.outline_view = views.page, views.docs, views.outline
         self.search_panel, self.claims_panel = views.search, views.claims
         self.privilege_panel, self.production_panel = views.privilege, views.production
         self.docks, self.status_doc, self.status_page = views.docks, views.status_doc, views.page_no
+        self._docks_sized = False  # set by a restored layout or the first show
         self.docs_model: DocumentsModel | None = None  # one per open matter
         self.outline_model: OutlineModel | None = None  # one per open matter
 
@@ -124,6 +138,7 @@ class MainWindow(QMainWindow):
         self.close_matter()
         self.matter = matter
         self._remember(path)
+        self.start.show(False)
         self.docs_model = DocumentsModel(matter, self)
         self.docs_view.setModel(self.docs_model)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
@@ -142,6 +157,12 @@ class MainWindow(QMainWindow):
         if self.docs_model.rowCount(QModelIndex()):
             self.docs_view.selectRow(0)
         return True
+
+    def close_to_start(self) -> None:
+        """File ▸ Close matter: back to the start page."""
+        self.close_matter()
+        self._update_title()
+        self.start.show(True)
 
     def close_matter(self) -> None:
         self.watcher.watch(None)
@@ -381,9 +402,28 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
-            self.restoreState(state, self._layout_version())
+            self._docks_sized = self.restoreState(state, self._layout_version())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.size_docks()
+
+    def size_docks(self) -> None:
+        """Without a saved layout, the pages get over half of the window's width (at
+        1280 x 800 too) the first time the docks are shown; their tables scroll sideways.
+        Deferred one turn of the event loop: docks just shown have no place in it yet."""
+        if not self._docks_sized and self.isVisible() and self.docks["search"].isVisible():
+            self._docks_sized = True
+            QTimer.singleShot(0, self._size_docks_now)
+
+    def _size_docks_now(self) -> None:
+        width = self.width()
+        self.resizeDocks([self.docks["documents"], self.docks["search"]],
+                         [int(width * 0.2), int(width * 0.23)],
+                         Qt.Orientation.Horizontal)  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.start.restore_docks()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState(self._layout_version()))
         self.close_matter()

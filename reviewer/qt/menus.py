@@ -19,6 +19,8 @@ ENTRIES: tuple[Entry, ...] = (
     ("&File", "open", "&Open matter…", ("Ctrl+O",), "choose_matter", ()),
     ("&File", "import", "&Import filings…", ("Ctrl+I",), "choose_import", ()),
     ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "run_ocr", ()),
+    ("&File", "close_matter", "&Close matter", ("Ctrl+W",), "close_to_start", ()),
+    ("&File", "demo", "Open the &demo matter", (), "start.open_demo", ()),
     ("&File", "quit", "&Quit", ("Ctrl+Q",), "close", ()),
     ("&Go", "next_para", "&Next paragraph", ("J", "Ctrl+Down"), "step_paragraph", (1,)),
     ("&Go", "prev_para", "&Previous paragraph", ("K", "Ctrl+Up"), "step_paragraph", (-1,)),

@@ -61,8 +61,7 @@ def _tables() -> tuple[QTableView, QTreeView]:
 
 
 def build_views(window: QMainWindow) -> Views:
-    page = PageView(window)
-    window.setCentralWidget(page)
+    page = PageView(window)  # placed by the start page controller (start_page)
     docs, outline = _tables()
     search, claims = SearchPanel(window), ClaimsPanel(window)
     privilege, production = PrivilegePanel(window), ProductionPanel(window)
@@ -78,11 +77,7 @@ def build_views(window: QMainWindow) -> Views:
     window.tabifyDockWidget(docks["search"], docks["chart"])
     window.tabifyDockWidget(docks["chart"], docks["privilege"])
     window.tabifyDockWidget(docks["privilege"], docks["production"])
-    docks["search"].raise_()
-    # Wide enough for the documents' columns and the chart's element names (a saved layout
-    # replaces this).
-    window.resizeDocks([docks["documents"], docks["search"]], [400, 430],
-                       Qt.Orientation.Horizontal)  # fmt: skip
+    docks["search"].raise_()  # sized when first shown (MainWindow.size_docks)
     window.splitDockWidget(docks["documents"], docks["outline"], Qt.Orientation.Vertical)
     status_doc, page_no = QLabel(), QLabel()
     window.statusBar().addPermanentWidget(status_doc, 1)

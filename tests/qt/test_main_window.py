@@ -346,6 +346,7 @@ def test_a_layout_saved_with_other_docks_is_not_restored(qtbot: QtBot, window: M
     window.settings.setValue("state", window.saveState())  # as the app saved it before
     again = MainWindow()
     qtbot.addWidget(again)
+    again.start.show(False)  # the docks as they are once a matter is open
     tabbed = again.tabifiedDockWidgets(again.docks["search"])
     assert again.docks["production"] in tabbed
     assert again.docks["chart"] in tabbed
@@ -355,6 +356,7 @@ def test_a_layout_saved_with_other_docks_is_not_restored(qtbot: QtBot, window: M
     again.close()
     third = MainWindow()
     qtbot.addWidget(third)
+    third.start.show(False)
     assert third.dockWidgetArea(third.docks["production"]) == left
 
 

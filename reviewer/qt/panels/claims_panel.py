@@ -80,6 +80,11 @@ class ClaimsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.claim = QComboBox()
+        # Long claim names must not widen the dock (and so narrow the pages): elided instead.
+        self.claim.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.claim.setMinimumContentsLength(18)
         self.assessment = QComboBox()
         for value in ASSESSMENTS:
             self.assessment.addItem(value.replace("-", " "), value)

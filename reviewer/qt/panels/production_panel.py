@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -62,13 +62,13 @@ class ProductionPanel(QWidget):
         redact = QFormLayout()
         redact.addRow("Find and redact", self.find)
         redact.addRow("Reason", self.reason)
-        buttons = QHBoxLayout()
-        for text, slot in (("Add selected documents", self.add_selected),
-                           ("Redact matches", self.redact_found),
-                           ("Export…", self._export_clicked)):  # fmt: skip
+        buttons = QGridLayout()  # two a row: the dock stays narrow enough for the pages
+        for i, (text, slot) in enumerate((("Add selected documents", self.add_selected),
+                                          ("Redact matches", self.redact_found),
+                                          ("Export…", self._export_clicked))):  # fmt: skip
             button = QPushButton(text)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, i // 2, i % 2)
         create = QPushButton("Create production")
         create.clicked.connect(self.create)
         box = QVBoxLayout(self)

@@ -1,0 +1,74 @@
+"""The start page as a first-time user meets it: shown while no matter is open, the demo
+opened from it (built in the background the first time), recent matters listed with their
+caption, and File ▸ Close matter going back to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from reviewer.qt.main_window import MainWindow
+
+
+def test_first_launch_shows_the_start_page_and_opens_the_demo(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    start = window.start
+    assert start.showing
+    assert start.page.isVisible()
+    assert not window.page_view.isVisible()
+    assert not any(d.isVisible() for d in window.docks.values())
+    assert start.page.recent_label.text() == "No recent matters yet."
+    assert start.page.new_button.hasFocus()
+    with qtbot.waitSignal(window.jobs.drained, timeout=120_000):
+        qtbot.mouseClick(start.page.demo_button, Qt.MouseButton.LeftButton)
+    assert not start.showing
+    assert window.page_view.isVisible()
+    assert window.docks["documents"].isVisible()
+    assert window.docs_model is not None
+    assert window.docs_model.rowCount(QModelIndex()) == 3
+    assert "Doe v Streamline Social (demo)" in window.windowTitle()
+    assert "3 documents" in window.windowTitle()
+    assert window.claims_panel.model.rowCount() > 0  # the demo's counts are charted
+
+
+def test_recent_matters_with_caption_and_close_back_to_start(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    assert window.open_matter(demo)
+    window.actions_by_name["close_matter"].trigger()
+    assert window.matter is None
+    assert window.start.showing
+    recent = window.start.page.recent
+    assert recent.count() == 1
+    text = recent.item(0).text()
+    assert text.startswith("Doe v Streamline Social (demo)\n")
+    assert "3 documents · last change " in text
+    with qtbot.waitSignal(window.start.page.recentChosen):
+        recent.itemActivated.emit(recent.item(0))
+    assert window.matter is not None
+    assert not window.start.showing
+
+
+def test_a_moved_matter_is_listed_as_such(window: MainWindow, tmp_path: Path) -> None:
+    window.settings.setValue("recent", [str(tmp_path / "Gone.matter")])
+    window.start.page.set_recent(window.recent_matters())
+    assert "not found (moved or deleted?)" in window.start.page.recent.item(0).text()
+
+
+def test_the_pages_get_half_the_width_and_focus_is_visible(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    window.resize(1280, 800)
+    assert window.open_matter(demo)
+    qtbot.waitUntil(lambda: window.page_view.width() >= 640)
+    for view in (window.docs_view, window.outline_view, window.page_view):
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        image = view.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2)
+        assert edge == view.palette().highlight().color(), type(view).__name__
