@@ -9,22 +9,18 @@ each other."""
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
-    Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMenu,
 )
@@ -32,9 +28,10 @@ from PySide6.QtWidgets import (
 from reviewer.core import documents, locate, search
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import import_and_ocr, missing_tesseract_notice, ocr_documents
+from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
+from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
@@ -43,10 +40,15 @@ from reviewer.qt.start_page import StartController
 from reviewer.qt.style import FOCUS_QSS
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.watcher import MatterWatcher
-from reviewer.qt.window_views import build_views
+from reviewer.qt.window_views import (
+    build_views,
+    layout_version,
+    recent_matters,
+    remember_matter,
+    restore_layout,
+    size_docks,
+)
 from reviewer.qt.worker import Job, JobRunner, MakeJob
-
-MAX_RECENT = 8
 
 
 def _order(index: QModelIndex) -> tuple[int, ...]:
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(FOCUS_QSS)
         self._build_views()
         self.tagging = TaggingController(self)
+        self.files = FileActions(self)
         self.searching = SearchController(self)
         self.recent_menu: QMenu | None = None  # File ▸ Open recent (menus.build_menus)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
@@ -197,51 +200,20 @@ class MainWindow(QMainWindow):
             self.run_background("Indexing", lambda m: search.reindex(m))
 
     def _remember(self, path: Path) -> None:
-        here = str(path.resolve())
-        recent = [here] + [p for p in self.recent_matters() if p != here]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
+        remember_matter(self.settings, path)
 
     def recent_matters(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+        return recent_matters(self.settings)
 
     def choose_matter(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open a matter folder")
-        if path:
-            self.open_matter(path)
+        self.files.choose_matter()
 
     def new_matter(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New matter", "", "Matter folders (*.matter)")
-        if not path:
-            return
-        target = Path(path if path.endswith(".matter") else path + ".matter")
-        try:
-            Matter.create(target).close()
-        except ReviewerError as exc:
-            show_error(self, "Cannot create the matter", str(exc))
-            return
-        self.open_matter(target)
+        self.files.new_matter()
 
     # -- import and background jobs ----------------------------------------------------------
     def import_paths(self, paths: list[Path]) -> None:
-        if self.matter is None or self.matter.readonly:
-            show_error(self, "Cannot import", "Open a matter for writing first (File ▸ Open).")
-            return
-        self.run_background("Importing", lambda m: import_and_ocr(m, paths))
-
-    def run_ocr(self) -> None:
-        """OCR every page that needs it (File ▸ OCR scanned pages)."""
-        if self.matter is None or self.matter.readonly:
-            show_error(self, "Cannot run OCR", "Open a matter for writing first (File ▸ Open).")
-        elif (notice := missing_tesseract_notice(self.matter)) is not None:
-            show_error(self, "Cannot run OCR", notice)
-        else:
-            self.run_background("OCR", lambda m: ocr_documents(m))
-
-    def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import filings", "", "PDF files (*.pdf)")
-        if files:
-            self.import_paths([Path(f) for f in files])
+        self.files.import_paths(paths)
 
     def run_background(self, label: str, make: MakeJob, report: bool = True) -> Job:
         """Run a long job (a core Progress generator) on the worker thread, with a progress
@@ -371,11 +343,6 @@ class MainWindow(QMainWindow):
     def step_page(self, delta: int) -> None:
         self.page_view.go_to_page(self.page_view.current_page() + delta)
 
-    def zoom(self, direction: int) -> None:
-        """+1 zoom in, -1 zoom out, 0 fit the page width."""
-        view = self.page_view
-        (view.zoom_in if direction > 0 else view.zoom_out if direction < 0 else view.fit_width)()
-
     def focus_search(self) -> None:
         self.docks["search"].show()
         self.docks["search"].raise_()
@@ -393,16 +360,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.matter.name} — {count} documents{ro} — reviewer")
 
     def _layout_version(self) -> int:
-        """Saved dock layouts carry this; one saved with other docks (an older version of the
-        app) is not restored, or Qt would stack the docks it does not know."""
-        return zlib.crc32(",".join(sorted(self.docks)).encode()) & 0x7FFFFFFF
+        return layout_version(self.docks)
 
     def _restore_layout(self) -> None:
-        geometry, state = self.settings.value("geometry"), self.settings.value("state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self._docks_sized = self.restoreState(state, self._layout_version())
+        self._docks_sized = restore_layout(self, self.settings, self._layout_version())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -417,10 +378,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._size_docks_now)
 
     def _size_docks_now(self) -> None:
-        width = self.width()
-        self.resizeDocks([self.docks["documents"], self.docks["search"]],
-                         [int(width * 0.2), int(width * 0.23)],
-                         Qt.Orientation.Horizontal)  # fmt: skip
+        size_docks(self, self.docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.start.restore_docks()

@@ -17,8 +17,8 @@ Entry = tuple[str, str, str, tuple[str, ...], str, tuple[object, ...]]
 ENTRIES: tuple[Entry, ...] = (
     ("&File", "new", "&New matter…", ("Ctrl+N",), "new_matter", ()),
     ("&File", "open", "&Open matter…", ("Ctrl+O",), "choose_matter", ()),
-    ("&File", "import", "&Import filings…", ("Ctrl+I",), "choose_import", ()),
-    ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "run_ocr", ()),
+    ("&File", "import", "&Import filings…", ("Ctrl+I",), "files.choose_import", ()),
+    ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "files.run_ocr", ()),
     ("&File", "close_matter", "&Close matter", ("Ctrl+W",), "close_to_start", ()),
     ("&File", "demo", "Open the &demo matter", (), "start.open_demo", ()),
     ("&File", "quit", "&Quit", ("Ctrl+Q",), "close", ()),
@@ -33,9 +33,9 @@ ENTRIES: tuple[Entry, ...] = (
     ("&Edit", "copy_cite", "&Copy ¶ with cite", ("Ctrl+Shift+C", "Y"), "copy_paragraph", ()),
     ("&Edit", "undo", "&Undo", ("Ctrl+Z",), "history.undo", ()),
     ("&Edit", "redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "history.redo", ()),
-    ("&View", "zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", (1,)),
-    ("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", (-1,)),
-    ("&View", "fit_width", "&Fit page width", ("Ctrl+0",), "zoom", (0,)),
+    ("&View", "zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "page_view.zoom_in", ()),
+    ("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "page_view.zoom_out", ()),
+    ("&View", "fit_width", "&Fit page width", ("Ctrl+0",), "page_view.fit_width", ()),
     *(
         ("&Tag", f"tag_{n}", f"Tag with the active claim's element &{n} (again: remove)",
          (str(n),), "tagging.tag_element", (n,))

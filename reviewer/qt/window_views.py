@@ -1,12 +1,14 @@
 """The main window's widgets and docks, built once: the page view in the middle, documents
 and outline on the left, search, proof chart, privilege and production tabbed on the right,
-and the status bar's labels."""
+and the status bar's labels; the saved layout and the recent matters (QSettings)."""
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -84,3 +86,39 @@ def build_views(window: QMainWindow) -> Views:
     window.statusBar().addPermanentWidget(page_no)
     return Views(page, docs, outline, search, claims, privilege, production, docks,
                  status_doc, page_no)  # fmt: skip
+
+
+MAX_RECENT = 8
+
+
+def remember_matter(settings: QSettings, path: Path) -> None:
+    here = str(path.resolve())
+    recent = [here] + [p for p in recent_matters(settings) if p != here]
+    settings.setValue("recent", recent[:MAX_RECENT])
+
+
+def recent_matters(settings: QSettings) -> list[str]:
+    value = settings.value("recent", [])
+    return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+
+def layout_version(docks: dict[str, QDockWidget]) -> int:
+    """Saved dock layouts carry this; one saved with other docks (an older version of the
+    app) is not restored, or Qt would stack the docks it does not know."""
+    return zlib.crc32(",".join(sorted(docks)).encode()) & 0x7FFFFFFF
+
+
+def restore_layout(window: QMainWindow, settings: QSettings, version: int) -> bool:
+    """Restore the saved geometry and docks; True if the docks' layout was restored."""
+    geometry, state = settings.value("geometry"), settings.value("state")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    return isinstance(state, QByteArray) and window.restoreState(state, version)
+
+
+def size_docks(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """The pages get over half of the window's width (at 1280 x 800 too)."""
+    width = window.width()
+    window.resizeDocks([docks["documents"], docks["search"]],
+                       [int(width * 0.2), int(width * 0.23)],
+                       Qt.Orientation.Horizontal)  # fmt: skip
