@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from reviewer.core import production_jobs
-from reviewer.core.exports import write
-from reviewer.core.exports.privilege_log import gate, privilege_log_report
+from reviewer.core import child_jobs
 from reviewer.core.matter import Matter
 from reviewer.core.processes import run_in_child
 from reviewer.core.records import Progress
@@ -28,7 +26,7 @@ def export_and_verify(name: str, folder: Path, problems: list[str]) -> MakeJob:
         waiting = Progress(0, 1, f"Exporting {name} to {folder.name} and verifying it…",
                            step="export", unit="productions")  # fmt: skip
         args = (m.path, name, folder)
-        found = yield from run_in_child(production_jobs.export_and_verify, args, waiting, m.path)
+        found = yield from run_in_child(child_jobs.export_and_verify, args, waiting, m.path)
         problems.extend(found)
         yield Progress(1, 1, "Verified.", step="export-done", unit="productions")
 
@@ -43,23 +41,20 @@ def redact_matches(name: str, text: str, reason: str, found: list[str]) -> MakeJ
         m.require_writable()
         waiting = Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
         args = (m.path, name, text, reason)
-        found.extend((yield from run_in_child(production_jobs.redact_search, args, waiting)))
+        found.extend((yield from run_in_child(child_jobs.redact_search, args, waiting)))
         yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
 
     return make
 
 
 def privilege_log(preset: str, path: Path, force: bool, written: list[Path]) -> MakeJob:
-    """Write the privilege log (``preset``, format from ``path``'s extension); refused with
-    LogCheckError when its checks find errors and ``force`` is off."""
+    """Write the privilege log (``preset``, format from ``path``'s extension), in a child
+    process; refused when its checks find errors and ``force`` is off."""
 
     def make(m: Matter) -> Iterator[Progress]:
-        fmt = path.suffix.lower().lstrip(".")
-        yield Progress(0, 2, "Checking the privilege log…", step="check", unit="steps")
-        gate(m, force)
-        yield Progress(1, 2, f"Writing {path.name}…", step="export", unit="steps")
-        report = privilege_log_report(m, preset, compact=fmt in ("docx", "pdf"))
-        written.append(write([report], fmt, path))
-        yield Progress(2, 2, f"Wrote {path}", step="export-done", unit="steps")
+        waiting = Progress(0, 1, f"Writing {path.name}…", step="export", unit="logs")
+        args = (m.path, preset, path, force)
+        written.append((yield from run_in_child(child_jobs.privilege_log, args, waiting)))
+        yield Progress(1, 1, f"Wrote {path}", step="export-done", unit="logs")
 
     return make
