@@ -94,3 +94,19 @@ def test_the_cli_tags_while_another_window_holds_the_matter(demo_matter: Matter)
     element = find_element(demo_matter, "tvpra-1595.knowingly-benefited")
     tags = tagging.list_tags(demo_matter, element)
     assert len(tags) == 1, "the open handle sees the CLI's tag at once"
+
+
+@pytest.mark.parametrize("command", [["docs"], ["tags"], ["tag", "1", "1", "x.y"]])
+def test_a_damaged_database_is_one_sentence_for_readers_and_writers(
+    tmp_path: Path, command: list[str]
+) -> None:
+    path = tmp_path / "A.matter"
+    Matter.create(path).close()
+    data = bytearray((path / DB_NAME).read_bytes())
+    data[:16] = b"not a database!!"
+    (path / DB_NAME).write_bytes(bytes(data))
+    res = CliRunner().invoke(main, [command[0], str(path), *command[1:]])
+    assert res.exit_code == 2, res.output
+    assert "damaged" in res.output
+    assert "backup" in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)

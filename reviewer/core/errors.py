@@ -119,6 +119,13 @@ def describe_os_error(exc: BaseException) -> str | None:
     import errno
     import sqlite3
 
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "malformed" in str(exc) or "not a database" in str(exc)
+    ):
+        return (
+            "The matter's database is damaged; nothing was changed. Restore the folder from a "
+            "backup (a copy named matter.sqlite.v*.bak may sit beside it)."
+        )
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         if "disk is full" in text or "disk I/O error" in text:
