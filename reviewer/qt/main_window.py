@@ -1,11 +1,9 @@
-"""The main window: documents, outline and search docks around the page view; menus,
-shortcuts, drag-and-drop import, and the matter the window holds (one handle; other windows
-and CLI commands write beside it). Thin: every action calls one core function.
-
-Every change reaches the docks through one signal, ``operation_executed(changes)``: an edit
-made here (``announce``), an undo or redo, a background job's end, or a commit by another
-process (``MatterWatcher``, ``changes`` None: anything may have changed). Docks never call
-each other."""
+"""The main window: docks around the page view, menus, drag-and-drop import, and the matter
+it holds (one handle; other windows and CLI commands write beside it). Thin: every action
+calls one core function. Every change reaches the docks through one signal,
+``operation_executed(changes)``: an edit made here (``announce``), an undo or redo, a job's
+end, or a commit by another process (``MatterWatcher``; None: anything may have changed).
+Docks never call each other."""
 
 from __future__ import annotations
 
@@ -284,6 +282,8 @@ class MainWindow(QMainWindow):
         if row is not None and self.docs_view.currentIndex().row() != row:
             self.docs_view.selectRow(row)
         flag = "  — OCR needed" if doc.needs_ocr else ""
+        if not (self.matter.path / doc.stored_path).is_file():  # the pages cannot be drawn
+            flag = f"  — its stored PDF ({doc.stored_path}) is missing: import the original again"
         self.status_doc.setText(f"{doc.file_name} · {doc.kind} · {doc.pages} pages{flag}")
 
     def _outline_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -117,3 +117,17 @@ def test_undo_of_a_privilege_coding_refreshes_the_privilege_dock(window: MainWin
     assert panel.target.text() == "Not coded yet."
     window.actions_by_name["redo"].trigger()
     assert panel.target.text().startswith("PRIV-0001")
+
+
+def test_a_missing_stored_file_is_named_in_the_status_bar(window: MainWindow) -> None:
+    m = window.matter
+    assert m is not None
+    doc = documents.find_document(m, "complaint.pdf")
+    window.close_matter()
+    (m.path / doc.stored_path).unlink()
+    assert window.open_matter(m.path)
+    window.open_document(doc.id)
+    text = window.status_doc.text()
+    assert "stored PDF" in text
+    assert "is missing" in text
+    assert doc.stored_path in text
