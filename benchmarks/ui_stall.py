@@ -238,31 +238,29 @@ def _scan(path: Path) -> Path:
 
 
 def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, bool]]:
-    """(name, make(matter) or make(matter, n), baseline on the GUI thread?) for each job."""
+    """(name, make(matter, n), run it on the GUI thread as a baseline?) for each job; the
+    background jobs are the app's own (``reviewer.qt.background``)."""
     from reviewer.core import search
-    from reviewer.core.ingest import import_files
     from reviewer.core.ocr import tesseract
-    from reviewer.core.ocr_run import ocr_documents
-    from reviewer.qt import background
+    from reviewer.qt import background as bg
 
     scan = _scan(tmp / "scan.pdf")
+
+    def ocr(m: Any, n: int) -> Any:
+        row = m.db.execute("SELECT id FROM documents WHERE file_name = 'scan.pdf'").fetchone()
+        return bg.ocr_all([row[0]])(m)
+
     jobs: list[tuple[str, Any, bool]] = [
-        ("import", lambda m, n: import_files(m, paths if n == 0 else [], workers=workers), False),
-        ("import scan", lambda m, n: import_files(m, [scan]), False),
-        ("reindex", lambda m, n: search.reindex(m), True),
-        ("find-and-redact", lambda m, n: background.redact_matches("V", "the", "t", [])(m), True),
-        ("export+verify",
-         lambda m, n: background.export_and_verify("V", tmp / f"out{n}", [])(m), True),
+        ("import", lambda m, n: bg.import_files(paths, ocr=False)(m), False),
+        ("import scan", lambda m, n: bg.import_files([scan], ocr=False)(m), False),
+        ("reindex", lambda m, n: bg.reindex()(m) if n == 0 else search.reindex(m), True),
+        ("find-and-redact", lambda m, n: bg.redact_matches("V", "the", "t", [])(m), True),
+        ("export+verify", lambda m, n: bg.export_and_verify("V", tmp / f"out{n}", [])(m), True),
         ("privilege log",
-         lambda m, n: background.privilege_log("ninth-circuit", tmp / f"log{n}.xlsx", True, [])(m),
+         lambda m, n: bg.privilege_log("ninth-circuit", tmp / f"log{n}.xlsx", True, [])(m),
          True),
     ]  # fmt: skip
     if tesseract() is not None:
-
-        def ocr(m: Any, n: int) -> Any:
-            row = m.db.execute("SELECT id FROM documents WHERE file_name = 'scan.pdf'").fetchone()
-            return ocr_documents(m, [row[0]], workers=workers)
-
         jobs.insert(2, ("ocr (2 pages)", ocr, False))
     return jobs
 

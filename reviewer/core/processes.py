@@ -9,13 +9,14 @@ that would hold the GIL (and so freeze the app) if it ran in a thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -110,4 +111,85 @@ def _child_main(
         logging.getLogger("reviewer").exception("background process failed")
         result = ("error", "Unexpected error in the background process.")
     conn.send(result)
+    conn.close()
+
+
+def stream_in_child(
+    fn: Callable[..., Iterator[Progress]], args: tuple[Any, ...], cancel_wait: float = 300.0
+) -> Iterator[Progress]:
+    """Iterate ``fn(*args)`` (a generator of Progress) in a spawned process that ends with
+    this one, yielding each Progress here — results and all. For long jobs whose work holds
+    the GIL (SQLite, Whoosh, PyMuPDF): in a thread of the app it would freeze the window.
+
+    Closing this generator (a cancel) asks the child to stop after the unit in hand (its
+    generator is closed there, so its ``finally`` blocks run: pool shut down, index
+    committed) and waits up to ``cancel_wait`` s before ending it."""
+    ctx = multiprocessing.get_context("spawn")
+    here, there = ctx.Pipe()
+    # Not a daemon: the child may start a worker pool of its own (imports, OCR).
+    child = ctx.Process(target=_stream_main, args=(there, os.getpid(), fn, args))
+    child.start()
+    there.close()
+    ended = False
+    try:
+        while True:
+            if not here.poll(0.2):
+                if not child.is_alive() and not here.poll():
+                    raise ReviewerError("The background process ended unexpectedly.")
+                continue
+            kind, value = here.recv()
+            if kind == "progress":
+                yield value
+                continue
+            ended = True
+            if kind == "error":
+                raise ReviewerError(value)
+            return
+    finally:
+        if not ended:
+            _stop(here, child, cancel_wait)
+        here.close()
+        child.join()
+
+
+def _stop(conn: Connection, child: Any, wait: float) -> None:
+    """Ask the child to stop after its unit in hand; end it if it does not within ``wait``."""
+    with contextlib.suppress(OSError):
+        conn.send("cancel")
+    deadline = time.monotonic() + wait
+    while child.is_alive() and time.monotonic() < deadline:
+        try:
+            if conn.poll(0.2) and conn.recv()[0] != "progress":
+                break
+        except (EOFError, OSError):
+            break
+    child.join(2.0)
+    if child.is_alive():
+        child.terminate()
+
+
+def _stream_main(
+    conn: Connection, parent: int, fn: Callable[..., Iterator[Progress]], args: tuple[Any, ...]
+) -> None:
+    watch_parent(parent)
+    result: tuple[str, Any] = ("done", None)
+    gen = fn(*args)
+    try:
+        for progress in gen:
+            conn.send(("progress", progress))
+            if conn.poll():  # the parent asked to stop: after this unit
+                break
+    except ReviewerError as exc:
+        result = ("error", str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        result = ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
+    except Exception:
+        logging.getLogger("reviewer").exception("background process failed")
+        result = ("error", "Unexpected error in the background process.")
+    finally:
+        close = getattr(gen, "close", None)
+        if close is not None:
+            close()
+    with contextlib.suppress(OSError):
+        conn.send(result)
     conn.close()

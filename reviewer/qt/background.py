@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reviewer.core import child_jobs
 from reviewer.core.matter import Matter
-from reviewer.core.processes import run_in_child
+from reviewer.core.processes import run_in_child, stream_in_child
 from reviewer.core.records import Progress
 from reviewer.qt.worker import MakeJob
 
@@ -58,3 +58,18 @@ def privilege_log(preset: str, path: Path, force: bool, written: list[Path]) -> 
         yield Progress(1, 1, f"Wrote {path}", step="export-done", unit="logs")
 
     return make
+
+
+def import_files(paths: list[Path], ocr: bool = True) -> MakeJob:
+    """Import (then OCR) ``paths`` in a child process, its progress and results streamed."""
+    return lambda m: stream_in_child(child_jobs.import_and_ocr_all, (m.path, paths, ocr))
+
+
+def ocr_all(doc_ids: list[int] | None = None) -> MakeJob:
+    """OCR every page that needs it (of ``doc_ids``), in a child process."""
+    return lambda m: stream_in_child(child_jobs.ocr_all, (m.path, doc_ids))
+
+
+def reindex() -> MakeJob:
+    """Rebuild the search index in a child process."""
+    return lambda m: stream_in_child(child_jobs.reindex, (m.path,))

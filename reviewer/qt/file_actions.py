@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import import_and_ocr, missing_tesseract_notice, ocr_documents
+from reviewer.core.ocr_run import missing_tesseract_notice
+from reviewer.qt import background
 from reviewer.qt.dialogs import show_error
 from reviewer.qt.window_api import ReviewWindow
 
@@ -55,7 +56,7 @@ class FileActions:
 
     def import_paths(self, paths: list[Path]) -> None:
         if self._writable("Cannot import") is not None:
-            self.window.run_background("Importing", lambda m: import_and_ocr(m, paths))
+            self.window.run_background("Importing", background.import_files(paths))
 
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -72,4 +73,4 @@ class FileActions:
         if (notice := missing_tesseract_notice(matter)) is not None:
             show_error(self._parent, "Cannot run OCR", notice)
         else:
-            self.window.run_background("OCR", lambda m: ocr_documents(m))
+            self.window.run_background("OCR", background.ocr_all())

@@ -28,6 +28,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
+from reviewer.qt import background
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Search unavailable: {problem} (read-only)")
         else:
             self.statusBar().showMessage(f"Rebuilding the search index: {problem}…")
-            self.run_background("Indexing", lambda m: search.reindex(m))
+            self.run_background("Indexing", background.reindex())
 
     def _remember(self, path: Path) -> None:
         remember_matter(self.settings, path)
