@@ -63,8 +63,13 @@ def _kill_when(
 ) -> set[int]:
     """Start ``reviewer ARGS``, kill -9 it as soon as ``ready(its descendants)``; return the
     processes it had started (all must end by themselves)."""
-    proc = subprocess.Popen([sys.executable, "-m", "reviewer", *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    return _kill_when_argv([sys.executable, "-m", "reviewer", *args], ready, timeout)
+
+
+def _kill_when_argv(
+    argv: list[str], ready: Callable[[set[int]], bool], timeout: float = 300
+) -> set[int]:
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     kids: set[int] = set()
     deadline = time.monotonic() + timeout
     try:
@@ -196,3 +201,59 @@ def test_kill_during_production_export(tmp_path: Path, complaints: list[Path]) -
     assert res.returncode == 0, res.stderr
     verify = _reviewer("production", "verify", str(out))
     assert verify.returncode == 0, verify.stdout
+
+
+APP = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reviewer.qt.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+w = MainWindow()
+w.show()
+assert w.open_matter(sys.argv[1])
+action = sys.argv[2]
+if action == "import":
+    QTimer.singleShot(0, lambda: w.import_paths([Path(p) for p in sys.argv[3:]]))
+elif action == "export":
+    from reviewer.qt import background
+    QTimer.singleShot(0, lambda: w.run_background(
+        "Exporting", background.export_and_verify("Vol1", Path(sys.argv[3]), [])))
+app.exec()
+"""
+
+
+def test_kill_the_app_during_an_import_and_an_export(
+    tmp_path: Path, complaints: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    m = tmp_path / "M.matter"
+    Matter.create(m).close()
+    docs = "SELECT count(*) FROM documents"
+
+    def app(*args: str) -> list[str]:
+        return ["-c", APP, str(m), *args]
+
+    # _kill_when runs "python -m reviewer ARGS": run the app script instead
+    kids = _kill_when_argv([sys.executable, *app("import", *map(str, complaints))],
+                           lambda kids: len(kids) >= 2 and _count(m, docs) >= 2)  # fmt: skip
+    _all_end(kids)
+    committed = _count(m, docs)
+    assert 2 <= committed < len(complaints)
+    assert _reviewer("import", str(m), *map(str, complaints), "--no-ocr").returncode == 0
+    with Matter.open(m) as matter:
+        assert not list(matter.files_dir.rglob("*.part"))
+        production.create_set(matter, "Vol1", "DEMO", 1)
+        production.add_documents(matter, "Vol1", [str(i) for i in range(1, len(complaints) + 1)])
+    out = tmp_path / "out"
+    kids = _kill_when_argv(
+        [sys.executable, *app("export", str(out))],
+        lambda _k: any((p / "PDF").is_dir() for p in tmp_path.glob(".out.part-*")),
+    )
+    _all_end(kids)
+    assert not out.exists()
+    with Matter.open(m):
+        pass
+    assert not list(tmp_path.glob(".out.part-*")), "the next open removed the half export"
