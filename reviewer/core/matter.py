@@ -96,7 +96,10 @@ class Matter:
                 f"{self.path}: this matter was made by an older version of reviewer; "
                 "open it once for writing to upgrade it."
             )
-        if (pending or version != opening.schema_version()) and not self.readonly:
+        if not pending and version != opening.schema_version() and not self.readonly:
+            self.db.execute(f"PRAGMA user_version = {opening.schema_version()}")  # a matter
+            # from before user_version was kept: nothing to migrate, so no need to be alone
+        elif pending and not self.readonly:
             if not alone:
                 raise MatterError(
                     f"{self.path}: this matter must be upgraded to this version of reviewer, "

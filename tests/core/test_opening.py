@@ -77,15 +77,26 @@ def test_an_older_matter_is_backed_up_then_migrated(tmp_path: Path) -> None:
 
 def test_migration_needs_the_matter_alone(tmp_path: Path) -> None:
     path = tmp_path / "A.matter"
-    Matter.create(path).close()
-    _set_version(path, 0)  # looks older: this program must record its version
-    with (
-        Matter.open(path, readonly=True),  # another window reads it
-        pytest.raises(MatterError, match="close it in other windows"),
-    ):
+    path.mkdir()
+    db = Database(path / DB_NAME)
+    schema.migrations.apply(db, stop_before=schema.migrations.pending(db)[-1].name)
+    db.close()
+    other = opening.OpenLock(path)  # another process has the matter open
+    assert other.shared()
+    with pytest.raises(MatterError, match="close it in other windows"):
         Matter.open(path)
+    other.release()
     with Matter.open(path) as m:
         assert m.db.execute("PRAGMA user_version").fetchone()[0] == opening.schema_version()
+
+
+def test_a_matter_from_before_user_version_gets_it_without_being_alone(tmp_path: Path) -> None:
+    path = tmp_path / "A.matter"
+    Matter.create(path).close()
+    _set_version(path, 0)  # made before this program kept user_version; schema up to date
+    with Matter.open(path, readonly=True), Matter.open(path) as m:
+        assert m.db.execute("PRAGMA user_version").fetchone()[0] == opening.schema_version()
+    assert not list(path.glob("*.bak"))
 
 
 @pytest.mark.parametrize("damage", ["header", "page"])
