@@ -157,3 +157,7 @@ def describe_os_error(exc: BaseException) -> str | None:
         if exc.errno == errno.ENOENT:
             return f"A file reviewer needs is missing{where}."
     return None
+
+
+class OrphanError(ReviewerError):
+    """Orphaned work that cannot be re-attached where the user asked."""

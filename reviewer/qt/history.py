@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QAction
 
-from reviewer.core import audit
+from reviewer.core import history
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
@@ -33,7 +33,7 @@ class HistoryController:
         matter = self.window.matter
         undo = redo = None
         if matter is not None:
-            undo, redo = audit.next_labels(matter)
+            undo, redo = history.next_labels(matter)
         writable = matter is not None and not matter.readonly
         self.undo_action.setText(_label("Undo", undo))
         self.redo_action.setText(_label("Redo", redo))
@@ -41,16 +41,16 @@ class HistoryController:
         self.redo_action.setEnabled(writable and redo is not None)
 
     def undo(self) -> None:
-        self._replay(audit.undo, "Undone")
+        self._replay(history.undo, "Undone")
 
     def redo(self) -> None:
-        self._replay(audit.redo, "Redone")
+        self._replay(history.redo, "Redone")
 
     def _replay(self, step: Callable[[Matter], Changes], verb: str) -> None:
         matter = self.window.matter
         if matter is None or matter.readonly:
             return
-        label = audit.next_labels(matter)[0 if verb == "Undone" else 1]
+        label = history.next_labels(matter)[0 if verb == "Undone" else 1]
         try:
             changes = step(matter)
         except ReviewerError as exc:

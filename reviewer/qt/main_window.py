@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
     # -- matters --------------------------------------------------------------------------
     def open_matter(self, path: Path | str) -> bool:
-        """Open a matter (writable unless another window holds it); False if it failed."""
+        """Open a matter (read-only only if its folder is); False if it failed."""
         path = Path(path)
         if self.matter is not None and self.matter.path.resolve() == path.resolve():
             self.close_matter()  # our own lock would make the re-opened matter read-only

@@ -50,7 +50,7 @@ SHORTCUTS: list[tuple[str, str]] = [
 
 
 def _call(window: ReviewWindow, method: str, args: tuple[object, ...]) -> None:
-    """Call ``method`` (a dotted path from the window, e.g. ``tagging.undo``). Returns None:
+    """Call ``method`` (a dotted path from the window, e.g. ``history.undo``). Returns None:
     a slot's return value goes back through the Qt binding, and nothing needs it."""
     target: object = window
     for name in method.split("."):
