@@ -75,10 +75,11 @@ def test_a_tag_from_the_cli_shows_in_the_open_app(qtbot: QtBot, window: MainWind
     assert shown_after < 1.0
     undo = window.actions_by_name["undo"]
     assert undo.isEnabled()
-    assert undo.text() == f"&Undo tag 1 ¶ with {ELEMENT}"  # the CLI's operation, by its label
+    label = f"Tag ¶ {p.number} with Knowingly benefited"  # the CLI's operation, by its label
+    assert undo.text() == f"&Undo {label}"
     undo.trigger()
     assert p.cite not in _chart_texts(window)
-    assert window.actions_by_name["redo"].text() == f"&Redo tag 1 ¶ with {ELEMENT}"
+    assert window.actions_by_name["redo"].text() == f"&Redo {label}"
 
 
 def test_a_document_imported_by_the_cli_appears_in_the_documents_list(
@@ -112,7 +113,7 @@ def test_undo_of_a_privilege_coding_refreshes_the_privilege_dock(window: MainWin
     panel.apply_button.click()
     assert panel.target.text().startswith("PRIV-0001")
     undo = window.actions_by_name["undo"]
-    assert undo.text().startswith("&Undo privilege withheld")
+    assert undo.text() == "&Undo Code complaint.pdf as withheld"
     undo.trigger()  # Edit ▸ Undo: not a tagging undo, the latest operation of any kind
     assert panel.target.text() == "Not coded yet."
     window.actions_by_name["redo"].trigger()
