@@ -88,7 +88,7 @@ def run_in_child(
         if child.is_alive():
             child.terminate()
         child.join()
-        if scratch_of is not None and child.exitcode != 0:
+        if scratch_of is not None and child.exitcode != 0 and child.pid is not None:
             from reviewer.core.opening import clean_scratch
 
             clean_scratch(scratch_of, child.pid)
