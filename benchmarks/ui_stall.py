@@ -14,10 +14,17 @@ collection; ``--trace`` lists those (C calls and collections over ``--trace-ms``
 worker thread and the process pool's result thread) beside the gaps. It slows the import
 (a profile hook on every call), so take the figures from a run without it.
 
+``--jobs`` covers every long job of the app instead — import, OCR, reindex, find-and-redact,
+production export and verify, privilege-log export — each run through the app's JobRunner
+with the ticker going (the stall the user feels), side by side with the same job run on the
+GUI thread as a raw baseline (the freeze it would cause there: how find-and-redact, export
+and verify ran before they moved to the worker).
+
 Usage::
 
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] [--workers 2]
         [--trace] [--trace-ms 20]
+    QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] --jobs [--limit 12]
 """
 
 from __future__ import annotations
@@ -198,16 +205,125 @@ def report(ticker: Ticker, phases: list[Phase], elapsed: float, outcome: Any) ->
         print(f"  {gap:6.1f} ms  at +{begin - ticker.ticks[0]:6.2f} s  {', '.join(hits) or '-'}")
 
 
+def _in_background(runner: Any, matter: Any, make: Any) -> tuple[float, list[float]]:
+    """Run one job through the JobRunner with the ticker going: (seconds, tick gaps in ms)."""
+    from PySide6.QtCore import QEventLoop
+
+    ticker, loop, outcome = Ticker(), QEventLoop(), []
+    start = time.perf_counter()
+    job = runner.submit(matter, make)
+    job.finished.connect(lambda s: (outcome.append(s), loop.quit()))
+    job.failed.connect(lambda m: (outcome.append(m), loop.quit()))
+    loop.exec()
+    ticker.timer.stop()
+    if isinstance(outcome[0], str):
+        sys.exit(f"the job failed: {outcome[0]}")
+    return time.perf_counter() - start, [g for g, _ in ticker.gaps()]
+
+
+def _scan(path: Path) -> Path:
+    from reviewer.core.pdf import PdfWriter
+
+    src = PdfWriter()
+    src.new_page()
+    for i in range(20):
+        src.text(90, 100 + 28 * i, f"{i + 1}. The defendant shipped forty crates.", size=14)
+    png = src.page_png(0, dpi=200)
+    src.close()
+    out = PdfWriter()
+    out.insert_image_page(png)
+    out.insert_image_page(png)
+    out.save(path)
+    return path
+
+
+def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, bool]]:
+    """(name, make(matter, n), run it on the GUI thread as a baseline?) for each job; the
+    background jobs are the app's own (``reviewer.qt.background``)."""
+    from reviewer.core import search
+    from reviewer.core.ocr import tesseract
+    from reviewer.qt import background as bg
+
+    scan = _scan(tmp / "scan.pdf")
+
+    def ocr(m: Any, n: int) -> Any:
+        row = m.db.execute("SELECT id FROM documents WHERE file_name = 'scan.pdf'").fetchone()
+        return bg.ocr_all([row[0]])(m)
+
+    jobs: list[tuple[str, Any, bool]] = [
+        ("import", lambda m, n: bg.import_files(paths, ocr=False)(m), False),
+        ("import scan", lambda m, n: bg.import_files([scan], ocr=False)(m), False),
+        ("reindex", lambda m, n: bg.reindex()(m) if n == 0 else search.reindex(m), True),
+        ("find-and-redact", lambda m, n: bg.redact_matches("V", "the", "t", [])(m), True),
+        ("export+verify", lambda m, n: bg.export_and_verify("V", tmp / f"out{n}", [])(m), True),
+        ("privilege log",
+         lambda m, n: bg.privilege_log("ninth-circuit", tmp / f"log{n}.xlsx", True, [])(m),
+         True),
+    ]  # fmt: skip
+    if tesseract() is not None:
+        jobs.insert(2, ("ocr (2 pages)", ocr, False))
+    return jobs
+
+
+def _prepare(matter: Any, name: str) -> None:
+    """Before the jobs that need them: a production set of every document, coded documents."""
+    from reviewer.core import privilege, production
+
+    if name == "find-and-redact":
+        ids = [str(r[0]) for r in matter.db.execute("SELECT id FROM documents")]
+        production.create_set(matter, "V", "BENCH", 1)
+        production.add_documents(matter, "V", ids)
+        privilege.set_privilege(matter, ids[:3], "withheld", "attorney-client", suggest=False)
+
+
+def run_jobs(folder: Path, limit: int, workers: int) -> None:
+    """Every long job in the background (ticker gaps) beside the same job on the GUI thread."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.core.matter import Matter
+    from reviewer.qt.app import keep_ui_responsive
+    from reviewer.qt.worker import JobRunner
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    keep_ui_responsive()
+    paths = sorted(folder.glob("*.pdf"))[:limit]
+    print(f"{len(paths)} PDFs from {folder}; tick {TICK_MS} ms; a stall is the longest gap")
+    print(f"{'job':16} {'background s':>12} {'max gap ms':>10} {'p99 ms':>7}   "
+          f"{'GUI thread s (freeze)':>21}")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        matter = Matter.create(Path(tmp) / "bench.matter")
+        runner = JobRunner()
+        for name, make, baseline in _suite(paths, Path(tmp), workers):
+            _prepare(matter, name)
+            took, gaps = _in_background(runner, matter, lambda m, mk=make: mk(m, 0))
+            freeze = "-"
+            if baseline:
+                start = time.perf_counter()
+                for _ in make(matter, 1):
+                    pass
+                freeze = f"{time.perf_counter() - start:.2f}"
+            print(f"{name:16} {took:12.2f} {max(gaps):10.1f} {_pct(gaps, 0.99):7.1f}   "
+                  f"{freeze:>21}")  # fmt: skip
+        runner.shutdown()
+        matter.close()
+    del app
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--jobs", action="store_true", help="every long job of the app")
+    parser.add_argument("--limit", type=int, default=12, help="--jobs: PDFs to import")
     parser.add_argument("--trace", action="store_true", help="list long C calls and GCs")
     parser.add_argument("--trace-ms", type=float, default=20.0)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if not args.folder.is_dir():
         sys.exit(f"{args.folder}: no such folder of PDFs")
+    if args.jobs:
+        run_jobs(args.folder, args.limit, args.workers)
+        return
     report(*run_import(args.folder, args.workers, args.trace_ms if args.trace else None))
     print(f"(GIL switch interval {sys.getswitchinterval() * 1000:.0f} ms; "
           f"threads now: {threading.active_count()})")  # fmt: skip

@@ -17,15 +17,15 @@ from reviewer.cli import orphans as orphans_cli
 from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import production as production_cli
 from reviewer.cli import tagging as tagging_cli
-from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
+from reviewer.cli.common import JSON, MATTER, dump, output_options, progress_bar, user_errors
 from reviewer.core import documents, search
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
-from reviewer.core.errors import IndexStaleError, MatterLockedError
+from reviewer.core.errors import IndexStaleError, MatterError
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr
-from reviewer.core.records import SearchResult
+from reviewer.core.records import Document, Paragraph, SearchResult
 from reviewer.core.wording import plural
 
 
@@ -95,17 +95,7 @@ def import_(
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
 
 
-@main.command()
-@MATTER
-@JSON
-@user_errors
-def docs(matter: Path, as_json: bool) -> None:
-    """List the documents in MATTER."""
-    with Matter.open(matter, readonly=True) as m:
-        rows = documents.list_documents(m)
-    if as_json:
-        dump([d.as_json() for d in rows])
-        return
+def _print_docs(rows: list[Document]) -> None:
     for d in rows:
         flag = "  NEEDS OCR" if d.needs_ocr else ""
         click.echo(
@@ -116,16 +106,15 @@ def docs(matter: Path, as_json: bool) -> None:
 
 @main.command()
 @MATTER
-@click.argument("doc")
-@JSON
+@output_options(_print_docs)
 @user_errors
-def paragraphs(matter: Path, doc: str, as_json: bool) -> None:
-    """List the paragraphs of DOC (a doc id or a file name)."""
+def docs(matter: Path) -> list[Document]:
+    """List the documents in MATTER."""
     with Matter.open(matter, readonly=True) as m:
-        paras = documents.paragraphs(m, documents.find_document(m, doc).id)
-    if as_json:
-        dump([p.as_json() for p in paras])
-        return
+        return documents.list_documents(m)
+
+
+def _print_paragraphs(paras: list[Paragraph]) -> None:
     for p in paras:
         label = f"¶ {p.number}" if p.kind == "numbered" else p.kind
         click.echo(f"{p.seq:5}  {label:10} p.{p.page_start:<4} {p.text[:90]}")
@@ -134,21 +123,28 @@ def paragraphs(matter: Path, doc: str, as_json: bool) -> None:
 @main.command()
 @MATTER
 @click.argument("doc")
+@output_options(_print_paragraphs)
+@user_errors
+def paragraphs(matter: Path, doc: str) -> list[Paragraph]:
+    """List the paragraphs of DOC (a doc id or a file name)."""
+    with Matter.open(matter, readonly=True) as m:
+        return documents.paragraphs(m, documents.find_document(m, doc).id)
+
+
+@main.command()
+@MATTER
+@click.argument("doc")
 @click.argument("para", required=False)
 @click.option("--seq", type=int, help="Choose the paragraph by its sequence number instead.")
-@JSON
+@output_options(lambda p: click.echo(f"{p.cite}\n{p.section or ''}\n\n{p.text}"))
 @user_errors
-def show(matter: Path, doc: str, para: str | None, seq: int | None, as_json: bool) -> None:
+def show(matter: Path, doc: str, para: str | None, seq: int | None) -> Paragraph:
     """Show one paragraph PARA (its printed ¶ number) of DOC, with its pin cite."""
     if para is None and seq is None:
         raise click.UsageError("give PARA (the ¶ number) or --seq N")
     with Matter.open(matter, readonly=True) as m:
         d = documents.find_document(m, doc)
-        p = documents.find_paragraph(m, d, number=para, seq=seq)
-    if as_json:
-        dump(p.as_json())
-    else:
-        click.echo(f"{p.cite}\n{p.section or ''}\n\n{p.text}")
+        return documents.find_paragraph(m, d, number=para, seq=seq)
 
 
 SCREENSHOT = click.option(
@@ -192,6 +188,9 @@ def gui(matter: Path | None, screenshot: Path | None) -> None:
 
 def _gui(matter: Path | None, screenshot: Path | None) -> None:
     from reviewer.qt.app import run
+
+    if matter is not None:  # a matter the app cannot open is refused here, in a sentence
+        Matter.open(matter, fallback=True).close()
 
     code = run(matter, screenshot)
     if screenshot is not None and code == 0:
@@ -237,13 +236,11 @@ def _run_search(path: Path, run: Callable[[search.SearchIndex], SearchResult]) -
             stale = exc
     try:
         writable = Matter.open(path)
-    except MatterLockedError:
-        raise IndexStaleError(
-            f"{stale} It cannot be rebuilt while the matter is open in another window."
-        ) from None
+    except MatterError as exc:
+        raise IndexStaleError(f"{stale} It cannot be rebuilt here: {exc}") from None
     click.echo(f"{stale} — rebuilding it now.", err=True)
     with writable as m:
-        progress_bar(search.reindex(m), "Indexing")
+        search.ensure_current(m)  # waits for another process's index writer, if any
         with search.SearchIndex.open(m) as ix:
             return run(ix)
 

@@ -4,10 +4,11 @@ counts …`` (a complaint's counts and their claims)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from reviewer.cli.common import JSON, MATTER, dump, user_errors
+from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
 from reviewer.core import claims as core
 from reviewer.core import counts as core_counts
 from reviewer.core.matter import Matter
@@ -39,16 +40,11 @@ def claims() -> None:
 
 
 @claims.command()
-@JSON
+@output_options(lambda found: [click.echo(f"{t.id:18} {t.name}") for t in found])
 @user_errors
-def templates(as_json: bool) -> None:
+def templates() -> list[Any]:
     """List the shipped claim templates: {id, name, source}."""
-    found = load_templates()
-    if as_json:
-        dump([t.as_json() for t in found])
-        return
-    for t in found:
-        click.echo(f"{t.id:18} {t.name}")
+    return load_templates()
 
 
 @claims.command()
@@ -90,36 +86,32 @@ def _print_claim(claim: Claim) -> None:
         click.echo(f"  {key} {e.full_id}: {e.name}{retired}")
 
 
-@claims.command("list")
-@MATTER
-@JSON
-@user_errors
-def list_(matter: Path, as_json: bool) -> None:
-    """List MATTER's claims with their elements."""
-    with Matter.open(matter, readonly=True) as m:
-        found = core.list_claims(m)
-    if as_json:
-        dump([c.as_json() for c in found])
-        return
+def _print_claims(found: list[Claim]) -> None:
     for claim in found:
         _print_claim(claim)
     if not found:
         click.echo("No claims yet. Add one with 'reviewer claims add MATTER TEMPLATE_ID'.")
 
 
+@claims.command("list")
+@MATTER
+@output_options(_print_claims)
+@user_errors
+def list_(matter: Path) -> list[Claim]:
+    """List MATTER's claims with their elements."""
+    with Matter.open(matter, readonly=True) as m:
+        return core.list_claims(m)
+
+
 @claims.command()
 @MATTER
 @click.argument("claim_id")
-@JSON
+@output_options(lambda claim: _print_claim(claim))
 @user_errors
-def show(matter: Path, claim_id: str, as_json: bool) -> None:
+def show(matter: Path, claim_id: str) -> Claim:
     """Show claim CLAIM_ID of MATTER: {id, name, elements: [{id, name, description}]}."""
     with Matter.open(matter, readonly=True) as m:
-        claim = core.get_claim(m, claim_id)
-    if as_json:
-        dump(claim.as_json())
-    else:
-        _print_claim(claim)
+        return core.get_claim(m, claim_id)
 
 
 @claims.group()

@@ -23,7 +23,7 @@ def show_ocr_progress(jobs: Iterable[Progress], quiet: bool = False) -> list[str
     bar = None
     outcomes: list[str] = []
     for p in jobs:
-        if not p.message.startswith("OCR page "):
+        if p.step != "ocr":  # a document's outcome, or a notice
             outcomes.append(p.message)
             if bar is not None:
                 bar.render_finish()

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
-from reviewer.cli.common import JSON, MATTER, dump, user_errors
+from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
 from reviewer.core import documents, history, tagging
 from reviewer.core.claims import find_element
-from reviewer.core.errors import ClaimError, IndexStaleError, MatterLockedError
+from reviewer.core.errors import ClaimError, IndexStaleError, MatterError
 from reviewer.core.matter import Matter
-from reviewer.core.records import ASSESSMENTS
+from reviewer.core.records import ASSESSMENTS, Tag
 from reviewer.core.search import SearchIndex
 from reviewer.core.suggest import Suggestion, suggest
 
@@ -95,24 +96,24 @@ def untag(matter: Path, refs: tuple[str, ...], seqs: tuple[int, ...], pages: str
     click.echo(f"Untagged {element} from {d.file_name}")
 
 
+def _print_tags(found: list[Tag]) -> None:
+    for t in found:
+        note = f"  — {t.note}" if t.note else ""
+        click.echo(f"{t.cite:34} {t.element:42} {t.assessment}{note}")
+
+
 @click.command()
 @MATTER
 @click.option("--element", help="Only this element's tags.")
 @click.option("--doc", help="Only tags on this document.")
-@JSON
+@output_options(_print_tags)
 @user_errors
-def tags(matter: Path, element: str | None, doc: str | None, as_json: bool) -> None:
+def tags(matter: Path, element: str | None, doc: str | None) -> list[Tag]:
     """List MATTER's tags in document order."""
     with Matter.open(matter, readonly=True) as m:
         e = find_element(m, element) if element else None
         d = documents.find_document(m, doc).id if doc else None
-        found = tagging.list_tags(m, e, d)
-    if as_json:
-        dump([t.as_json() for t in found])
-        return
-    for t in found:
-        note = f"  — {t.note}" if t.note else ""
-        click.echo(f"{t.cite:34} {t.element:42} {t.assessment}{note}")
+        return tagging.list_tags(m, e, d)
 
 
 @click.command()
@@ -146,23 +147,23 @@ def redo(matter: Path, as_json: bool) -> None:
         click.echo(f"Redid: {changes.label.removeprefix('Redo: ')}")
 
 
-@click.command("history")
-@MATTER
-@click.option("--limit", default=30, show_default=True, type=click.IntRange(0), help="0: all.")
-@JSON
-@user_errors
-def history_(matter: Path, limit: int, as_json: bool) -> None:
-    """MATTER's operations, newest first: label, who, which machine, when, and (--json) the
-    typed changes of each ({op_id, label, user, machine, at, kind, undoes, changes})."""
-    with Matter.open(matter, readonly=True) as m:
-        ops = history.operations(m, limit or None)
-    if as_json:
-        dump([op.as_json() for op in ops])
-        return
+def _print_operations(ops: list[Any]) -> None:
     for op in ops:
         n = len(op.changes)
         click.echo(f"{op.op_id:5}  {op.at}  {op.user:10} {op.machine or '':12} {op.label}"
                    f"  ({n} change{'' if n == 1 else 's'})")  # fmt: skip
+
+
+@click.command("history")
+@MATTER
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(0), help="0: all.")
+@output_options(_print_operations)
+@user_errors
+def history_(matter: Path, limit: int) -> list[Any]:
+    """MATTER's operations, newest first: label, who, which machine, when, and (--json) the
+    typed changes of each ({op_id, label, user, machine, at, kind, undoes, changes})."""
+    with Matter.open(matter, readonly=True) as m:
+        return history.operations(m, limit or None)
 
 
 def _suggestions(path: Path, element: str, limit: int) -> list[Suggestion]:
@@ -175,7 +176,7 @@ def _suggestions(path: Path, element: str, limit: int) -> list[Suggestion]:
             stale = exc
     try:
         writable = Matter.open(path)
-    except MatterLockedError:
+    except MatterError:
         raise stale from None
     with writable as m, SearchIndex.open(m) as ix:
         return suggest(m, ix, element, limit)

@@ -17,12 +17,12 @@ class MatterError(ReviewerError):
 
 
 class MatterLockedError(MatterError):
-    """Another process holds the matter's write lock."""
+    """Another process holds the matter alone (upgrading it or cleaning up after a crash)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path}: the matter is open in another window (or another reviewer command is "
-            "writing to it). Close it there and try again."
+            f"{path}: another reviewer window or command is upgrading or repairing this "
+            "matter; try again when it has finished."
         )
 
 
@@ -86,6 +86,77 @@ class OcrUnavailableError(ReviewerError):
 class ProductionError(ReviewerError):
     """A production set, production redaction, export or verification request that cannot be
     carried out."""
+
+
+class MatterTooNewError(MatterError):
+    """The matter was written by a newer version of reviewer than this one."""
+
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        super().__init__(
+            f"{path}: this matter was saved by a newer version of reviewer (schema {found}; "
+            f"this version knows up to {known}). Install the newer version of reviewer to open "
+            "it; nothing was changed."
+        )
+
+
+class MatterDamagedError(MatterError):
+    """The matter's database fails SQLite's integrity check (or is not a database)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"{path}: the matter's database is damaged ({detail}). Nothing was changed. Restore "
+            "the folder from a backup (a copy named matter.sqlite.v*.bak may sit beside it)."
+        )
+
+
+class DiskFullError(ReviewerError):
+    """The disk (or the folder's quota) is full; what was being written was rolled back."""
+
+
+def describe_os_error(exc: BaseException) -> str | None:
+    """A sentence for an operating-system fault a user can meet (full disk, read-only or
+    vanished folder, permission), or None when it is not one of those."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "malformed" in str(exc) or "not a database" in str(exc)
+    ):
+        return (
+            "The matter's database is damaged; nothing was changed. Restore the folder from a "
+            "backup (a copy named matter.sqlite.v*.bak may sit beside it)."
+        )
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "disk is full" in text or "disk I/O error" in text:
+            return (
+                "The disk is full (or failing): the change was not saved. Free some space "
+                "and try again."
+            )
+        if "readonly database" in text:
+            return (
+                "The matter cannot be written here (read-only folder or file); nothing was saved."
+            )
+        if "database is locked" in text:
+            return (
+                "Another reviewer window or command kept the matter busy for too long; nothing "
+                "was saved. Try again in a moment."
+            )
+        return None
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return (
+                f"The disk is full{where}: nothing was left half-written. Free some space "
+                "and try again."
+            )
+        if exc.errno == errno.EROFS:
+            return f"The folder is on a read-only disk{where}; nothing was written."
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return f"Permission denied{where}: reviewer may not write there."
+        if exc.errno == errno.ENOENT:
+            return f"A file reviewer needs is missing{where}."
+    return None
 
 
 class OrphanError(ReviewerError):

@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
 import shutil
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from reviewer.core import classify, layout, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
+from reviewer.core.processes import worker_pool
 from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
@@ -174,8 +174,12 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
     dest.parent.mkdir(parents=True, exist_ok=True)
     if not dest.exists():
         tmp = dest.with_suffix(".part")
-        shutil.copyfile(src, tmp)
-        tmp.replace(dest)
+        try:
+            shutil.copyfile(src, tmp)
+            tmp.replace(dest)
+        except BaseException:  # a full disk, a cancel: no half copy stays behind
+            tmp.unlink(missing_ok=True)
+            raise
     m = parsed.meta
     with matter.db.atomic():
         doc_id = (
@@ -294,7 +298,8 @@ def _import(
     if workers < 2 or len(files) < 3:
         for i, path in enumerate(files, start=1):
             result = import_one(matter, path, kind)
-            yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result)
+            yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result,
+                           step="import", unit="files")  # fmt: skip
         return
     yield from _import_pooled(matter, files, kind, workers)
 
@@ -302,7 +307,7 @@ def _import(
 def _import_pooled(
     matter: Matter, files: list[Path], kind: str | None, workers: int
 ) -> Iterator[Progress]:
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = worker_pool(workers)
     queue: deque[tuple[Path, str | None, ImportResult | Future[Rows | str]]] = deque()
     pending = iter(files)
 
@@ -325,6 +330,7 @@ def _import_pooled(
                 assert sha is not None
                 result = _finish(matter, path, sha, job.result())
             done += 1
-            yield Progress(done, len(files), f"{result.status}: {path.name}", str(path), result)
+            yield Progress(done, len(files), f"{result.status}: {path.name}", str(path),
+                           result, step="import", unit="files")  # fmt: skip
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

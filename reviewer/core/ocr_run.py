@@ -9,7 +9,6 @@ between pages and leaves every document either fully OCR'd or untouched.
 from __future__ import annotations
 
 import json
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +21,7 @@ from reviewer.core.errors import OcrUnavailableError, ReviewerError
 from reviewer.core.ingest import Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
+from reviewer.core.processes import worker_pool
 from reviewer.core.records import Progress
 from reviewer.core.recut import recut
 from reviewer.core.search import IndexUpdater
@@ -76,11 +76,7 @@ def ocr_documents(
     exe = ocr.require_tesseract()
     plans = plan(matter, doc_ids, force)
     total = sum(len(p.pages) for p in plans)
-    pool = (
-        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-        if workers > 1 and total > 1
-        else None
-    )
+    pool = worker_pool(workers) if workers > 1 and total > 1 else None
     updater = IndexUpdater(matter)
     try:
         done = 0
@@ -94,12 +90,12 @@ def ocr_documents(
                 else:
                     got.append(outcome)
                 msg = f"OCR page {i} of {len(job.pages)}: {job.name}"
-                yield Progress(done, total, msg)
+                yield Progress(done, total, msg, step="ocr", unit="pages")
             message = error or _store(matter, job, got)
             if error is None:
                 updater.remove(job.doc_id)
                 updater.add(job.doc_id)
-            yield Progress(done, total, message)
+            yield Progress(done, total, message, step="ocr-done", unit="pages")
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -117,13 +113,20 @@ def import_and_ocr(
         r = progress.result
         if r is not None and r.status == "imported" and r.doc_id and r.text_quality != "good":
             needing.append(r.doc_id)
+        elif r is not None and r.status == "duplicate" and r.doc_id and _waiting(matter, r.doc_id):
+            needing.append(r.doc_id)  # imported by a run cut short before its OCR: finish it
         yield progress
     if not needing:
         return
     if ocr.tesseract() is None:
-        yield Progress(0, 0, str(OcrUnavailableError()))
+        yield Progress(0, 0, str(OcrUnavailableError()), step="notice")
         return
     yield from ocr_documents(matter, needing, workers=workers)
+
+
+def _waiting(matter: Matter, doc_id: int) -> bool:
+    row = matter.db.execute("SELECT needs_ocr FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return bool(row and row[0])
 
 
 def missing_tesseract_notice(matter: Matter) -> str | None:

@@ -188,7 +188,9 @@ def _manifest(pset: ProductionSet, items: list[Item]) -> dict[str, object]:
 
 
 def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> dict[str, object]:
-    """Write the production ``name`` into the new folder ``out``; returns the manifest."""
+    """Write the production ``name`` into the new folder ``out``; returns the manifest. It
+    stores the Bates numbers it gave, so it needs a writable matter."""
+    matter.require_writable()
     pset = find_set(matter, name)
     dest = Path(out)
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
@@ -198,6 +200,17 @@ def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> d
         raise ProductionError(f"{dest.parent}: no such folder to write {dest.name} into.")
     items = plan(matter, pset, labels)
     tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    with matter.scratch(tmp):  # removed on the next open if this process is killed
+        items = _write_folder(matter, pset, items, tmp, dest)
+    _store_numbers(matter, pset, items)
+    return _manifest(pset, items)
+
+
+def _write_folder(
+    matter: Matter, pset: ProductionSet, items: list[Item], tmp: Path, dest: Path
+) -> list[Item]:
+    """Write every file into ``tmp``, then rename it to ``dest``; returns the items as
+    written (with their file paths)."""
     try:
         tmp.mkdir()
         items = _write_pdfs(items, tmp, pset.legend)
@@ -211,10 +224,9 @@ def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> d
         if dest.exists():
             dest.rmdir()
         os.replace(tmp, dest)
+        return items
     except OSError as exc:
         raise ProductionError(f"{dest}: cannot be written ({exc.strerror or exc}).") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             shutil.rmtree(tmp)
-    _store_numbers(matter, pset, items)
-    return manifest

@@ -7,13 +7,19 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """One step of a long job: ``done`` of ``total`` units, with a human message."""
+    """One step of a long job: ``done`` of ``total`` ``unit`` (files, pages, paragraphs…) of
+    the phase ``step`` (import, ocr, index, export, verify, redact…), with a human message.
+    ``step`` ends in ``-done`` for a unit's outcome (e.g. one document OCR'd) and is
+    ``notice`` for a message that is not progress; callers read these fields, never the
+    message, to tell them apart."""
 
     done: int
     total: int
     message: str = ""
     path: str | None = None
     result: ImportResult | None = None
+    step: str = ""
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.matching import ReadTooFar, binary
 from whoosh.query import spans
 
-from reviewer.core import classify, highlight
+from reviewer.core import classify, highlight, opening
 from reviewer.core import query as q
 from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, NotFoundError, ReviewerError
@@ -223,8 +223,23 @@ def check(matter: Matter) -> str | None:
 
 
 def reindex(matter: Matter) -> Iterator[Progress]:
-    """Rebuild the index from SQLite beside the old one, then swap it in."""
+    """Rebuild the index from SQLite beside the old one, then swap it in. Holds the index
+    lock throughout: another process's index writer waits, as this one waits for it."""
     matter.require_writable()
+    with opening.index_lock(matter.path):
+        yield from _rebuild(matter)
+
+
+def ensure_current(matter: Matter) -> None:
+    """Rebuild the index if it disagrees with the matter — checked again under the index
+    lock, since another process may have brought it up to date while this one waited."""
+    with opening.index_lock(matter.path):
+        if check(matter) is not None:
+            for _ in _rebuild(matter):
+                pass
+
+
+def _rebuild(matter: Matter) -> Iterator[Progress]:
     folder, total = matter.index_dir, _paragraph_count(matter)
     tmp, old = folder.with_name("index.new"), folder.with_name("index.old")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -241,8 +256,9 @@ def reindex(matter: Matter) -> Iterator[Progress]:
             for done, row in enumerate(matter.db.execute(_ROWS), start=1):
                 writer.add_document(**_fields(tuple(row)))
                 if done % 2000 == 0:
-                    yield Progress(done, total, f"Indexed {done:,} of {total:,} paragraphs")
-            yield Progress(total, total, "Writing the index…")
+                    yield Progress(done, total, f"Indexed {done:,} of {total:,} paragraphs",
+                                   step="index", unit="paragraphs")  # fmt: skip
+            yield Progress(total, total, "Writing the index…", step="index", unit="paragraphs")
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -256,7 +272,9 @@ def reindex(matter: Matter) -> Iterator[Progress]:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    yield Progress(total, total, f"Indexed {total:,} paragraphs")
+    yield Progress(
+        total, total, f"Indexed {total:,} paragraphs", step="index-done", unit="paragraphs"
+    )
 
 
 class IndexUpdater:
@@ -267,6 +285,7 @@ class IndexUpdater:
         self.matter = matter
         self._writer: Any = None
         self._ix: Any = None
+        self._lock: Any = None  # the index lock, held from the first change to the commit
         self.error: str | None = None
         problem = check(matter)
         if problem == "there is no search index yet" and _paragraph_count(matter) == 0:
@@ -278,9 +297,16 @@ class IndexUpdater:
 
     def _w(self) -> Any:
         if self._writer is None:
+            self._lock = opening.index_lock(self.matter.path)
+            self._lock.__enter__()  # released by close() or _drop()
             self._ix = windex.open_dir(str(self.matter.index_dir))
-            self._writer = self._ix.writer(limitmb=RUN_MB)
+            self._writer = self._ix.writer(limitmb=RUN_MB, timeout=60.0, delay=0.1)
         return self._writer
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.__exit__(None, None, None)
+            self._lock = None
 
     def add(self, doc_id: int) -> None:
         rows = self.matter.db.execute(_ROWS + " WHERE p.doc_id = ?", [doc_id]).fetchall()
@@ -306,6 +332,7 @@ class IndexUpdater:
             self._writer.cancel()
             self._ix.close()
         self._writer = self._ix = None
+        self._unlock()
 
     def close(self) -> None:
         """Commit the changes and record the matter's content version beside them."""
@@ -315,9 +342,12 @@ class IndexUpdater:
         if self._writer is not None:
             try:
                 self._writer.commit()
+                _write_state(self.matter.index_dir, self.matter)
             finally:
                 self._ix.close()
                 self._writer = self._ix = None
+                self._unlock()
+            return
         _write_state(self.matter.index_dir, self.matter)
 
 
@@ -487,8 +517,7 @@ class SearchIndex:
                     f"{matter.path}: the search index is out of date ({problem}); "
                     f"run: reviewer reindex {matter.path}"
                 )
-            for _ in reindex(matter):
-                pass
+            ensure_current(matter)
         return cls(matter)
 
     def __enter__(self) -> SearchIndex:

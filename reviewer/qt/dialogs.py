@@ -43,9 +43,12 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def progress_label(progress: Progress, verb: str = "Importing") -> str:
-    """ "Importing 3 of 30: file.pdf" for a per-file step; the core's own message otherwise."""
+    """ "Importing 3 of 30: file.pdf" for a per-file step; the core's own message for other
+    steps, or, without one, "3 of 30 pages" from the typed fields."""
     if progress.path is None:
-        return progress.message
+        if progress.message or not progress.total:
+            return progress.message
+        return f"{verb} {progress.done:,} of {progress.total:,} {progress.unit}".rstrip()
     name = Path(progress.path).name
     if progress.total:
         return f"{verb} {progress.done} of {progress.total}: {name}"

@@ -1,46 +1,53 @@
-"""The main window: documents, outline and search docks around the page view; menus,
-shortcuts, drag-and-drop import, and the matter the window holds (one handle, writable when
-no other window has it). Thin: every action calls one core function."""
+"""The main window: docks around the page view, menus, drag-and-drop import, and the matter
+it holds (one handle; other windows and CLI commands write beside it). Thin: every action
+calls one core function. Every change reaches the docks through one signal,
+``operation_executed(changes)``: an edit made here (``announce``), an undo or redo, a job's
+end, or a commit by another process (``MatterWatcher``; None: anything may have changed).
+Docks never call each other."""
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
-    QTableView,
-    QTreeView,
-    QWidget,
 )
 
 from reviewer.core import documents, locate, search
-from reviewer.core.errors import MatterLockedError, ReviewerError
+from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import import_and_ocr, missing_tesseract_notice, ocr_documents
+from reviewer.core.ocr_run import missing_tesseract_notice
+from reviewer.core.records import Changes
+from reviewer.qt import background
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
+from reviewer.qt.file_actions import FileActions
+from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
-from reviewer.qt.page_view import PageView
-from reviewer.qt.panels.claims_panel import ClaimsPanel
-from reviewer.qt.panels.privilege_panel import PrivilegePanel
-from reviewer.qt.panels.production_panel import ProductionPanel
-from reviewer.qt.panels.search_panel import SearchPanel
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
 from reviewer.qt.style import FOCUS_QSS
 from reviewer.qt.tagging import TaggingController
-from reviewer.qt.worker import JobRunner
-
-MAX_RECENT = 8
+from reviewer.qt.watcher import MatterWatcher
+from reviewer.qt.window_views import (
+    build_views,
+    layout_version,
+    recent_matters,
+    remember_matter,
+    restore_layout,
+    size_docks,
+)
+from reviewer.qt.worker import Job, JobRunner, MakeJob
 
 
 def _order(index: QModelIndex) -> tuple[int, ...]:
@@ -55,20 +62,28 @@ def _order(index: QModelIndex) -> tuple[int, ...]:
 class MainWindow(QMainWindow):
     """One window, one matter."""
 
+    # What an operation changed (a Changes), or None: anything may have changed.
+    operation_executed = Signal(object)
+
     def __init__(self) -> None:
         super().__init__()
         self.matter: Matter | None = None
         self.doc_id: int | None = None
+        self._content_seen: str | None = None  # the matter's content_version on screen
         self.settings = QSettings()
         self.jobs = JobRunner(self)
+        self.watcher = MatterWatcher(self)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.setStyleSheet(FOCUS_QSS)
         self._build_views()
         self.tagging = TaggingController(self)
+        self.files = FileActions(self)
         self.searching = SearchController(self)
         self.recent_menu: QMenu | None = None  # File ▸ Open recent (menus.build_menus)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
+        acts = self.actions_by_name
+        self.history = HistoryController(self, acts["undo"], acts["redo"])
         self._connect()
         self._restore_layout()
         self.start = StartController(self)
@@ -82,67 +97,43 @@ class MainWindow(QMainWindow):
         return self.searching.index
 
     def _build_views(self) -> None:
-        self.page_view = PageView(self)  # the central widget, with the start page (start_page)
-        self.docs_model: DocumentsModel | None = None  # one per open matter
-        self.docs_view = QTableView()
-        self.docs_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.docs_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.docs_view.setSortingEnabled(True)
-        self.docs_view.verticalHeader().hide()
-        self.docs_view.horizontalHeader().setStretchLastSection(True)
-        self.outline_model: OutlineModel | None = None  # one per open matter
-        self.outline_view = QTreeView()
-        self.outline_view.setHeaderHidden(True)
-        self.outline_view.setUniformRowHeights(True)
-        self.outline_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.search_panel = SearchPanel(self)
-        self.claims_panel = ClaimsPanel(self)
-        self.privilege_panel = PrivilegePanel(self)
-        self.production_panel = ProductionPanel(self)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.docks = {
-            "documents": self._dock("Documents", self.docs_view, left),
-            "outline": self._dock("Outline", self.outline_view, left),
-            "search": self._dock("Search", self.search_panel, right),
-            "chart": self._dock("Proof chart", self.claims_panel, right),
-            "privilege": self._dock("Privilege", self.privilege_panel, right),
-            "production": self._dock("Production", self.production_panel, right),
-        }
-        self.tabifyDockWidget(self.docks["search"], self.docks["chart"])
-        self.tabifyDockWidget(self.docks["chart"], self.docks["privilege"])
-        self.tabifyDockWidget(self.docks["privilege"], self.docks["production"])
-        self.docks["search"].raise_()
+        views = build_views(self)  # the page view is the central widget's, with the start page
+        self.page_view, self.docs_view, self.outline_view = views.page, views.docs, views.outline
+        self.search_panel, self.claims_panel = views.search, views.claims
+        self.privilege_panel, self.production_panel = views.privilege, views.production
+        self.docks, self.status_doc, self.status_page = views.docks, views.status_doc, views.page_no
         self._docks_sized = False  # set by a restored layout or the first show
-        self.splitDockWidget(
-            self.docks["documents"], self.docks["outline"], Qt.Orientation.Vertical
-        )
-        self.status_doc = QLabel()
-        self.status_page = QLabel()
-        self.statusBar().addPermanentWidget(self.status_doc, 1)
-        self.statusBar().addPermanentWidget(self.status_page)
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title.lower()}")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+        self.docs_model: DocumentsModel | None = None  # one per open matter
+        self.outline_model: OutlineModel | None = None  # one per open matter
 
     def _connect(self) -> None:
         self.page_view.paragraphClicked.connect(self.select_paragraph)
         self.page_view.pageChanged.connect(self._page_changed)
+        quiet = lambda title, make: self.run_background(title, make, False)  # noqa: E731
+        self.production_panel.runner = self.privilege_panel.runner = quiet
+        for panel in (self.privilege_panel, self.production_panel):
+            self.operation_executed.connect(panel.on_operation)
+        self.privilege_panel.coded.connect(self.announce)
+        self.production_panel.changed.connect(self.announce)
+        self.operation_executed.connect(self.tagging.refresh)
+        self.operation_executed.connect(self.history.update)
+        self.operation_executed.connect(self._refresh_documents)
+        self.watcher.changed_elsewhere.connect(lambda: self.operation_executed.emit(None))
+        self.watcher.index_changed.connect(self.searching.reopen)
+
+    def announce(self, changes: Changes | None) -> None:
+        """Tell every dock what an operation changed (None: anything may have)."""
+        self.operation_executed.emit(changes)
+        self.watcher.settle()
 
     # -- matters --------------------------------------------------------------------------
     def open_matter(self, path: Path | str) -> bool:
-        """Open a matter (writable unless another window holds it); False if it failed."""
+        """Open a matter (read-only only if its folder is); False if it failed."""
         path = Path(path)
         if self.matter is not None and self.matter.path.resolve() == path.resolve():
             self.close_matter()  # our own lock would make the re-opened matter read-only
         try:
-            try:
-                matter = Matter.open(path)
-            except MatterLockedError:
-                matter = Matter.open(path, readonly=True)
+            matter = Matter.open(path, fallback=True)  # a read-only folder opens read-only
         except ReviewerError as exc:
             show_error(self, "Cannot open the matter", str(exc))
             return False
@@ -162,6 +153,9 @@ class MainWindow(QMainWindow):
         self._open_index()
         self._update_title()
         self.tagging.refresh()
+        self.history.update()
+        self.watcher.watch(matter)
+        self._content_seen = matter.get_meta("content_version")
         if self.docs_model.rowCount(QModelIndex()):
             self.docs_view.selectRow(0)
         return True
@@ -173,6 +167,7 @@ class MainWindow(QMainWindow):
         self.start.show(True)
 
     def close_matter(self) -> None:
+        self.watcher.watch(None)
         self.jobs.cancel_all()
         self.searching.close()
         self.page_view.clear()
@@ -189,6 +184,7 @@ class MainWindow(QMainWindow):
         self.status_doc.clear()
         self.status_page.clear()
         self.tagging.refresh()
+        self.history.update()
 
     def _open_index(self) -> None:
         """Open the search index; one out of step with the matter is rebuilt in the background."""
@@ -200,81 +196,64 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Search unavailable: {problem} (read-only)")
         else:
             self.statusBar().showMessage(f"Rebuilding the search index: {problem}…")
-            self._start_job("Indexing", lambda m: search.reindex(m), self._after_job)
+            self.run_background("Indexing", background.reindex())
 
     def _remember(self, path: Path) -> None:
-        here = str(path.resolve())
-        recent = [here] + [p for p in self.recent_matters() if p != here]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
+        remember_matter(self.settings, path)
 
     def recent_matters(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+        return recent_matters(self.settings)
 
     def choose_matter(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open a matter folder")
-        if path:
-            self.open_matter(path)
+        self.files.choose_matter()
 
     def new_matter(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New matter", "", "Matter folders (*.matter)")
-        if not path:
-            return
-        target = Path(path if path.endswith(".matter") else path + ".matter")
-        try:
-            Matter.create(target).close()
-        except ReviewerError as exc:
-            show_error(self, "Cannot create the matter", str(exc))
-            return
-        self.open_matter(target)
+        self.files.new_matter()
 
     # -- import and background jobs ----------------------------------------------------------
     def import_paths(self, paths: list[Path]) -> None:
-        if self.matter is None or self.matter.readonly:
-            show_error(self, "Cannot import", "Open a matter for writing first (File ▸ Open).")
-            return
-        self._start_job("Importing", lambda m: import_and_ocr(m, paths), self._after_job)
+        self.files.import_paths(paths)
 
-    def run_ocr(self) -> None:
-        """OCR every page that needs it (File ▸ OCR scanned pages)."""
-        if self.matter is None or self.matter.readonly:
-            show_error(self, "Cannot run OCR", "Open a matter for writing first (File ▸ Open).")
-        elif (notice := missing_tesseract_notice(self.matter)) is not None:
-            show_error(self, "Cannot run OCR", notice)
-        else:
-            self._start_job("OCR", lambda m: ocr_documents(m), self._after_job)
-
-    def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import filings", "", "PDF files (*.pdf)")
-        if files:
-            self.import_paths([Path(f) for f in files])
-
-    def _start_job(self, label: str, make: object, done: object) -> None:
+    def run_background(self, label: str, make: MakeJob, report: bool = True) -> Job:
+        """Run a long job (a core Progress generator) on the worker thread, with a progress
+        dialog after 0.5 s and Cancel; when it ends, every dock hears of it. ``report``: a
+        failure is shown in a message box (else the caller shows it)."""
         assert self.matter is not None
-        self.searching.close()  # the job may swap the index folder: reopened afterwards
-        job = self.jobs.submit(self.matter, make)
-        self.progress_dialog = ImportProgressDialog(job, label, self)
-        job.finished.connect(done)
-        job.failed.connect(lambda msg: show_error(self, f"{label} stopped", msg))
-        job.failed.connect(lambda _msg: self._after_job(None))
+        self.watcher.paused = True  # the job commits as it goes; one refresh when it ends
+        job = self.jobs.submit(self.matter, make, label.lower())
+        self.progress_dialog = ImportProgressDialog(job, label, self, title=label)
+        if report:
+            job.failed.connect(lambda msg: show_error(self, f"{label} stopped", msg))
+        job.ended.connect(self._after_job)
+        return job
 
-    def _after_job(self, _summary: object) -> None:
+    def _after_job(self) -> None:
         if self.matter is None:
             return
+        self.watcher.paused = self.jobs.busy and len(self.jobs.jobs) > 1
         # Reopen whatever the job did: an index opened after an earlier job in the queue
         # would not see what this one added.
         self.searching.reopen()
-        current = self.doc_id
-        assert self.docs_model is not None
-        self.docs_model.refresh()
-        self._update_title()
-        self.tagging.refresh()
-        if current is not None and self.docs_model.row_of(current) is not None:
-            self.docs_view.selectRow(self.docs_model.row_of(current))
-        elif self.docs_model.rowCount(QModelIndex()):
-            self.docs_view.selectRow(0)
+        self.announce(None)
         notice = missing_tesseract_notice(self.matter)  # stays until the next job
         self.statusBar().showMessage(notice or "Ready", 0 if notice else 3000)
+
+    def _refresh_documents(self, changes: Changes | None) -> None:
+        """Documents (and the open one, if documents were added, re-cut or deleted) after a
+        job or a change made elsewhere."""
+        if self.matter is None or self.docs_model is None or changes is not None:
+            return
+        current, content = self.doc_id, self.matter.get_meta("content_version")
+        if content != self._content_seen:
+            self.doc_id, self._content_seen = None, content  # re-read its pages and outline
+        self.docs_model.refresh()
+        self._update_title()
+        row = None if current is None else self.docs_model.row_of(current)
+        if row is None and self.docs_model.rowCount(QModelIndex()):
+            row = 0
+        if row is not None:
+            self.docs_view.selectRow(row)
+            self.open_document(self.docs_model.doc_id(row))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -304,6 +283,8 @@ class MainWindow(QMainWindow):
         if row is not None and self.docs_view.currentIndex().row() != row:
             self.docs_view.selectRow(row)
         flag = "  — OCR needed" if doc.needs_ocr else ""
+        if not (self.matter.path / doc.stored_path).is_file():  # the pages cannot be drawn
+            flag = f"  — its stored PDF ({doc.stored_path}) is missing: import the original again"
         self.status_doc.setText(f"{doc.file_name} · {doc.kind} · {doc.pages} pages{flag}")
 
     def _outline_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -363,11 +344,6 @@ class MainWindow(QMainWindow):
     def step_page(self, delta: int) -> None:
         self.page_view.go_to_page(self.page_view.current_page() + delta)
 
-    def zoom(self, direction: int) -> None:
-        """+1 zoom in, -1 zoom out, 0 fit the page width."""
-        view = self.page_view
-        (view.zoom_in if direction > 0 else view.zoom_out if direction < 0 else view.fit_width)()
-
     def focus_search(self) -> None:
         self.docks["search"].show()
         self.docks["search"].raise_()
@@ -380,21 +356,15 @@ class MainWindow(QMainWindow):
         if self.matter is None:
             self.setWindowTitle("reviewer")
             return
-        ro = " (read-only: open in another window)" if self.matter.readonly else ""
+        ro = f" (read-only: {self.matter.readonly_reason})" if self.matter.readonly else ""
         count = self.docs_model.rowCount(QModelIndex()) if self.docs_model else 0
         self.setWindowTitle(f"{self.matter.name} — {count} documents{ro} — reviewer")
 
     def _layout_version(self) -> int:
-        """Saved dock layouts carry this; one saved with other docks (an older version of the
-        app) is not restored, or Qt would stack the docks it does not know."""
-        return zlib.crc32(",".join(sorted(self.docks)).encode()) & 0x7FFFFFFF
+        return layout_version(self.docks)
 
     def _restore_layout(self) -> None:
-        geometry, state = self.settings.value("geometry"), self.settings.value("state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self._docks_sized = self.restoreState(state, self._layout_version())
+        self._docks_sized = restore_layout(self, self.settings, self._layout_version())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -409,10 +379,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._size_docks_now)
 
     def _size_docks_now(self) -> None:
-        width = self.width()
-        self.resizeDocks([self.docks["documents"], self.docks["search"]],
-                         [int(width * 0.2), int(width * 0.23)],
-                         Qt.Orientation.Horizontal)  # fmt: skip
+        size_docks(self, self.docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.start.restore_docks()

@@ -4,23 +4,21 @@ overview (F1 / ?) always lists exactly what the menus do."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+from reviewer.qt.window_api import ReviewWindow
 
-# (menu, action name, label, shortcuts, MainWindow method, its arguments)
+# (menu, action name, label, shortcuts, ReviewWindow method, its arguments)
 Entry = tuple[str, str, str, tuple[str, ...], str, tuple[object, ...]]
 
 ENTRIES: tuple[Entry, ...] = (
     ("&File", "new", "&New matter…", ("Ctrl+N",), "new_matter", ()),
     ("&File", "open", "&Open matter…", ("Ctrl+O",), "choose_matter", ()),
-    ("&File", "import", "&Import filings…", ("Ctrl+I",), "choose_import", ()),
-    ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "run_ocr", ()),
+    ("&File", "import", "&Import filings…", ("Ctrl+I",), "files.choose_import", ()),
+    ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "files.run_ocr", ()),
     ("&File", "close_matter", "&Close matter", ("Ctrl+W",), "close_to_start", ()),
     ("&File", "demo", "Open the &demo matter", (), "start.open_demo", ()),
     ("&File", "quit", "&Quit", ("Ctrl+Q",), "close", ()),
@@ -33,11 +31,11 @@ ENTRIES: tuple[Entry, ...] = (
     ("&Go", "prev_page", "Previous pag&e", ("PgUp",), "step_page", (-1,)),
     ("&Go", "search", "&Search…", ("Ctrl+F", "/"), "focus_search", ()),
     ("&Edit", "copy_cite", "&Copy ¶ with cite", ("Ctrl+Shift+C", "Y"), "copy_paragraph", ()),
-    ("&Edit", "undo", "&Undo tagging", ("Ctrl+Z",), "tagging.undo", ()),
-    ("&Edit", "redo", "&Redo tagging", ("Ctrl+Shift+Z", "Ctrl+Y"), "tagging.redo", ()),
-    ("&View", "zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", (1,)),
-    ("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", (-1,)),
-    ("&View", "fit_width", "&Fit page width", ("Ctrl+0",), "zoom", (0,)),
+    ("&Edit", "undo", "&Undo", ("Ctrl+Z",), "history.undo", ()),
+    ("&Edit", "redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "history.redo", ()),
+    ("&View", "zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "page_view.zoom_in", ()),
+    ("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "page_view.zoom_out", ()),
+    ("&View", "fit_width", "&Fit page width", ("Ctrl+0",), "page_view.fit_width", ()),
     *(
         ("&Tag", f"tag_{n}", f"Tag with the active claim's element &{n} (again: remove)",
          (str(n),), "tagging.tag_element", (n,))
@@ -51,8 +49,8 @@ SHORTCUTS: list[tuple[str, str]] = [
 ]
 
 
-def _call(window: MainWindow, method: str, args: tuple[object, ...]) -> None:
-    """Call ``method`` (a dotted path from the window, e.g. ``tagging.undo``). Returns None:
+def _call(window: ReviewWindow, method: str, args: tuple[object, ...]) -> None:
+    """Call ``method`` (a dotted path from the window, e.g. ``history.undo``). Returns None:
     a slot's return value goes back through the Qt binding, and nothing needs it."""
     target: object = window
     for name in method.split("."):
@@ -60,7 +58,7 @@ def _call(window: MainWindow, method: str, args: tuple[object, ...]) -> None:
     target(*args)  # type: ignore[operator]
 
 
-def build_menus(window: MainWindow) -> dict[str, QAction]:
+def build_menus(window: ReviewWindow) -> dict[str, QAction]:
     """Create every action with its shortcuts in the window's menus; returns them by name."""
     menus: dict[str, object] = {}
     actions: dict[str, QAction] = {}
@@ -86,7 +84,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def fill_recent(window: MainWindow, menu: QMenu) -> None:
+def fill_recent(window: ReviewWindow, menu: QMenu) -> None:
     """The recent matters, most recent first; one that is gone is listed but disabled."""
     menu.clear()
     paths = window.recent_matters()

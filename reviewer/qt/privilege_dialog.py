@@ -4,6 +4,7 @@ unless "export despite errors" is ticked, exactly as ``reviewer export privilege
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,18 +23,25 @@ from PySide6.QtWidgets import (
 
 from reviewer.core import privcheck
 from reviewer.core.errors import LogCheckError, ReviewerError
-from reviewer.core.exports import write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report
 from reviewer.core.matter import Matter
 from reviewer.core.privlog import PRESETS, TITLES
+from reviewer.qt import background
+from reviewer.qt.worker import Job, MakeJob
+
+Runner = Callable[[str, MakeJob], Job]
 
 FILTERS = "Excel (*.xlsx);;CSV (*.csv);;Word (*.docx);;PDF (*.pdf)"
 
 
 class PrivilegeLogDialog(QDialog):
-    def __init__(self, matter: Matter, parent: QWidget | None = None) -> None:
+    """``runner``: the window's job runner; the log is written in the background with it."""
+
+    def __init__(
+        self, matter: Matter, parent: QWidget | None = None, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
-        self.matter = matter
+        self.matter, self.runner = matter, runner
         self.setWindowTitle("Privilege log")
         self.resize(1000, 520)
         self.preset = QComboBox()
@@ -86,14 +94,25 @@ class PrivilegeLogDialog(QDialog):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> bool:
-        """Write the log to ``path`` (format from its extension); False if refused."""
-        fmt = path.suffix.lower().lstrip(".")
+        """Write the log to ``path`` (format from its extension) — in the background when
+        the dialog has a runner; False if refused (the checks run first, here)."""
+        written: list[Path] = []
+        make = background.privilege_log(self.preset.currentText(), path,
+                                        self.force.isChecked(), written)  # fmt: skip
         try:
             gate(self.matter, self.force.isChecked())
-            report = privilege_log_report(
-                self.matter, self.preset.currentText(), compact=fmt in ("docx", "pdf")
-            )
-            write([report], fmt, path)
+            if self.runner is None:
+                list(make(self.matter))
+            else:
+                job = self.runner("Exporting the privilege log", make)
+                job.finished.connect(
+                    lambda s: self.verdict.setText(
+                        "Cancelled; nothing was written." if s.cancelled else f"Wrote {path}"
+                    )
+                )
+                job.failed.connect(self.verdict.setText)
+                self.verdict.setText(f"Writing {path.name}…")
+                return True
         except LogCheckError as exc:
             listed = "\n".join(f"Error — {e}" for e in exc.errors[:8])
             self.verdict.setText(f"Not exported: the log has {len(exc.errors)} error(s). Fix "

@@ -4,22 +4,18 @@ are on screen, and showing a hit on its page."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QTimer
 
 from reviewer.core import locate, search
 from reviewer.core.errors import ReviewerError
 from reviewer.qt.panels.search_panel import LIMIT
-
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+from reviewer.qt.window_api import ReviewWindow
 
 
 class SearchController:
     """Owned by the main window; holds its one ``SearchIndex``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         self.window = window
         self.panel = window.search_panel
         self.index: search.SearchIndex | None = None

@@ -5,7 +5,6 @@ change. It only asks the window (signals); the window opens or creates the matte
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -21,9 +20,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.recent import MatterSummary, summarize
 from reviewer.core.wording import plural
-
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+from reviewer.qt.window_api import ReviewWindow
 
 ABOUT = (
     "Import a matter's court filings (PDF). Each is split into the paragraphs its author "
@@ -144,12 +141,12 @@ class StartController:
     """Owned by the main window: shows the start page in place of the pages (docks hidden,
     their visibility kept) while no matter is open, and opens the demo matter."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         from PySide6.QtWidgets import QStackedWidget
 
         self.window = window
-        self.page = StartPage(window)
-        self.stack = QStackedWidget(window)
+        self.page = StartPage()
+        self.stack = QStackedWidget()
         self.stack.addWidget(self.page)
         self.stack.addWidget(window.page_view)
         window.setCentralWidget(self.stack)
@@ -208,4 +205,4 @@ class StartController:
             return
         if w.docs_model is None or not w.docs_model.rowCount(QModelIndex()):
             w.statusBar().showMessage("Building the demo matter…")
-            w._start_job("Building the demo matter", populate_demo, w._after_job)
+            w.run_background("Building the demo matter", populate_demo)

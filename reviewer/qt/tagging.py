@@ -1,28 +1,22 @@
 """Tagging from the window: keys 1-9 tag the selected paragraphs with the active claim's
-elements (pressing a key again on paragraphs that all carry that element removes it), undo and
-redo, and keeping the proof-chart dock in step. Each action is one core call; what it changed
-refreshes the chart."""
+elements (pressing a key again on paragraphs that all carry that element removes it), and
+keeping the proof-chart dock in step. Each action is one core call; what it changed goes to
+every dock through the window's one ``operation_executed`` signal (undo and redo: history)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from reviewer.core import tagging
 from reviewer.core.claims import element_for_hotkey, list_claims
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
-from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
-
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+from reviewer.qt.window_api import ReviewWindow
 
 
 class TaggingController:
     """Owned by the main window; reads its matter and selection, drives its claims panel."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ReviewWindow) -> None:
         self.window = window
         self.panel = window.claims_panel
         self.panel.supportChosen.connect(self.show_support)
@@ -40,10 +34,8 @@ class TaggingController:
     def _writable(self) -> bool:
         matter = self.window.matter
         if matter is None or matter.readonly:
-            self.window.statusBar().showMessage(
-                "This matter is read-only here (open in another window): tags cannot change.",
-                5000,
-            )
+            reason = matter.readonly_reason if matter is not None else "no matter is open"
+            self.window.statusBar().showMessage(f"Tags cannot change here: {reason}.", 5000)
             return False
         return True
 
@@ -70,26 +62,8 @@ class TaggingController:
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 5000)
             return
-        self.refresh(changes)
+        self.window.announce(changes)  # the chart (refresh) and every other dock hear of it
         self.window.statusBar().showMessage(f"{verb} {len(pids)} ¶: {element.name}", 4000)
-
-    def undo(self) -> None:
-        self._replay(tagging.undo, "Undone")
-
-    def redo(self) -> None:
-        self._replay(tagging.redo, "Redone")
-
-    def _replay(self, step: Callable[[Matter], Changes], verb: str) -> None:
-        if not self._writable():
-            return
-        try:
-            assert self.window.matter is not None
-            changes = step(self.window.matter)
-        except ReviewerError as exc:
-            self.window.statusBar().showMessage(str(exc), 4000)
-            return
-        self.refresh(changes)
-        self.window.statusBar().showMessage(verb, 3000)
 
     def show_support(self, row: ChartRow) -> None:
         """Open the paragraph or exhibit page a chart row cites."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core import documents
-from reviewer.core.errors import MatterError, MatterLockedError
+from reviewer.core.errors import MatterError
 from reviewer.core.ingest import import_files, parse, rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import ImportResult
@@ -90,11 +90,15 @@ def test_scans_and_garbage_are_flagged_needs_ocr(matter: Matter, tmp_path: Path)
         assert doc.quality_note
 
 
-def test_a_second_writer_is_refused(matter: Matter) -> None:
-    with pytest.raises(MatterLockedError, match="open in another window"):
-        Matter.open(matter.path)
-    reader = Matter.open(matter.path, readonly=True)  # readers are welcome
-    reader.close()
+def test_a_second_writer_works_side_by_side(matter: Matter) -> None:
+    with Matter.open(matter.path) as other:  # another window or a CLI command
+        other.set_meta("note", "from the other handle")
+    assert matter.get_meta("note") == "from the other handle"
+    with (
+        Matter.open(matter.path, readonly=True) as reader,
+        pytest.raises(Exception, match="readonly"),
+    ):
+        reader.set_meta("note", "a reader cannot write")
 
 
 def test_open_a_folder_that_is_not_a_matter(tmp_path: Path) -> None:

@@ -49,6 +49,8 @@ def test_progress_label_names_the_file_and_the_count() -> None:
     assert progress_label(Progress(2000, 9000, "Indexed 2,000 of 9,000 paragraphs")) == (
         "Indexed 2,000 of 9,000 paragraphs"
     )
+    typed = Progress(1200, 4000, step="index", unit="paragraphs")  # no message: typed fields
+    assert progress_label(typed, "Indexing") == "Indexing 1,200 of 4,000 paragraphs"
 
 
 def test_failure_reason_is_one_line_without_the_path() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from pytestqt.qtbot import QtBot
 
 from reviewer.core import privilege
 from reviewer.qt.main_window import MainWindow
@@ -66,7 +67,9 @@ def test_bad_input_is_shown_and_nothing_changes(window: MainWindow) -> None:
     assert privilege.designations(window.matter) == []  # type: ignore[arg-type]
 
 
-def test_log_dialog_previews_refuses_and_exports(window: MainWindow, tmp_path: Path) -> None:
+def test_log_dialog_previews_refuses_and_exports(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     panel = window.privilege_panel
     select_rows(window, [0, 1])
     panel.bases.setText("work-product")
@@ -86,5 +89,8 @@ def test_log_dialog_previews_refuses_and_exports(window: MainWindow, tmp_path: P
     assert not out.exists()
     dialog.force.setChecked(True)
     assert dialog.export_to(out)
+    assert window.jobs.busy, "written on the worker thread"
+    qtbot.waitUntil(lambda: dialog.verdict.text() == f"Wrote {out}", timeout=30_000)
     assert out.exists()
+    assert not list(tmp_path.glob(".*.part"))
     dialog.close()

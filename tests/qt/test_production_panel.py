@@ -3,10 +3,12 @@ documents, find-and-redact, export and verify; bad input shown in plain words.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from pytestqt.qtbot import QtBot
 
 from reviewer.qt.main_window import MainWindow
 
@@ -18,7 +20,14 @@ def window(window: MainWindow, demo: Path) -> MainWindow:
     return window
 
 
-def test_create_add_redact_export_verify(window: MainWindow, tmp_path: Path) -> None:
+def test_create_add_redact_export_verify(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    def in_background(action: Callable[[], None]) -> None:
+        """Long actions run on the worker: the call returns at once, the panel says so."""
+        action()
+        assert window.jobs.busy
+        assert panel.message.text().endswith("…")
+        qtbot.waitUntil(lambda: not window.jobs.busy, timeout=60_000)
+
     panel = window.production_panel
     panel.name.setText("Vol1")
     panel.prefix.setText("DEMO")
@@ -33,14 +42,38 @@ def test_create_add_redact_export_verify(window: MainWindow, tmp_path: Path) -> 
     assert panel.message.text() == "Added 1 document(s)."
     panel.find.setText("zzqqxx")
     panel.reason.setText("test")
-    panel.redact_found()
+    in_background(panel.redact_found)
     assert panel.message.text().startswith("Error: ")
     assert "not found in production Vol1" in panel.message.text()
     panel.find.setText("the")
-    panel.redact_found()
+    in_background(panel.redact_found)
     assert panel.message.text().startswith("Recorded ")
-    panel.export_to(tmp_path / "out")
+    in_background(lambda: panel.export_to(tmp_path / "out"))
     assert panel.message.text().endswith("verified, no problems.")
     assert (tmp_path / "out" / "PDF" / "DEMO000001.pdf").is_file()
-    panel.export_to(tmp_path / "out")  # not a new folder: refused in plain words
+    in_background(lambda: panel.export_to(tmp_path / "out"))  # not a new folder: refused
     assert "already exists" in panel.message.text()
+
+
+def test_cancelled_export_leaves_nothing_half_written(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    panel = window.production_panel
+    panel.name.setText("Vol2")
+    panel.prefix.setText("CXL")
+    panel.create()
+    sel = window.docs_view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    sel.clearSelection()
+    for row in range(window.docs_model.rowCount()):  # type: ignore[union-attr]
+        sel.select(window.docs_model.index(row, 0), flags)  # type: ignore[union-attr]
+    panel.add_selected()
+    panel.export_to(tmp_path / "out")
+    job = window.jobs.jobs[0]
+    qtbot.waitUntil(lambda: bool(list(tmp_path.glob(".out.part-*"))), timeout=60_000)
+    job.cancel()  # the export process is writing: it is ended, its folder removed
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=60_000)
+    assert panel.message.text() == "Cancelled; nothing was exported."
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob(".out.part-*"))
+    assert not list((window.matter.path / ".scratch").glob("*"))  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from reviewer.core import privcheck, privilege
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
-from reviewer.qt.privilege_dialog import PrivilegeLogDialog
+from reviewer.qt.privilege_dialog import PrivilegeLogDialog, Runner
 
 LINES = (
     ("date", "Date (YYYY-MM-DD)"), ("doc_type", "Document type"), ("author", "Author"),
@@ -45,6 +46,7 @@ class PrivilegePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matter: Matter | None = None
+        self.runner: Runner | None = None  # the window's job runner (for the log's export)
         self.view: QTableView | None = None
         self.doc_ids: list[int] = []
         self.target = QLabel("No document selected.")
@@ -138,6 +140,19 @@ class PrivilegePanel(QWidget):
             self.lines[key].setText(getattr(d, key))
         self.description.setPlainText(d.description)
 
+    def on_operation(self, changes: object) -> None:
+        """Reload the coding shown when an operation touched these documents (an undo, a
+        change from the CLI). A change made elsewhere (``None``: what changed is unknown)
+        does not wipe a form being typed in."""
+        if self.matter is None or not self.doc_ids:
+            return
+        if isinstance(changes, Changes):
+            if not (changes.documents & set(self.doc_ids)) and not changes.people:
+                return
+        elif self.isAncestorOf(QApplication.focusWidget()):
+            return
+        self._load()
+
     def _enable(self) -> None:
         writable = self.matter is not None and not self.matter.readonly
         self.apply_button.setEnabled(writable and bool(self.doc_ids))
@@ -183,7 +198,7 @@ class PrivilegePanel(QWidget):
         """The log preview and export dialog (non-modal; returned for tests)."""
         if self.matter is None:
             return None
-        dialog = PrivilegeLogDialog(self.matter, self)
+        dialog = PrivilegeLogDialog(self.matter, self, self.runner)
         dialog.show()
         return dialog
 

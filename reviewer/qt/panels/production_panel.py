@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,14 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core import production, production_export, production_verify
+from reviewer.core import production
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
+from reviewer.qt import background
+from reviewer.qt.worker import Job, JobSummary, MakeJob
+
+Runner = Callable[[str, MakeJob], Job]  # (title, make) -> the Job, queued
 
 
 class ProductionPanel(QWidget):
+    """Emits ``changed`` after an edit (the window tells every dock)."""
+
+    changed = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner: Runner | None = None  # set by the window: its one job runner
         self.matter: Matter | None = None
         self.view: QTableView | None = None
         self.sets = QComboBox()
@@ -78,6 +88,10 @@ class ProductionPanel(QWidget):
         self.message.clear()
         self._reload()
 
+    def on_operation(self, _changes: object) -> None:
+        """Any operation (here, elsewhere, an undo) may have added or renamed a set."""
+        self._reload(self.sets.currentText() or None)
+
     def _reload(self, select: str | None = None) -> None:
         self.sets.clear()
         if self.matter is not None:
@@ -94,6 +108,7 @@ class ProductionPanel(QWidget):
         except ReviewerError as exc:
             self.message.setText(f"Error: {exc}")
             return False
+        self.changed.emit(None)
         return True
 
     def create(self) -> None:
@@ -124,12 +139,35 @@ class ProductionPanel(QWidget):
         self._run(act)
 
     def redact_found(self) -> None:
-        def act(m: Matter) -> str:
-            ids = production.redact_search(m, self.sets.currentText(), self.find.text(),
-                                           self.reason.text())  # fmt: skip
-            return f"Recorded {len(ids)} redaction(s)."
+        """Find the text in the set's documents and record a redaction per match, in the
+        background (one transaction: all or nothing)."""
+        name, text, reason = self.sets.currentText(), self.find.text(), self.reason.text()
+        found: list[str] = []
+        make = background.redact_matches(name, text, reason, found)
 
-        self._run(act)
+        def done(cancelled: bool) -> str:
+            if cancelled and not found:
+                return "Cancelled; no redaction was recorded."
+            return f"Recorded {len(found)} redaction(s)."
+
+        self._background("Redacting", make, done)
+
+    def _background(self, title: str, make: MakeJob, done: Callable[[bool], str]) -> None:
+        """Run ``make`` on the window's worker (or here, without one) and show its outcome."""
+        if self.matter is None:
+            return
+        if self.runner is None:
+            self._run(lambda m: (list(make(m)), done(False))[1])
+            return
+        self.message.setText(f"{title}…")
+        job = self.runner(title, make)
+
+        def finished(summary: JobSummary) -> None:
+            self.message.setText(done(summary.cancelled))
+            self.changed.emit(None)
+
+        job.finished.connect(finished)
+        job.failed.connect(lambda msg: self.message.setText(f"Error: {msg}"))
 
     def _export_clicked(self) -> None:
         folder = QFileDialog.getSaveFileName(self, "Export the production to a new folder")[0]
@@ -137,14 +175,21 @@ class ProductionPanel(QWidget):
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> None:
-        """Export the current set into the new ``folder`` and verify it, listing problems."""
+        """Export the current set into the new ``folder`` and verify it, listing problems —
+        in the background. The export is written beside ``folder`` and renamed into place:
+        a cancel or a failure leaves no half export."""
         self.problems.clear()
+        name = self.sets.currentText()
+        found: list[str] = []
+        make = background.export_and_verify(name, folder, found)
 
-        def act(m: Matter) -> str:
-            production_export.export(m, self.sets.currentText(), folder)
-            found = production_verify.verify(folder)
+        def done(cancelled: bool) -> str:
+            if cancelled:
+                exported = folder.is_dir() and any(folder.iterdir())
+                return (f"Exported to {folder}; not verified (cancelled)." if exported
+                        else "Cancelled; nothing was exported.")  # fmt: skip
             self.problems.addItems(found)
             verdict = f"{len(found)} problem(s)" if found else "verified, no problems"
             return f"Exported to {folder}: {verdict}."
 
-        self._run(act)
+        self._background("Exporting", make, done)

@@ -1,0 +1,62 @@
+"""Work the app runs in a child process (``processes.run_in_child``): production export and
+verify, find-and-redact, the privilege log's export. Each opens its own handle on the matter
+(the app's stays open: WAL lets them write side by side) and returns plain data. PyMuPDF and
+the document writers hold the GIL for long stretches; in a process of their own they cannot
+freeze the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reviewer.core import production, production_export, production_verify, search
+from reviewer.core.exports import write
+from reviewer.core.exports.privilege_log import gate, privilege_log_report
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import Matter
+from reviewer.core.ocr_run import import_and_ocr, ocr_documents
+from reviewer.core.records import Progress
+
+
+def export_and_verify(matter_path: Path, name: str, folder: Path) -> list[str]:
+    """Export production ``name`` into the new ``folder``, then verify it: the problems."""
+    with Matter.open(matter_path) as m:
+        production_export.export(m, name, folder)
+    return production_verify.verify(folder)
+
+
+def redact_search(matter_path: Path, name: str, text: str, reason: str) -> list[str]:
+    """Find ``text`` in production ``name`` and record a redaction per match."""
+    with Matter.open(matter_path) as m:
+        return production.redact_search(m, name, text, reason)
+
+
+def privilege_log(matter_path: Path, preset: str, path: Path, force: bool) -> Path:
+    """Check the privilege log (refused on errors unless ``force``) and write it to ``path``."""
+    fmt = path.suffix.lower().lstrip(".")
+    with Matter.open(matter_path, readonly=True) as m:
+        gate(m, force)
+        report = privilege_log_report(m, preset, compact=fmt in ("docx", "pdf"))
+    return write([report], fmt, path)
+
+
+def import_and_ocr_all(
+    matter_path: Path, paths: Iterable[str | Path], ocr: bool = True, workers: int = 2
+) -> Iterator[Progress]:
+    """``import_and_ocr`` (``import_files`` without ``ocr``) on a handle of its own."""
+    with Matter.open(matter_path) as m:
+        yield from (import_and_ocr if ocr else import_files)(m, paths, None, workers)
+
+
+def ocr_all(
+    matter_path: Path, doc_ids: list[int] | None = None, workers: int = 2
+) -> Iterator[Progress]:
+    """``ocr_documents`` (every page that needs it) on a handle of this process's own."""
+    with Matter.open(matter_path) as m:
+        yield from ocr_documents(m, doc_ids, workers=workers)
+
+
+def reindex(matter_path: Path) -> Iterator[Progress]:
+    """``search.reindex`` on a handle of this process's own."""
+    with Matter.open(matter_path) as m:
+        yield from search.reindex(m)

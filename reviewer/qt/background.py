@@ -1,0 +1,75 @@
+"""The app's long jobs that are not core generators already: each wraps core calls in a
+generator of typed ``Progress`` for the worker thread (``JobRunner``), and hands its outcome
+back in a list the caller reads when the job has finished. Every output is written beside its
+destination and renamed into place by the core, so a cancel or a failure leaves nothing
+half-written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from reviewer.core import child_jobs
+from reviewer.core.matter import Matter
+from reviewer.core.processes import run_in_child, stream_in_child
+from reviewer.core.records import Progress
+from reviewer.qt.worker import MakeJob
+
+
+def export_and_verify(name: str, folder: Path, problems: list[str]) -> MakeJob:
+    """Export production ``name`` into ``folder`` and verify it (in a child process: PyMuPDF
+    would hold the GIL for seconds); problems go to ``problems``. Cancel ends the child; its
+    half-written folder is removed."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        m.require_writable()
+        waiting = Progress(0, 1, f"Exporting {name} to {folder.name} and verifying it…",
+                           step="export", unit="productions")  # fmt: skip
+        args = (m.path, name, folder)
+        found = yield from run_in_child(child_jobs.export_and_verify, args, waiting, m.path)
+        problems.extend(found)
+        yield Progress(1, 1, "Verified.", step="export-done", unit="productions")
+
+    return make
+
+
+def redact_matches(name: str, text: str, reason: str, found: list[str]) -> MakeJob:
+    """Find ``text`` in production ``name`` and record a redaction per match (one transaction,
+    in a child process)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        m.require_writable()
+        waiting = Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
+        args = (m.path, name, text, reason)
+        found.extend((yield from run_in_child(child_jobs.redact_search, args, waiting)))
+        yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
+
+    return make
+
+
+def privilege_log(preset: str, path: Path, force: bool, written: list[Path]) -> MakeJob:
+    """Write the privilege log (``preset``, format from ``path``'s extension), in a child
+    process; refused when its checks find errors and ``force`` is off."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        waiting = Progress(0, 1, f"Writing {path.name}…", step="export", unit="logs")
+        args = (m.path, preset, path, force)
+        written.append((yield from run_in_child(child_jobs.privilege_log, args, waiting)))
+        yield Progress(1, 1, f"Wrote {path}", step="export-done", unit="logs")
+
+    return make
+
+
+def import_files(paths: list[Path], ocr: bool = True) -> MakeJob:
+    """Import (then OCR) ``paths`` in a child process, its progress and results streamed."""
+    return lambda m: stream_in_child(child_jobs.import_and_ocr_all, (m.path, paths, ocr))
+
+
+def ocr_all(doc_ids: list[int] | None = None) -> MakeJob:
+    """OCR every page that needs it (of ``doc_ids``), in a child process."""
+    return lambda m: stream_in_child(child_jobs.ocr_all, (m.path, doc_ids))
+
+
+def reindex() -> MakeJob:
+    """Rebuild the search index in a child process."""
+    return lambda m: stream_in_child(child_jobs.reindex, (m.path,))
