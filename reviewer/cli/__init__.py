@@ -12,6 +12,7 @@ import click
 
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
+from reviewer.cli import labels as labels_cli
 from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import production as production_cli
@@ -108,7 +109,7 @@ def docs(matter: Path, as_json: bool) -> None:
         flag = "  NEEDS OCR" if d.needs_ocr else ""
         click.echo(
             f"{d.id:4}  {d.kind:11} {d.pages:4}p  Dkt. {d.docket_no or '-':6} "
-            f"{d.filed or '':10}  {d.file_name}{flag}"
+            f"{d.filed or '':10}  {d.display_name[:70]}{flag}"
         )
 
 
@@ -311,6 +312,8 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
+for _command in labels_cli.COMMANDS:  # issue 13: kinds and the matter's caption
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -111,6 +111,8 @@ class Recorder:
                     sets["claims"].add(row["claim_id"])
                 elif tbl in ("privilege", "redactions"):
                     sets["docs"].add(row["doc_id"])
+                elif tbl == "documents":  # a document's kind (issue 13)
+                    sets["docs"].add(row["id"])
                 elif tbl == "people":
                     sets["people"].add(row["id"])
                 elif tbl == "suggestion_rejects":

@@ -75,6 +75,7 @@ class Caption:
     docket: str | None = None
     has_caption: bool = False
     cover: str | None = None  # the words of a cover sheet before the caption (``EXHIBIT A``)
+    headings: list[str] = field(default_factory=list)  # a form's short capitalised labels
 
     def parties(self) -> dict[str, list[str]]:
         return {"plaintiffs": self.plaintiffs, "defendants": self.defendants}
@@ -152,8 +153,10 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
                 if p.x0 < width * 0.08 or p.x0 > width * 0.5:  # margin banner, filing stamp
                     continue
                 start = i
-                if i and _upper_share(rows[i - 1].text) > 0.9 and _STATE_WORD.search(
-                    rows[i - 1].text
+                if (
+                    i
+                    and _upper_share(rows[i - 1].text) > 0.9
+                    and _STATE_WORD.search(rows[i - 1].text)
                 ):
                     start = i - 1  # "TENNESSEE BUREAU OF …" above "IN THE COURT OF …"
                 j = i + 1
@@ -166,7 +169,9 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
 def _is_court_line(text: str) -> bool:
     t = _clean(text)
     return bool(
-        re.match(r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+(?:THE\s+)?)?(?:\w+\s+)?DISTRICT\s+OF\b", t, re.I)
+        re.match(
+            r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+(?:THE\s+)?)?(?:\w+\s+)?DISTRICT\s+OF\b", t, re.I
+        )
         or re.match(r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+THE\s+)?COUNTY\s+OF\b", t, re.I)
         or re.match(r"^[A-Z ]+\s+DIVISION$", t)
         or re.match(r"^(?:AT|SITTING AT)\s+[A-Z]+$", t)
@@ -186,12 +191,21 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
                 cap.cover = _clean(" ".join(r.text for r in usable[0][1][:4]))
             more = usable[n + 1][1] if n + 1 < len(usable) else []
             _read_captioned(cap, page.width, rows, span, more)
+            cap.headings = [
+                c.text for r in rows[:60] for c in r.cells
+                if len(c.text.split()) <= 4 and _upper_share(c.text) > 0.9 and _wordy(c.text)
+                and c.x0 < page.width * 0.12
+            ]  # fmt: skip
             break
     else:
         if usable:
             first = usable[0][1]
+            cap.headings = [
+                c.text for r in first[:40] for c in r.cells
+                if len(c.text.split()) <= 4 and _upper_share(c.text) > 0.9 and _wordy(c.text)
+            ]  # fmt: skip
             cap.title = _first_heading(first)
-            if len(first) <= 6:
+            if len(first) <= 6 and cap.title:  # a slip sheet: "EXHIBIT A", "TAB F"
                 cap.cover = _clean(" ".join(r.text for r in first[:4]))
     _finish(cap, stamp)
     return cap
@@ -275,9 +289,9 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
     for i, r in enumerate(rows[:45]):
         text = r.text
         parts = [p.text for p in r.cells]
-        if any(_ROLE_LABEL.match(p) or re.search(rf"\b{_ROLE}[.,]?$", p, re.I) for p in parts):
-            last = i + 1
-        elif any(set(p) <= {")"} and p for p in parts):
+        if any(
+            _ROLE_LABEL.match(p) or re.search(rf"\b{_ROLE}[.,]?$", p, re.I) for p in parts
+        ) or any(set(p) <= {")"} and p for p in parts):
             last = i + 1
         if (
             i >= last
@@ -289,11 +303,16 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
             and not re.match(r"^(?:Date|Time|Hearing|Judge)", text)
         ):
             break
+    else:
+        if not last:  # no label and no body yet: the caption goes on past this page
+            return len(rows)
     return max(last, 1)
 
 
 def _case_number(cap: Caption, texts: Sequence[str]) -> None:
-    for i, t in enumerate(texts):
+    # an adversary proceeding's own number wins over its bankruptcy case's
+    adversary = [t for t in texts if re.match(r"^Adv(?:\.|ersary)\s*(?:Pro\w*\.?\s*)?No", t, re.I)]
+    for i, t in enumerate([*adversary, *texts]):
         lab = re.search(
             r"\b(?:Case|Civil\s+Action|Docket|Bankruptcy\s+Case)?\s*No\.?\s*:?|CASE NO:?", t, re.I
         )
@@ -363,8 +382,9 @@ _SUFFIX = re.compile(
     re.I,
 )
 _STOP = re.compile(
-    r",\s+(?:an?\s+[A-Z]?[a-z]+|the\s+[a-z]+)\b|,?\s+(?:individually|on behalf|in (?:his|her|its|their|"
-    r"individual)|as (?:court|trustee|next|guardian|an?\b)|d/b/a|dba|f/k/a|p/k/a|formerly)\b|"
+    r",\s+(?:an?\s+[A-Z]?[a-z]+|the\s+[a-z]+)\b|"
+    r",?\s+(?:individually|on behalf|in (?:his|her|its|their|individual)|"
+    r"as (?:court|trustee|next|guardian|an?\b)|d/b/a|dba|f/k/a|p/k/a|formerly)\b|"
     r",?\s+et\s+al\b|;|(?-i:\s+and\s+)",
     re.I,
 )
@@ -411,7 +431,9 @@ _ENTITY = re.compile(
     r"litigation|application|s\.a|ag|plc|gmbh|foundation|institute|board|commission)\b",
     re.I,
 )
-_KEEP_UPPER = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^(?:LLC|LLP|LP|USA|U\.S\.|AG|LM|IPA|PLC|N\.A\.|II|III|IV|NFT|SIM)$")
+_KEEP_UPPER = re.compile(
+    r"^(?:[A-Z]\.)+[A-Z]?\.?$|^(?:LLC|LLP|LP|USA|U\.S\.|AG|LM|IPA|PLC|N\.A\.|II|III|IV|NFT|SIM)$"
+)
 
 
 def display_name(name: str) -> str:
@@ -435,6 +457,8 @@ def display_name(name: str) -> str:
 def _short(name: str) -> str:
     """A person's surname (Bluebook case names use it); an entity's whole name."""
     shown = display_name(name)
+    if re.fullmatch(r"(?:The\s+)?United\s+States(?:\s+of\s+America)?", shown, re.I):
+        return "United States"  # Bluebook 10.2.2
     if shown.lower().startswith("in re ") or _ENTITY.search(shown):
         return shown
     if any(re.fullmatch(r"[B-DF-HJ-NP-TV-Z]{2,3}", w) for w in name.split()[1:-1]):
@@ -462,7 +486,9 @@ def _title(lines: Sequence[str]) -> str | None:
     """The document's title from the caption's second column: its run of capitals."""
     picked: list[str] = []
     for t in lines:
-        t = re.sub(r"^(?:PUBLICLY\s+FILED\s+)?REDACTED\s+(?=(?!VERSION|PUBLIC|-)\w)", "REDACTED ", t)
+        t = re.sub(
+            r"^(?:PUBLICLY\s+FILED\s+)?REDACTED\s+(?=(?!VERSION|PUBLIC|-)\w)", "REDACTED ", t
+        )
         if not t or (not picked and not _wordy(t)):
             continue
         if (_NOT_TITLE.search(t) and not t.startswith("REDACTED ")) or _is_number_line(t):

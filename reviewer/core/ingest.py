@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import classify, layout, segment
+from reviewer.core import captions, classify, layout, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
@@ -23,6 +23,10 @@ from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
 _NO_NUMBERED = ("motion", "transcript")
+KIND_GIVEN = "set when imported"
+# documents columns added by migration m007_captions
+CAPTION_COLUMNS = ("court_name", "case_no_printed", "case_name", "parties", "pdf_title",
+                   "kind_reason", "abbrev", "kind_set_by")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -98,27 +102,42 @@ def parse(path: Path, kind: str | None = None) -> Parsed:
 def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
     """Segment a PDF's positioned text (from its text layer, OCR, or both)."""
     pages = layout.clean_pages(pdf.pages)
-    first = next((p.text for p in pages if p.quality == "good"), pages[0].text)
-    kind = kind or classify.guess_kind(first, name)
+    cap = captions.read_caption(pages)
+    if kind:
+        reason = KIND_GIVEN
+    else:
+        kind, reason = classify.kind_with_reason(cap.title, cap.cover, name, headings=cap.headings)
     quality, needs_ocr, note = _quality(pages)
     paras = segment.segment(
         pages,
         numbered=kind not in _NO_NUMBERED,
         min_numbered=1 if kind in ("complaint", "answer") else 3,
     )
-    stamp = next((p.ecf for p in pages if p.ecf), None)
-    meta: dict[str, object] = {
-        "court": classify.court(first),
-        "case_no": stamp.case_no if stamp else None,
-        "docket_no": stamp.doc_no if stamp else None,
-        "filed": stamp.filed if stamp else None,
-        # A PDF's Title is often blank or a single space: that is no title.
-        "title": " ".join(str(pdf.metadata.get("title") or "").split()) or None,
-        "abbrev": classify.cite_abbrev(kind, first),
+    return Parsed(kind, pages, paras, caption_meta(cap, kind, reason, pdf), quality, needs_ocr,
+                  note)  # fmt: skip
+
+
+def caption_meta(cap: captions.Caption, kind: str, reason: str, pdf: PdfText) -> dict[str, object]:
+    """The document row's caption fields (see ``captions.Caption``)."""
+    pdf_title = " ".join(str(pdf.metadata.get("title") or "").split()) or None
+    return {
+        "court": cap.court,
+        "court_name": cap.court_name,
+        "case_no": cap.case_no,
+        "case_no_printed": cap.case_no_printed,
+        "case_name": cap.case_name,
+        "parties": json.dumps(cap.parties()),
+        "docket_no": cap.docket,
+        "filed": cap.filed,
+        # the document's own title; a PDF's Title property is often "NONE" or a file path
+        "title": cap.title or cap.cover,
+        "pdf_title": pdf_title,
+        "kind_reason": reason,
+        "kind_set_by": "user" if reason == KIND_GIVEN else None,
+        "abbrev": classify.cite_abbrev(kind, cap.title, cap.cover),
         "pdf_meta": pdf.metadata,
         "page_count": pdf.page_count,
     }
-    return Parsed(kind, pages, paras, meta, quality, needs_ocr, note)
 
 
 def cite(abbrev: str, para: segment.Para, pages: list[layout.CleanPage]) -> str:
@@ -191,6 +210,7 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
                     "title": m["title"],
                     "court": m["court"],
                     "case_no": m["case_no"],
+                    **{k: m[k] for k in CAPTION_COLUMNS},
                     "docket_no": m["docket_no"],
                     "filed": m["filed"],
                     "page_count": m["page_count"],

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reviewer.core import layout, ocr
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
-from reviewer.core.ingest import Rows, import_files, parse_text, rows
+from reviewer.core.ingest import CAPTION_COLUMNS, Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
 from reviewer.core.records import Progress
@@ -183,8 +183,11 @@ def _merge_page(page: PageText, lines: Sequence[Line]) -> PageText:
 
 def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
     """Re-segment the document with its OCR'd pages and store it in one transaction."""
-    kind = matter.db.execute("SELECT kind FROM documents WHERE id = ?", [job.doc_id]).fetchone()
-    parsed = parse_text(merge(read_pdf(job.path), pages), job.name, kind[0])
+    kind, set_by = matter.db.execute(
+        "SELECT kind, kind_set_by FROM documents WHERE id = ?", [job.doc_id]
+    ).fetchone()
+    # a kind read from the file name only is read again from the OCR'd title
+    parsed = parse_text(merge(read_pdf(job.path), pages), job.name, kind if set_by else None)
     new = rows(parsed)
     words = {p.index + 1: json.dumps([[*(round(v, 1) for v in w[:4]), w[4]] for w in p.words])
              for p in pages}  # fmt: skip
@@ -254,7 +257,10 @@ def _update_document(matter: Matter, doc_id: int, new: Rows) -> None:
         "needs_ocr": int(new.needs_ocr),
         "quality_note": new.note,
     }
-    for key in ("court", "case_no", "docket_no", "filed"):  # fill what the scan hid
-        if not current.get(key) and m.get(key):
+    for key in ("court", "case_no", "docket_no", "filed", "title", *CAPTION_COLUMNS):
+        if not current.get(key) and m.get(key):  # fill what the scan hid
             values[key] = m[key]
+    reason = str(m.get("kind_reason") or "")
+    if not current.get("kind_set_by") and reason.startswith("title:"):
+        values.update(kind=new.kind, kind_reason=reason, abbrev=m["abbrev"])
     matter.db["documents"].update(doc_id, values)
