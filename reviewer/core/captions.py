@@ -418,9 +418,12 @@ def _first_name(chunk: str) -> str | None:
             keep.append(p)
         else:
             break
-    name = _clean(", ".join(k for k in keep if k)).strip(" ,.-")
-    if name and _SUFFIX.match(name.split()[-1]) and not name.endswith("."):
-        name += "." if name.split()[-1].lower() in {"inc", "ltd", "co", "corp", "jr", "sr"} else ""
+    name = _clean(", ".join(k for k in keep if k)).strip(" ,-")
+    last = name.split()[-1] if name else ""
+    if last.endswith(".") and not (_SUFFIX.match(last) or "." in last[:-1]):
+        name = name[:-1]  # a sentence's full stop, not an abbreviation's
+    elif last and _SUFFIX.match(last) and not last.endswith("."):
+        name += "." if last.lower() in {"inc", "ltd", "co", "corp", "jr", "sr"} else ""
     return name or None
 
 
