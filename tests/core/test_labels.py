@@ -18,13 +18,13 @@ from reviewer.core.pdf import PdfWriter
 
 
 def _pleading(
-    path: Path, title: str, court_district: str = "NORTHERN DISTRICT OF CALIFORNIA"
+    path: Path, title: str, district: str = "NORTHERN DISTRICT OF CALIFORNIA"
 ) -> Path:
     """A one-page captioned filing: court lines, parties column, case number and title."""
     w = PdfWriter()
     w.new_page()
     w.text(200, 100, "UNITED STATES DISTRICT COURT", 12)
-    w.text(190, 116, court_district, 12)
+    w.text(190, 116, district, 12)
     w.text(72, 150, "JANE WILLIAMS, an individual,", 12)
     w.text(340, 150, "Case No. 3:22-cv-990-ABC", 12)
     w.text(110, 170, "Plaintiff,", 12)
@@ -83,7 +83,7 @@ def test_changing_the_kind_keeps_every_tag_coding_and_redaction(two: Matter) -> 
 
     after = documents.find_document(two, doc.id)
     assert (after.kind, after.kind_reason.startswith("set by")) == ("brief", True)
-    assert after.title == doc.title and after.case_no == doc.case_no
+    assert (after.title, after.case_no) == (doc.title, doc.case_no)
     for t, rows in before.items():
         assert two.db.execute(f"SELECT * FROM {t}").fetchall() == rows
     now = documents.paragraphs(two, doc.id)
