@@ -53,11 +53,15 @@ def init(matter: Path, name: str | None) -> None:
     help="Processes that read and segment PDFs (and run OCR) in parallel.",
 )  # fmt: skip
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages now (see: reviewer ocr).")
+@click.option(
+    "--accept-damaged", is_flag=True,
+    help="Import damaged PDFs (truncated, repaired) as 'damaged', listing the pages lost.",
+)  # fmt: skip
 @JSON
 @user_errors
 def import_(
     matter: Path, paths: tuple[Path, ...], kind: str | None, workers: int, no_ocr: bool,
-    as_json: bool,
+    accept_damaged: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Import PDF files (folders recurse) into MATTER, then OCR the pages that have no usable
     text (needs Tesseract). Exit 1 if any file failed."""
@@ -65,7 +69,7 @@ def import_(
     with Matter.open(matter) as m:
         show_bar = not as_json and sys.stderr.isatty()
         bar = None
-        jobs = (import_files if no_ocr else import_and_ocr)(m, paths, kind, workers)
+        jobs = (import_files if no_ocr else import_and_ocr)(m, paths, kind, workers, accept_damaged)
         for progress in jobs:
             if progress.result is None:  # the import is done: OCR follows
                 if bar is not None:

@@ -19,6 +19,7 @@ from reviewer.core import captions, classify, layout, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
+from reviewer.core.pdf.read import check_regular_file, lost_text
 from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
@@ -94,9 +95,9 @@ def _quality(pages: list[layout.CleanPage]) -> tuple[str, bool, str | None]:
     return "partial", True, f"Pages without usable text (need OCR): {listed}."
 
 
-def parse(path: Path, kind: str | None = None) -> Parsed:
+def parse(path: Path, kind: str | None = None, accept_damaged: bool = False) -> Parsed:
     """Read and segment one PDF without touching the matter."""
-    return parse_text(read_pdf(path), path.name, kind)
+    return parse_text(read_pdf(path, accept_damaged), path.name, kind)
 
 
 def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
@@ -108,6 +109,11 @@ def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
     else:
         kind, reason = classify.kind_with_reason(cap.title, cap.cover, name, headings=cap.headings)
     quality, needs_ocr, note = _quality(pages)
+    if pdf.damage:  # imported with --accept-damaged: say so, and which pages were lost
+        quality = "damaged"
+        note = f"Damaged PDF: {pdf.damage}{lost_text(pdf.lost_pages)}." + (
+            f" {note}" if note else ""
+        )
     paras = segment.segment(
         pages,
         numbered=kind not in _NO_NUMBERED,
@@ -229,10 +235,10 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
     return int(doc_id)
 
 
-def _parse_safely(path: Path, kind: str | None) -> Rows | str:
+def _parse_safely(path: Path, kind: str | None, accept_damaged: bool = False) -> Rows | str:
     """``parse`` for a worker process: the rows to store, or a user error's message."""
     try:
-        return rows(parse(path, kind))
+        return rows(parse(path, kind, accept_damaged))
     except ReviewerError as exc:
         return str(exc)
 
@@ -269,6 +275,7 @@ def _finish(matter: Matter, path: Path, sha: str, outcome: Rows | str) -> Import
 def _precheck(matter: Matter, path: Path) -> tuple[str | None, ImportResult | None]:
     """Hash a file and settle it early when it is unreadable or already in the matter."""
     try:
+        check_regular_file(path)  # a FIFO or device would block the read below
         sha = sha256_of(path)
     except ReviewerError as exc:
         return None, ImportResult(str(path), "failed", error=str(exc))
@@ -278,17 +285,23 @@ def _precheck(matter: Matter, path: Path) -> tuple[str | None, ImportResult | No
     return sha, None
 
 
-def import_one(matter: Matter, path: Path, kind: str | None = None) -> ImportResult:
+def import_one(
+    matter: Matter, path: Path, kind: str | None = None, accept_damaged: bool = False
+) -> ImportResult:
     """Import one file; never raises for bad input — the result says what happened."""
     sha, settled = _precheck(matter, path)
     if settled is not None:
         return settled
     assert sha is not None  # _precheck settles every file it could not hash
-    return _finish(matter, path, sha, _parse_safely(path, kind))
+    return _finish(matter, path, sha, _parse_safely(path, kind, accept_damaged))
 
 
 def import_files(
-    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
+    matter: Matter,
+    paths: Iterable[str | Path],
+    kind: str | None = None,
+    workers: int = 2,
+    accept_damaged: bool = False,
 ) -> Iterator[Progress]:
     """Import files and folders; yields one Progress per file, carrying its ImportResult.
 
@@ -299,7 +312,7 @@ def import_files(
     files = expand_paths(paths)
     updater = IndexUpdater(matter)
     try:
-        for progress in _import(matter, files, kind, workers):
+        for progress in _import(matter, files, kind, workers, accept_damaged):
             result = progress.result
             if result is not None and result.status == "imported" and result.doc_id:
                 updater.add(result.doc_id)
@@ -309,18 +322,18 @@ def import_files(
 
 
 def _import(
-    matter: Matter, files: list[Path], kind: str | None, workers: int
+    matter: Matter, files: list[Path], kind: str | None, workers: int, accept: bool = False
 ) -> Iterator[Progress]:
     if workers < 2 or len(files) < 3:
         for i, path in enumerate(files, start=1):
-            result = import_one(matter, path, kind)
+            result = import_one(matter, path, kind, accept)
             yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result)
         return
-    yield from _import_pooled(matter, files, kind, workers)
+    yield from _import_pooled(matter, files, kind, workers, accept)
 
 
 def _import_pooled(
-    matter: Matter, files: list[Path], kind: str | None, workers: int
+    matter: Matter, files: list[Path], kind: str | None, workers: int, accept: bool = False
 ) -> Iterator[Progress]:
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     queue: deque[tuple[Path, str | None, ImportResult | Future[Rows | str]]] = deque()
@@ -330,7 +343,7 @@ def _import_pooled(
         path = next(pending, None)
         if path is not None:
             sha, settled = _precheck(matter, path)
-            queue.append((path, sha, settled or pool.submit(_parse_safely, path, kind)))
+            queue.append((path, sha, settled or pool.submit(_parse_safely, path, kind, accept)))
 
     try:
         for _ in range(workers * 2):

@@ -105,13 +105,17 @@ def ocr_documents(
 
 
 def import_and_ocr(
-    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
+    matter: Matter,
+    paths: Iterable[str | Path],
+    kind: str | None = None,
+    workers: int = 2,
+    accept_damaged: bool = False,
 ) -> Iterator[Progress]:
     """``import_files``, then OCR of the imported pages that need it, in the same worker
     processes' way ("OCR page x of y"). Without Tesseract the documents stay ``needs_ocr``
     and one last Progress says how to install it."""
     needing: list[int] = []
-    for progress in import_files(matter, paths, kind, workers):
+    for progress in import_files(matter, paths, kind, workers, accept_damaged):
         r = progress.result
         if r is not None and r.status == "imported" and r.doc_id and r.text_quality != "good":
             needing.append(r.doc_id)
@@ -187,7 +191,10 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
         "SELECT kind, kind_set_by FROM documents WHERE id = ?", [job.doc_id]
     ).fetchone()
     # a kind read from the file name only is read again from the OCR'd title
-    parsed = parse_text(merge(read_pdf(job.path), pages), job.name, kind if set_by else None)
+    # a damaged file in the matter was accepted at import: read what it has again
+    parsed = parse_text(
+        merge(read_pdf(job.path, accept_damaged=True), pages), job.name, kind if set_by else None
+    )
     new = rows(parsed)
     words = {p.index + 1: json.dumps([[*(round(v, 1) for v in w[:4]), w[4]] for w in p.words])
              for p in pages}  # fmt: skip

@@ -17,9 +17,7 @@ from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfWriter
 
 
-def _pleading(
-    path: Path, title: str, district: str = "NORTHERN DISTRICT OF CALIFORNIA"
-) -> Path:
+def _pleading(path: Path, title: str, district: str = "NORTHERN DISTRICT OF CALIFORNIA") -> Path:
     """A one-page captioned filing: court lines, parties column, case number and title."""
     w = PdfWriter()
     w.new_page()
