@@ -154,3 +154,17 @@ def test_kinds_are_guessed_from_the_first_page(corpus_matter: Matter, corpus: Pa
             wrong.append((r["file"], want, doc.kind, doc.kind_reason))
     assert wrong == []
     assert len(rows) == 47
+
+
+def test_a_contents_page_with_a_good_text_layer_is_never_sent_to_ocr(
+    corpus_matter: Matter,
+) -> None:
+    """The 391-page report's table of contents (leader dots) was judged garbage and OCR'd,
+    and OCR's text of it cost the report all but 12 of its numbered ¶¶."""
+    from reviewer.core.ocr_run import plan
+
+    doc = _doc(corpus_matter, "cand-306945-exhibit-expert-report-391p.pdf")
+    assert not doc.needs_ocr
+    assert doc.text_quality == "good"
+    assert not [p for p in plan(corpus_matter, [doc.id]) if p.pages]
+    assert len(_numbered(corpus_matter, doc.file_name)) >= 560
