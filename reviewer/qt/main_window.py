@@ -26,6 +26,7 @@ from reviewer.core import documents, locate, search
 from reviewer.core.errors import MatterLockedError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr, missing_tesseract_notice, ocr_documents
+from reviewer.qt import kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.docs_view.setSortingEnabled(True)
         self.docs_view.verticalHeader().hide()
         self.docs_view.horizontalHeader().setStretchLastSection(True)
+        kind_menu.install(self)  # Kind ▸ … on a document's row (issue 13)
         self.outline_model: OutlineModel | None = None  # one per open matter
         self.outline_view = QTreeView()
         self.outline_view.setHeaderHidden(True)
