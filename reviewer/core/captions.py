@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from reviewer.core import courts
 from reviewer.core.layout import CleanPage, EcfStamp, Row
+from reviewer.core.parties import ROLE, ROLE_LABEL, case_name, clean, names, upper_share
 
 _COURT_HEAD = re.compile(
     r"\b(?:UNITED\s+STATE\w*\s+(?:DISTRICT|BANKRUPTCY)\s+COURT|SUPERIOR\s+COURT|"
@@ -38,12 +39,6 @@ _CASE_LINE = re.compile(r"\b(?:Case|Civil\s+Action|Docket)\s+No\b", re.I)
 _STATE_WORD = re.compile(r"\b(?:STATE|COMMONWEALTH|" + "|".join(courts.STATES).upper() + r")\b")
 _VERSUS = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-?\s*against\s*-?)\s*$", re.I)
 _VERSUS_TAIL = re.compile(r"\s(?:v\.|vs\.?)\s*$", re.I)
-_ROLE = (
-    r"(?:Third[- ]Party\s+|Counter[- ]?|Cross[- ]?)?(?:Plaintiffs?|Defendants?|Debtors?|"
-    r"Respondents?|Petitioners?|Applicants?|Appellants?|Appellees?|Claimants?|Movants?|"
-    r"Employee|Employer|Carrier|Intervenors?|Relators?)"
-)
-_ROLE_LABEL = re.compile(rf"^\s*(?:(?:and\s+)?{_ROLE}\s*(?:[/,]|and)?\s*-?\s*)+[.,;]?\s*$", re.I)
 _DEFENSE_ROLE = re.compile(
     r"^\s*(?:Third[- ]Party\s+)?(?:Defendants?|Respondents?|Appellees?|Employer|Debtors?)"
     r"(?:[/ ,]+[\w -]*)?[.,;]?\s*$",
@@ -81,15 +76,6 @@ class Caption:
         return {"plaintiffs": self.plaintiffs, "defendants": self.defendants}
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def _upper_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
-
-
 @dataclass(slots=True)
 class _Cell:
     text: str
@@ -117,7 +103,7 @@ def _cell_rows(rows: Sequence[Row]) -> list[_Row]:
     cells = []
     for r in rows:
         for p in r.parts:
-            t = _clean(p.text)
+            t = clean(p.text)
             tall = (p.y1 - p.y0) > max(3 * (p.x1 - p.x0), 30)
             if not t or tall or re.fullmatch(r"(?:\S ){5,}\S.*", t):
                 continue
@@ -148,14 +134,14 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
             t = p.text
             # the court line stands alone (centred or at the left margin), in capitals or bold
             if _COURT_HEAD.search(t) and len(t) < 80 and not t.endswith((".", ",")):
-                if not (_upper_share(t) > 0.8 or p.bold) or re.match(r"CLERK", t, re.I):
+                if not (upper_share(t) > 0.8 or p.bold) or re.match(r"CLERK", t, re.I):
                     continue
                 if p.x0 < width * 0.08 or p.x0 > width * 0.5:  # margin banner, filing stamp
                     continue
                 start = i
                 if (
                     i
-                    and _upper_share(rows[i - 1].text) > 0.9
+                    and upper_share(rows[i - 1].text) > 0.9
                     and _STATE_WORD.search(rows[i - 1].text)
                 ):
                     start = i - 1  # "TENNESSEE BUREAU OF …" above "IN THE COURT OF …"
@@ -167,7 +153,7 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
 
 
 def _is_court_line(text: str) -> bool:
-    t = _clean(text)
+    t = clean(text)
     return bool(
         re.match(
             r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+(?:THE\s+)?)?(?:\w+\s+)?DISTRICT\s+OF\b", t, re.I
@@ -188,12 +174,12 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
         span = _court_rows(rows, page.width)
         if span is not None:
             if n:
-                cap.cover = _clean(" ".join(r.text for r in usable[0][1][:4]))
+                cap.cover = clean(" ".join(r.text for r in usable[0][1][:4]))
             more = usable[n + 1][1] if n + 1 < len(usable) else []
             _read_captioned(cap, page.width, rows, span, more)
             cap.headings = [
                 c.text for r in rows[:60] for c in r.cells
-                if len(c.text.split()) <= 4 and _upper_share(c.text) > 0.9 and _wordy(c.text)
+                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
                 and c.x0 < page.width * 0.12
             ]  # fmt: skip
             break
@@ -202,11 +188,11 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
             first = usable[0][1]
             cap.headings = [
                 c.text for r in first[:40] for c in r.cells
-                if len(c.text.split()) <= 4 and _upper_share(c.text) > 0.9 and _wordy(c.text)
+                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
             ]  # fmt: skip
             cap.title = _first_heading(first)
             if len(first) <= 6 and cap.title:  # a slip sheet: "EXHIBIT A", "TAB F"
-                cap.cover = _clean(" ".join(r.text for r in first[:4]))
+                cap.cover = clean(" ".join(r.text for r in first[:4]))
     _finish(cap, stamp)
     return cap
 
@@ -255,12 +241,12 @@ def _read_captioned(
     for row in block:
         cells = [c for c in row.cells if not set(c.text) <= {")", "|"}]
         if form is not None and row is not block[form]:
-            right.append(_clean(" ".join(c.text for c in cells)))
+            right.append(clean(" ".join(c.text for c in cells)))
             continue
         if cells and re.fullmatch(r"Title", cells[0].text) and " v. " in row.text:
-            left.extend(_clean(" ".join(c.text for c in cells[1:])).split(" v. ", 1)[:1])
+            left.extend(clean(" ".join(c.text for c in cells[1:])).split(" v. ", 1)[:1])
             left.append("v.")
-            left.append(_clean(" ".join(c.text for c in cells[1:])).split(" v. ", 1)[1])
+            left.append(clean(" ".join(c.text for c in cells[1:])).split(" v. ", 1)[1])
             continue
         lparts = [c.text.strip("_ )") for c in cells if c.x0 < split]
         rparts = [c.text.strip("_ )") for c in cells if c.x0 >= split]
@@ -269,15 +255,15 @@ def _read_captioned(
         if m and m.start() > 0:  # one text line spanning both columns
             rparts.insert(0, m.group(0))
             ltext = ltext[: m.start()]
-        left.append(_clean(ltext.rstrip(")")))
-        right.append(_clean(" ".join(rparts)))
+        left.append(clean(ltext.rstrip(")")))
+        right.append(clean(" ".join(rparts)))
     _case_number(cap, [*right, *left])
     _parties(cap, [t for t in left if not _CASE_LINE.search(t)])
     cap.title = _title(right) or _first_heading_rows(rows[end:], width)
     if (cap.title is None or form is not None) and block:  # a form: title under the court
         cap.title = _first_heading_rows(block[:2], width) or cap.title
     if cap.title is None:  # the title beside the caption but not split off (one column)
-        cap.title = _title([r for r in left if _upper_share(r) > 0.9 and len(r) > 12][-2:])
+        cap.title = _title([r for r in left if upper_share(r) > 0.9 and len(r) > 12][-2:])
 
 
 def _caption_end(rows: Sequence[_Row], width: float) -> int:
@@ -289,16 +275,16 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
     for i, r in enumerate(rows[:45]):
         text = r.text
         parts = [p.text for p in r.cells]
-        if any(
-            _ROLE_LABEL.match(p) or re.search(rf"\b{_ROLE}[.,]?$", p, re.I) for p in parts
-        ) or any(set(p) <= {")"} and p for p in parts):
+        if any(ROLE_LABEL.match(p) or re.search(rf"\b{ROLE}[.,]?$", p, re.I) for p in parts) or any(
+            set(p) <= {")"} and p for p in parts
+        ):
             last = i + 1
         if (
             i >= last
             and len(r.cells) == 1
             and r.x1 - r.x0 > 0.6 * width
             and len(text) > 60
-            and _upper_share(text) < 0.5
+            and upper_share(text) < 0.5
             and re.search(r"[a-z]{3,} [a-z]{3,}", text)
             and not re.match(r"^(?:Date|Time|Hearing|Judge)", text)
         ):
@@ -321,7 +307,7 @@ def _case_number(cap: Caption, texts: Sequence[str]) -> None:
             scan = texts[i + 1]
         m = _CASE_NO.search(scan)
         if m and (lab or re.search(r"\d{1,2}:\d{2}-[a-z]{2}-\d", m["num"], re.I)):
-            cap.case_no_printed = _clean(
+            cap.case_no_printed = clean(
                 scan[m.start() :].split("  ")[0].split(" Judge")[0].split(" Hon")[0]
             )
             cap.case_no = normalise_case_no(m["num"]) or m["num"]
@@ -360,11 +346,11 @@ def _parties(cap: Caption, left: Sequence[str]) -> None:
             before.append(_VERSUS_TAIL.sub("", text))
             side = after
             continue
-        if side is after and after and _ROLE_LABEL.match(text) and _DEFENSE_ROLE.match(text):
+        if side is after and after and ROLE_LABEL.match(text) and _DEFENSE_ROLE.match(text):
             break
         side.append(text)
-    plaintiffs = _names(before)
-    defendants = _names(after)
+    plaintiffs = names(before)
+    defendants = names(after)
     if not defendants and plaintiffs and re.match(r"^\s*In\s+re\b", " ".join(before), re.I):
         cap.plaintiffs = plaintiffs
         return
@@ -372,117 +358,8 @@ def _parties(cap: Caption, left: Sequence[str]) -> None:
         # a bankruptcy adversary: "In re X, Debtor." then "X, Plaintiff, v. Y"
         idx = next((i for i, t in enumerate(before) if re.search(r"\bDebtors?\.$", t)), None)
         if idx is not None and idx + 1 < len(before):
-            plaintiffs = _names(before[idx + 1 :])
+            plaintiffs = names(before[idx + 1 :])
     cap.plaintiffs, cap.defendants = plaintiffs, defendants
-
-
-_SUFFIX = re.compile(
-    r"^(?:inc|llc|l\.l\.c|lp|l\.p|llp|ltd|limited|n\.a|co|corp|p\.c|pllc|plc|s\.a|ag|gmbh|"
-    r"jr|sr|ii|iii|iv|esq)\.?$",
-    re.I,
-)
-_STOP = re.compile(
-    r",\s+(?:an?\s+[A-Z]?[a-z]+|the\s+[a-z]+)\b|"
-    r",?\s+(?:individually|on behalf|in (?:his|her|its|their|individual)|"
-    r"as (?:court|trustee|next|guardian|an?\b)|d/b/a|dba|f/k/a|p/k/a|formerly)\b|"
-    r",?\s+et\s+al\b|;|(?-i:\s+and\s+)",
-    re.I,
-)
-
-
-def _names(lines: Sequence[str]) -> list[str]:
-    """Party names from a caption column's lines: labels dropped, names split at ``;`` /
-    ``and`` / descriptions (``a Delaware corporation``)."""
-    body = [t for t in lines if not _ROLE_LABEL.match(t)]
-    text = _clean(" ".join(body))
-    text = re.sub(rf"\s*,?\s*\b{_ROLE}\s*[.,]\s*$", "", text, flags=re.I)
-    text = re.sub(r"^\s*In\s+re:?\s*", "In re ", text, flags=re.I)
-    text = text.replace("“", "").replace("”", "").replace('"', "")
-    names: list[str] = []
-    for chunk in re.split(r";|\s+and\s+(?=[A-Z]{2})|,\s+AND\s+|\bAnd\b", text):
-        name = _first_name(chunk)
-        if name and name not in names:
-            names.append(name)
-    return names
-
-
-def _first_name(chunk: str) -> str | None:
-    chunk = re.sub(r"\(\s*[pfa]/k/a[^)]*\)", "", chunk, flags=re.I)
-    chunk = re.sub(rf"^\s*{_ROLE}\s+(?:\d+\.\s+)?", "", chunk)  # a form's "Defendant" cell
-    m = _STOP.search(chunk)
-    head = chunk[: m.start()] if m else chunk
-    pieces = [p.strip() for p in head.split(",")]
-    keep = [pieces[0]] if pieces else []
-    for p in pieces[1:]:
-        if p and _SUFFIX.match(p.rstrip(",")):
-            keep.append(p)
-        else:
-            break
-    name = _clean(", ".join(k for k in keep if k)).strip(" ,-")
-    last = name.split()[-1] if name else ""
-    if last.endswith(".") and not (_SUFFIX.match(last) or "." in last[:-1]):
-        name = name[:-1]  # a sentence's full stop, not an abbreviation's
-    elif last and _SUFFIX.match(last) and not last.endswith("."):
-        name += "." if last.lower() in {"inc", "ltd", "co", "corp", "jr", "sr"} else ""
-    return name or None
-
-
-_ENTITY = re.compile(
-    r"\b(?:inc|llc|lp|llp|ltd|limited|corp|corporation|company|co|bank|n\.a|association|"
-    r"incorporated|group|holdings|trust|fund|plan|trustees|partners|partnership|university|county|city|"
-    r"state|department|america|united|network|technologies|systems|services|insurance|"
-    r"litigation|application|s\.a|ag|plc|gmbh|foundation|institute|board|commission)\b",
-    re.I,
-)
-_KEEP_UPPER = re.compile(
-    r"^(?:[A-Z]\.)+[A-Z]?\.?$|^(?:LLC|LLP|LP|USA|U\.S\.|AG|LM|IPA|PLC|N\.A\.|II|III|IV|NFT|SIM)$"
-)
-
-
-def display_name(name: str) -> str:
-    """A party's name as a case name shows it: capitals to title case."""
-    out: list[str] = []
-    for word in name.split():
-        core = word.strip(",.;:()")
-        if _upper_share(core) < 1 or len(core) < 2:
-            out.append(word)
-        elif _SUFFIX.match(core) and not _KEEP_UPPER.match(core):
-            out.append(word[:1] + word[1:].lower())
-        elif _KEEP_UPPER.match(core) or (len(core) > 1 and not re.search(r"[AEIOUY]", core)):
-            out.append(word)
-        elif core.lower() in {"of", "the", "and", "for", "in", "on", "de", "del"} and out:
-            out.append(word.lower())
-        else:
-            out.append("-".join(w[:1] + w[1:].lower() for w in word.split("-")))
-    return " ".join(out)
-
-
-def _short(name: str) -> str:
-    """A person's surname (Bluebook case names use it); an entity's whole name."""
-    shown = display_name(name)
-    if re.fullmatch(r"(?:The\s+)?United\s+States(?:\s+of\s+America)?", shown, re.I):
-        return "United States"  # Bluebook 10.2.2
-    if shown.lower().startswith("in re ") or _ENTITY.search(shown):
-        return shown
-    if any(re.fullmatch(r"[B-DF-HJ-NP-TV-Z]{2,3}", w) for w in name.split()[1:-1]):
-        return shown  # "TELEFONAKTIEBOLAGET LM ERICSSON": an entity's initials
-    words = [w for w in shown.split() if not _SUFFIX.match(w.strip(","))]
-    if len(words) < 2 or len(words) > 5:
-        return shown
-    initials = [i for i, w in enumerate(words) if re.fullmatch(r"[A-Z]\.?", w)]
-    if initials and initials[-1] < len(words) - 1 and initials[-1] > 0:
-        return " ".join(words[initials[-1] + 1 :])
-    return words[-1]
-
-
-def case_name(plaintiffs: Sequence[str], defendants: Sequence[str]) -> str | None:
-    """``Williams v. Wells Fargo Bank, N.A.``; ``In re X`` for a caption without sides."""
-    if plaintiffs and not defendants:
-        first = display_name(plaintiffs[0])
-        return first if first.lower().startswith("in re") else None
-    if not plaintiffs or not defendants:
-        return None
-    return f"{_short(plaintiffs[0])} v. {_short(defendants[0])}"
 
 
 def _title(lines: Sequence[str]) -> str | None:
@@ -498,11 +375,11 @@ def _title(lines: Sequence[str]) -> str | None:
             if picked:
                 break
             continue
-        if _upper_share(t) >= 0.75 and re.search(r"[A-Z]{2}", t):
+        if upper_share(t) >= 0.75 and re.search(r"[A-Z]{2}", t):
             picked.append(t)
         elif picked:
             break
-    return _clean(" ".join(picked)) if picked else None
+    return clean(" ".join(picked)) if picked else None
 
 
 def _wordy(text: str) -> bool:
@@ -524,18 +401,18 @@ def _first_heading_rows(rows: Sequence[_Row], width: float) -> str | None:
     """The title printed below the caption: the first centred or capitalised lines."""
     picked: list[str] = []
     for r in rows[:8]:
-        t = _clean(r.text)
+        t = clean(r.text)
         if not t:
             continue
         centred = abs((r.x0 + r.x1) / 2 - width / 2) < width * 0.12 and (r.x1 - r.x0) < width * 0.75
-        if (centred or r.bold) and (_upper_share(t) > 0.6 or r.bold) and not _NOT_TITLE.search(t):
+        if (centred or r.bold) and (upper_share(t) > 0.6 or r.bold) and not _NOT_TITLE.search(t):
             if not _wordy(t):
                 continue
             picked.append(t)
             continue
         if picked or re.match(r"^\d+\.\s", t) or len(t) > 70:
             break
-    return _clean(" ".join(picked)) if picked else None
+    return clean(" ".join(picked)) if picked else None
 
 
 def _first_heading(rows: Sequence[_Row]) -> str | None:
@@ -543,14 +420,14 @@ def _first_heading(rows: Sequence[_Row]) -> str | None:
     ``DECLARATION OF …``, ``INTERROGATORIES``)."""
     picked: list[str] = []
     for r in rows[:10]:
-        t = _clean(r.text)
+        t = clean(r.text)
         if not t or re.fullmatch(r"[#:\d\s]+", t):
             continue
-        if (_upper_share(t) > 0.7 or r.bold) and len(t) < 90 and not re.match(r"^\d+\.\s", t):
+        if (upper_share(t) > 0.7 or r.bold) and len(t) < 90 and not re.match(r"^\d+\.\s", t):
             picked.append(t)
             if len(picked) == 3:
                 break
             continue
         if picked:
             break
-    return _clean(" ".join(picked)) if picked else None
+    return clean(" ".join(picked)) if picked else None
