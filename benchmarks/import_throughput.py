@@ -5,7 +5,9 @@ Measures, in one run:
 1. Raw PyMuPDF pages/s (``page.get_text("dict")`` on every page, with the same text flags
    our reader uses, so images are not decoded on either side) over the corpus PDFs.
 2. Our ``import_files`` pages/s into a fresh matter over the same PDFs, and the ratio
-   ours/raw (target >= 0.5).
+   ours/raw (target >= 0.5); and, in one process, our reading alone (``ingest.parse``:
+   text, furniture, caption, kind, segmentation — no database, no search index) as
+   ``parse_pps`` / ``parse_ratio``, so the cost of storing and indexing shows apart.
 3. The same two figures over a generated synthetic matter of about ``--pages`` pages
    (cached in ``benchmarks/out/`` so reruns skip generation).
 4. Peak RSS of a fresh child process importing the 391-page expert report (target < 500 MB).
@@ -18,6 +20,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -75,6 +78,18 @@ def raw_pymupdf(pdf_dir: Path) -> tuple[int, float]:
     return pages, time.perf_counter() - start
 
 
+def parse_only(pdf_dir: Path) -> float:
+    """Read and segment every PDF without a matter (one process); return seconds."""
+    from reviewer.core.errors import ReviewerError
+    from reviewer.core.ingest import parse
+
+    start = time.perf_counter()
+    for pdf in sorted(pdf_dir.glob("*.pdf")):
+        with contextlib.suppress(ReviewerError):  # a bad file costs what it costs
+            parse(pdf)
+    return time.perf_counter() - start
+
+
 def ours(pdf_dir: Path, workers: int) -> float:
     """Import every file under ``pdf_dir`` into a fresh temp matter; return seconds."""
     from reviewer.core.ingest import import_files
@@ -109,8 +124,11 @@ def compare(label: str, pdf_dir: Path, workers: int) -> dict[str, float | int | 
     """Run raw (one process) and ours (``workers`` processes) over ``pdf_dir``."""
     pages, raw_s = raw_pymupdf(pdf_dir)
     ours_s = ours(pdf_dir, workers)
+    parse_s = parse_only(pdf_dir)
     raw_pps, ours_pps = pages / raw_s, pages / ours_s
     return {
+        "parse_pps": round(pages / parse_s, 1),
+        "parse_ratio": round(raw_s / parse_s, 3),
         "set": f"{label}/{workers}w",
         "pages": pages,
         "raw_s": round(raw_s, 2),
@@ -138,13 +156,14 @@ def print_table(rows: list[dict[str, float | int | str]], rss_mb: float) -> None
     """Print a small human-readable table."""
     print(
         f"{'set':<10}{'pages':>7}{'raw s':>9}{'ours s':>9}{'raw p/s':>10}{'ours p/s':>10}"
-        f"{'ratio':>8}  ok"
+        f"{'ratio':>8}  ok{'parse p/s':>11}{'ratio':>7}"
     )
     for r in rows:
         ok = "yes" if float(r["ratio"]) >= RATIO_TARGET else "NO"
         print(
             f"{r['set']:<10}{r['pages']:>7}{r['raw_s']:>9}{r['ours_s']:>9}"
-            f"{r['raw_pps']:>10}{r['ours_pps']:>10}{r['ratio']:>8}  {ok}"
+            f"{r['raw_pps']:>10}{r['ours_pps']:>10}{r['ratio']:>8}  {ok:3}"
+            f"{r['parse_pps']:>10}{r['parse_ratio']:>7}"
         )
     ok = "yes" if rss_mb < RSS_TARGET_MB else "NO"
     print(f"peak RSS importing {BIG_PDF}: {rss_mb:.1f} MB (target < {RSS_TARGET_MB:.0f})  {ok}")
@@ -161,6 +180,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--pages", type=int, default=5000, help="approximate size of the synthetic matter in pages"
     )
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="import worker counts to run"
+    )
     return parser.parse_args(argv)
 
 
@@ -169,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus = args.corpus / "pdfs" if (args.corpus / "pdfs").is_dir() else args.corpus
     synth = synthetic_dir(args.pages)
     rows = [
-        compare(name, d, w) for w in (1, 2) for name, d in (("corpus", corpus), ("synth", synth))
+        compare(name, d, w)
+        for w in args.workers
+        for name, d in (("corpus", corpus), ("synth", synth))
     ]
     rss_mb = child_peak_rss_mb(corpus / BIG_PDF)
     print_table(rows, rss_mb)

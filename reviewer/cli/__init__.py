@@ -12,6 +12,7 @@ import click
 
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
+from reviewer.cli import labels as labels_cli
 from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import orphans as orphans_cli
 from reviewer.cli import privilege as privilege_cli
@@ -54,11 +55,15 @@ def init(matter: Path, name: str | None) -> None:
     help="Processes that read and segment PDFs (and run OCR) in parallel.",
 )  # fmt: skip
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages now (see: reviewer ocr).")
+@click.option(
+    "--accept-damaged", is_flag=True,
+    help="Import damaged PDFs (truncated, repaired) as 'damaged', listing the pages lost.",
+)  # fmt: skip
 @JSON
 @user_errors
 def import_(
     matter: Path, paths: tuple[Path, ...], kind: str | None, workers: int, no_ocr: bool,
-    as_json: bool,
+    accept_damaged: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Import PDF files (folders recurse) into MATTER, then OCR the pages that have no usable
     text (needs Tesseract). Exit 1 if any file failed."""
@@ -66,7 +71,7 @@ def import_(
     with Matter.open(matter) as m:
         show_bar = not as_json and sys.stderr.isatty()
         bar = None
-        jobs = (import_files if no_ocr else import_and_ocr)(m, paths, kind, workers)
+        jobs = (import_files if no_ocr else import_and_ocr)(m, paths, kind, workers, accept_damaged)
         for progress in jobs:
             if progress.result is None:  # the import is done: OCR follows
                 if bar is not None:
@@ -100,7 +105,7 @@ def _print_docs(rows: list[Document]) -> None:
         flag = "  NEEDS OCR" if d.needs_ocr else ""
         click.echo(
             f"{d.id:4}  {d.kind:11} {d.pages:4}p  Dkt. {d.docket_no or '-':6} "
-            f"{d.filed or '':10}  {d.file_name}{flag}"
+            f"{d.filed or '':10}  {d.display_name[:70]}{flag}"
         )
 
 
@@ -315,6 +320,8 @@ for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
 main.add_command(orphans_cli.orphans_group)  # issue 14: work kept after a re-cut
+for _command in labels_cli.COMMANDS:  # issue 13: kinds and the matter's caption
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

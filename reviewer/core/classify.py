@@ -1,79 +1,143 @@
-"""Document-level facts read from a filing's first page: its kind (complaint, motion, ...),
-title and court, and the citation abbreviation used in pin cites."""
+"""What a filing is: its kind (complaint, motion, brief, …) read from its title with the
+words that say so, the Bluebook short form used in its pin cites, and COUNT numbering."""
 
 from __future__ import annotations
 
 import re
 
-KINDS = ("complaint", "answer", "motion", "order", "exhibit", "declaration", "transcript", "other")
+KINDS = (
+    "complaint", "answer", "motion", "brief", "declaration", "order", "stipulation",
+    "discovery", "exhibit", "transcript", "notice", "other",
+)  # fmt: skip
 
-_RULES: tuple[tuple[str, str], ...] = (
-    # A title line that opens with ORDER is the court's, even when it names a motion.
+# A title's head noun says what a filing is: the earliest of these in the title wins
+# ("DECLARATION OF X IN SUPPORT OF MOTION" is a declaration; "OPPOSITION TO MOTION" a brief).
+_TITLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("other", r"\b(?:DECLARATION|CERTIFICATE|PROOF)\s+OF\s+SERV\w*"),
+    ("transcript", r"\bTRANSCRIPT\b"),
     (
         "order",
-        r"(?m)^\s*(?:(?:AMENDED|REDACTED|\[PROPOSED\])\s+)?(?:OPINION AND |MEMORANDUM "
-        r"(?:AND|&) )?ORDER\s+(?:\(\d\)\s*)?(?:GRANTING|DENYING|RE\b|REGARDING|ON\b|"
-        r"AND\b|AUTHORIZING|DIRECTING|SETTING)",
+        r"\bFINDINGS\s+OF\s+FACT|\bMEMORANDUM\s+(?:AND|&)\s+ORDER|\bMEMORANDUM\s+"
+        r"(?:OPINION|DECISION)|\bCIVIL\s+MINUTES|\bMINUTE\s+ORDER|\bJUDGMENT\s+AND\b",
     ),
-    ("transcript", r"TRANSCRIPT OF PROCEEDINGS|REPORTER'?’?S TRANSCRIPT|OFFICIAL TRANSCRIPT"),
+    (
+        "brief",
+        r"\bMEMORANDUM\s+(?:OF\s+(?:POINTS|LAW)|IN\s+(?:SUPPORT|OPPOSITION))|"
+        r"\bOPPOSITION\b|\bREPLY\b|\bBRIEF\b|\bOBJECTIONS?\s+TO\b",
+    ),
     (
         "motion",
-        r"NOTICE OF MOTION|MOTION (?:TO|FOR)|OPPOSITION TO|REPLY (?:IN SUPPORT|BRIEF)|"
-        r"MEMORANDUM OF POINTS|EX PARTE APPLICATION|APPLICATION (?:TO|FOR)|BRIEF IN SUPPORT",
+        r"\bNOTICE\s+(?:OF\s+|AND\s+)(?:\w+\s+){0,3}(?:MOTION|APPLICATION|PETITION)|"
+        r"\bMOTION\b|\bAPPLICATION\b|\bPETITION\b",
     ),
-    ("answer", r"\bANSWER (?:TO|AND AFFIRMATIVE)"),
+    ("stipulation", r"\bSTIPULAT\w*"),
+    ("declaration", r"\bDECLARATION\b|\bAFFIDAVIT\b"),
+    ("answer", r"\bANSWER\b"),
     ("complaint", r"\bCOMPLAINT\b"),
-    ("order", r"\bORDER\b|\bOPINION\b|FINDINGS OF FACT|CIVIL MINUTES|MEMORANDUM DECISION"),
-    ("declaration", r"\bDECLARATION OF\b|\bAFFIDAVIT OF\b"),
-    ("exhibit", r"\bEXHIBIT\b|INTERROGATOR"),
+    (
+        "discovery",
+        r"\bINTERROGATOR\w*|\bREQUESTS?\s+FOR\s+(?:PRODUCTION|ADMISSION)|"
+        r"\bRESPONSES?\s+(?:AND\s+OBJECTIONS\s+)?TO\b|\bSUBPOENA\b",
+    ),
+    ("order", r"\bORDER\b|\bOPINION\b|\bJUDGMENT\b|\bDECREE\b"),
+    ("exhibit", r"\bEXHIBIT\b|\bTAB\s+\w+$"),
+    ("notice", r"\bNOTICE\b"),
 )
-_COURT_RE = re.compile(
-    r"(UNITED STATES DISTRICT COURT[^\n]*\n?[^\n]*DISTRICT OF [A-Z ]+|"
-    r"SUPERIOR COURT OF [A-Z ]+(?:\n[^\n]*COUNTY OF [A-Z ]+)?)",
-    re.I,
-)
+
+
+def kind_of_title(title: str) -> tuple[str, str] | None:
+    """The kind a title names and the words that say so, or None. A word that qualifies the
+    title's head ("MOTION" in "ORDER GRANTING MOTION") comes after it and loses."""
+    upper = " ".join(title.upper().split())
+    best: tuple[int, int, str, str] | None = None
+    for rank, (kind, pattern) in enumerate(_TITLE_WORDS):
+        m = re.search(pattern, upper)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, kind, m.group(0))
+    return (best[2], best[3]) if best else None
 
 
 def guess_kind(first_page_text: str, file_name: str = "") -> str:
-    """The kind of filing, from its first page (then its file name); ``other`` if unsure."""
-    for source in (first_page_text.upper(), file_name.upper().replace("-", " ").replace("_", " ")):
-        for kind, pattern in _RULES:
-            if re.search(pattern, source):
-                return kind
-    return "other"
+    """The kind of filing from some text (then its file name); ``other`` if unsure."""
+    return kind_with_reason(first_page_text, None, file_name)[0]
 
 
-_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "at"})
+def kind_with_reason(
+    title: str | None,
+    cover: str | None,
+    file_name: str = "",
+    transcript: bool = False,
+    headings: tuple[str, ...] | list[str] = (),
+) -> tuple[str, str]:
+    """The kind of a filing and the reason, in the document's own words: its cover sheet
+    (``EXHIBIT A``), its title, its structure (a transcript's numbered lines), else its file
+    name."""
+    if cover and re.search(r"\bEXHIBIT\b", cover, re.I):
+        return "exhibit", f"cover sheet: {' '.join(cover.split())[:80]}"
+    if title:
+        found = kind_of_title(title)
+        if found:
+            return found[0], f"title: {' '.join(title.split())[:160]}"
+    for heading in headings:  # a court form prints its kind as a row label (JUDGMENT … ORDER)
+        found = kind_of_title(heading)
+        if found and found[0] in ("order", "transcript"):
+            return found[0], f"form heading: {heading}"
+    if transcript:
+        return "transcript", "structure: numbered transcript lines 1-25 on every page"
+    name = re.sub(r"[-_.]+", " ", file_name.rsplit(".", 1)[0]).upper()
+    found = kind_of_title(name) if name else None
+    if found:
+        return found[0], f"file name: {file_name} (no readable title)"
+    return "other", "no title found"
 
 
-def court(first_page_text: str) -> str | None:
-    """The court named on the first page, in title case ("United States District Court for
-    the Northern District of California")."""
-    m = _COURT_RE.search(first_page_text)
+_ORDINAL_WORDS = ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH")
+
+
+def _surname(title: str) -> str | None:
+    """The declarant's surname from ``DECLARATION OF JULIA R. BALAS IN SUPPORT …``."""
+    m = re.search(r"\b(?:DECLARATION|AFFIDAVIT)\s+OF\s+(.+?)(?:\s+(?:IN|RE|REGARDING|PURSUANT|"
+                  r"CONCERNING|ON|FOR|AND|TO)\b|[,;(]|$)", title, re.I)  # fmt: skip
     if not m:
         return None
-    words = m.group(1).split()
-    return " ".join(
-        w.lower() if i and w.lower() in _SMALL_WORDS else w.capitalize()
-        for i, w in enumerate(words)
-    )
+    words = [w.strip('"“”,.') for w in m.group(1).split()]
+    words = [w for w in words if w and not re.fullmatch(r"(?:JR|SR|II|III|IV|ESQ|PH\.?D)", w, re.I)]
+    if not words:
+        return None
+    last = words[-1]
+    return last[:1].upper() + last[1:].lower() if last.isupper() else last
 
 
-def cite_abbrev(kind: str, title_text: str) -> str:
-    """Bluebook-style short form for pin cites: ``Compl.``, ``Second Am. Compl.``, ..."""
-    t = title_text.upper()
+def cite_abbrev(kind: str, title_text: str | None, cover: str | None = None) -> str:
+    """Bluebook short form for pin cites: ``Compl.``, ``First Am. Compl.``, ``Berry Decl.``,
+    ``Order``, ``Mot.``, ``Opp'n``, ``Ex. A`` …"""
+    t = " ".join((title_text or "").upper().split())
     if kind == "complaint":
-        for word, short in (("FIRST", "First"), ("SECOND", "Second"), ("THIRD", "Third")):
-            if re.search(rf"{word} AMENDED COMPLAINT", t):
-                return f"{short} Am. Compl."
+        for word in _ORDINAL_WORDS:
+            if re.search(rf"\b{word} AMENDED COMPLAINT", t):
+                return f"{word.capitalize()} Am. Compl."
         return "Am. Compl." if "AMENDED COMPLAINT" in t else "Compl."
+    if kind == "declaration":
+        name = _surname(t) if t else None
+        return f"{name} Decl." if name else "Decl."
+    if kind == "brief":
+        found = re.search(r"\bREPLY\b|\bOPPOSITION\b|\bOBJECTION|\bMEMORANDUM\b|\bBRIEF\b", t)
+        word = found.group(0) if found else "BRIEF"
+        return {"REPLY": "Reply", "OPPOSITION": "Opp'n", "OBJECTION": "Obj.",
+                "MEMORANDUM": "Mem."}.get(word, "Br.")  # fmt: skip
+    if kind == "exhibit":
+        m = re.search(r"\bEXHIBIT\s+([A-Z0-9]{1,3})\b", f"{cover or ''} {t}".upper())
+        return f"Ex. {m.group(1)}" if m else "Ex."
+    if kind == "order" and re.search(r"FINDINGS OF FACT", t):
+        return "Findings & Conclusions"
     return {
         "answer": "Answer",
-        "declaration": "Decl.",
         "motion": "Mot.",
         "order": "Order",
-        "exhibit": "Ex.",
+        "stipulation": "Stip.",
+        "discovery": "Disc. Resp.",
         "transcript": "Tr.",
+        "notice": "Notice",
     }.get(kind, "Doc.")
 
 

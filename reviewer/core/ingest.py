@@ -14,15 +14,20 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import classify, layout, segment
+from reviewer.core import captions, classify, layout, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
+from reviewer.core.pdf.read import check_regular_file, lost_text
 from reviewer.core.processes import worker_pool
 from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
 _NO_NUMBERED = ("motion", "transcript")
+KIND_GIVEN = "set when imported"
+# documents columns added by migration m007_captions
+CAPTION_COLUMNS = ("court_name", "case_no_printed", "case_name", "parties", "pdf_title",
+                   "kind_reason", "abbrev", "kind_set_by")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -90,35 +95,55 @@ def _quality(pages: list[layout.CleanPage]) -> tuple[str, bool, str | None]:
     return "partial", True, f"Pages without usable text (need OCR): {listed}."
 
 
-def parse(path: Path, kind: str | None = None) -> Parsed:
+def parse(path: Path, kind: str | None = None, accept_damaged: bool = False) -> Parsed:
     """Read and segment one PDF without touching the matter."""
-    return parse_text(read_pdf(path), path.name, kind)
+    return parse_text(read_pdf(path, accept_damaged), path.name, kind)
 
 
 def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
     """Segment a PDF's positioned text (from its text layer, OCR, or both)."""
     pages = layout.clean_pages(pdf.pages)
-    first = next((p.text for p in pages if p.quality == "good"), pages[0].text)
-    kind = kind or classify.guess_kind(first, name)
+    cap = captions.read_caption(pages)
+    if kind:
+        reason = KIND_GIVEN
+    else:
+        kind, reason = classify.kind_with_reason(cap.title, cap.cover, name, headings=cap.headings)
     quality, needs_ocr, note = _quality(pages)
+    if pdf.damage:  # imported with --accept-damaged: say so, and which pages were lost
+        quality = "damaged"
+        note = f"Damaged PDF: {pdf.damage}{lost_text(pdf.lost_pages)}." + (
+            f" {note}" if note else ""
+        )
     paras = segment.segment(
         pages,
         numbered=kind not in _NO_NUMBERED,
         min_numbered=1 if kind in ("complaint", "answer") else 3,
     )
-    stamp = next((p.ecf for p in pages if p.ecf), None)
-    meta: dict[str, object] = {
-        "court": classify.court(first),
-        "case_no": stamp.case_no if stamp else None,
-        "docket_no": stamp.doc_no if stamp else None,
-        "filed": stamp.filed if stamp else None,
-        # A PDF's Title is often blank or a single space: that is no title.
-        "title": " ".join(str(pdf.metadata.get("title") or "").split()) or None,
-        "abbrev": classify.cite_abbrev(kind, first),
+    return Parsed(kind, pages, paras, caption_meta(cap, kind, reason, pdf), quality, needs_ocr,
+                  note)  # fmt: skip
+
+
+def caption_meta(cap: captions.Caption, kind: str, reason: str, pdf: PdfText) -> dict[str, object]:
+    """The document row's caption fields (see ``captions.Caption``)."""
+    pdf_title = " ".join(str(pdf.metadata.get("title") or "").split()) or None
+    return {
+        "court": cap.court,
+        "court_name": cap.court_name,
+        "case_no": cap.case_no,
+        "case_no_printed": cap.case_no_printed,
+        "case_name": cap.case_name,
+        "parties": json.dumps(cap.parties()),
+        "docket_no": cap.docket,
+        "filed": cap.filed,
+        # the document's own title; a PDF's Title property is often "NONE" or a file path
+        "title": cap.title or cap.cover,
+        "pdf_title": pdf_title,
+        "kind_reason": reason,
+        "kind_set_by": "user" if reason == KIND_GIVEN else None,
+        "abbrev": classify.cite_abbrev(kind, cap.title, cap.cover),
         "pdf_meta": pdf.metadata,
         "page_count": pdf.page_count,
     }
-    return Parsed(kind, pages, paras, meta, quality, needs_ocr, note)
 
 
 def cite(abbrev: str, para: segment.Para, pages: list[layout.CleanPage]) -> str:
@@ -195,6 +220,7 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
                     "title": m["title"],
                     "court": m["court"],
                     "case_no": m["case_no"],
+                    **{k: m[k] for k in CAPTION_COLUMNS},
                     "docket_no": m["docket_no"],
                     "filed": m["filed"],
                     "page_count": m["page_count"],
@@ -213,10 +239,10 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
     return int(doc_id)
 
 
-def _parse_safely(path: Path, kind: str | None) -> Rows | str:
+def _parse_safely(path: Path, kind: str | None, accept_damaged: bool = False) -> Rows | str:
     """``parse`` for a worker process: the rows to store, or a user error's message."""
     try:
-        return rows(parse(path, kind))
+        return rows(parse(path, kind, accept_damaged))
     except ReviewerError as exc:
         return str(exc)
 
@@ -253,6 +279,7 @@ def _finish(matter: Matter, path: Path, sha: str, outcome: Rows | str) -> Import
 def _precheck(matter: Matter, path: Path) -> tuple[str | None, ImportResult | None]:
     """Hash a file and settle it early when it is unreadable or already in the matter."""
     try:
+        check_regular_file(path)  # a FIFO or device would block the read below
         sha = sha256_of(path)
     except ReviewerError as exc:
         return None, ImportResult(str(path), "failed", error=str(exc))
@@ -262,17 +289,23 @@ def _precheck(matter: Matter, path: Path) -> tuple[str | None, ImportResult | No
     return sha, None
 
 
-def import_one(matter: Matter, path: Path, kind: str | None = None) -> ImportResult:
+def import_one(
+    matter: Matter, path: Path, kind: str | None = None, accept_damaged: bool = False
+) -> ImportResult:
     """Import one file; never raises for bad input — the result says what happened."""
     sha, settled = _precheck(matter, path)
     if settled is not None:
         return settled
     assert sha is not None  # _precheck settles every file it could not hash
-    return _finish(matter, path, sha, _parse_safely(path, kind))
+    return _finish(matter, path, sha, _parse_safely(path, kind, accept_damaged))
 
 
 def import_files(
-    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
+    matter: Matter,
+    paths: Iterable[str | Path],
+    kind: str | None = None,
+    workers: int = 2,
+    accept_damaged: bool = False,
 ) -> Iterator[Progress]:
     """Import files and folders; yields one Progress per file, carrying its ImportResult.
 
@@ -283,7 +316,7 @@ def import_files(
     files = expand_paths(paths)
     updater = IndexUpdater(matter)
     try:
-        for progress in _import(matter, files, kind, workers):
+        for progress in _import(matter, files, kind, workers, accept_damaged):
             result = progress.result
             if result is not None and result.status == "imported" and result.doc_id:
                 updater.add(result.doc_id)
@@ -293,19 +326,19 @@ def import_files(
 
 
 def _import(
-    matter: Matter, files: list[Path], kind: str | None, workers: int
+    matter: Matter, files: list[Path], kind: str | None, workers: int, accept: bool = False
 ) -> Iterator[Progress]:
     if workers < 2 or len(files) < 3:
         for i, path in enumerate(files, start=1):
-            result = import_one(matter, path, kind)
+            result = import_one(matter, path, kind, accept)
             yield Progress(i, len(files), f"{result.status}: {path.name}", str(path), result,
                            step="import", unit="files")  # fmt: skip
         return
-    yield from _import_pooled(matter, files, kind, workers)
+    yield from _import_pooled(matter, files, kind, workers, accept)
 
 
 def _import_pooled(
-    matter: Matter, files: list[Path], kind: str | None, workers: int
+    matter: Matter, files: list[Path], kind: str | None, workers: int, accept: bool = False
 ) -> Iterator[Progress]:
     pool = worker_pool(workers)
     queue: deque[tuple[Path, str | None, ImportResult | Future[Rows | str]]] = deque()
@@ -315,7 +348,7 @@ def _import_pooled(
         path = next(pending, None)
         if path is not None:
             sha, settled = _precheck(matter, path)
-            queue.append((path, sha, settled or pool.submit(_parse_safely, path, kind)))
+            queue.append((path, sha, settled or pool.submit(_parse_safely, path, kind, accept)))
 
     try:
         for _ in range(workers * 2):

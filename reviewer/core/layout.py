@@ -36,6 +36,7 @@ USABLE = ("good", "blank")  # page qualities whose text is kept; the others need
 _BALLOON_RE = re.compile(r"^(?:Deleted|Formatted|Inserted|Moved \w+|Comment(?:ed)? \[)[: \[]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff\ufffd]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_LEADERS = re.compile(r"(?:[.·•_\-–—…]\s?){4,}")
 _VOWELS = set("aeiouyAEIOUY")
 
 
@@ -99,7 +100,12 @@ def parse_ecf(text: str) -> EcfStamp | None:
 
 def text_quality(text: str, image_cover: float = 1.0) -> str:
     """``good``; ``empty`` (a scan: images and nothing but furniture or an overlay);
-    ``blank`` (no image, next to no text); or ``garbage`` (unmapped glyph codes)."""
+    ``blank`` (no image, next to no text); or ``garbage`` (unmapped glyph codes).
+
+    Leader dots, rules and underscores (a table of contents, a signature line) are layout,
+    not text: they are left out before letters are counted, so a contents page full of
+    ``Introduction ........ 1`` is judged on its words."""
+    text = _LEADERS.sub(" ", text)
     chars = "".join(text.split())
     if image_cover >= 0.5 and len(chars) < 200:
         return "empty"

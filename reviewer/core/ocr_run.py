@@ -18,7 +18,7 @@ from pathlib import Path
 from reviewer.core import layout, ocr
 from reviewer.core.audit import Recorder, operation
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
-from reviewer.core.ingest import Rows, import_files, parse_text, rows
+from reviewer.core.ingest import CAPTION_COLUMNS, Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
 from reviewer.core.processes import worker_pool
@@ -103,13 +103,17 @@ def ocr_documents(
 
 
 def import_and_ocr(
-    matter: Matter, paths: Iterable[str | Path], kind: str | None = None, workers: int = 2
+    matter: Matter,
+    paths: Iterable[str | Path],
+    kind: str | None = None,
+    workers: int = 2,
+    accept_damaged: bool = False,
 ) -> Iterator[Progress]:
     """``import_files``, then OCR of the imported pages that need it, in the same worker
     processes' way ("OCR page x of y"). Without Tesseract the documents stay ``needs_ocr``
     and one last Progress says how to install it."""
     needing: list[int] = []
-    for progress in import_files(matter, paths, kind, workers):
+    for progress in import_files(matter, paths, kind, workers, accept_damaged):
         r = progress.result
         if r is not None and r.status == "imported" and r.doc_id and r.text_quality != "good":
             needing.append(r.doc_id)
@@ -188,9 +192,15 @@ def _merge_page(page: PageText, lines: Sequence[Line]) -> PageText:
 
 def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
     """Re-cut the document with its OCR'd pages: one operation, one transaction (work on
-    its paragraphs moves with them or is kept as orphaned, see ``recut``)."""
-    kind = matter.db.execute("SELECT kind FROM documents WHERE id = ?", [job.doc_id]).fetchone()
-    parsed = parse_text(merge(read_pdf(job.path), pages), job.name, kind[0])
+    its paragraphs moves with them or is kept as orphaned, see ``recut``). A kind read from
+    the file name only is read again from the OCR'd title; a damaged file in the matter was
+    accepted at import: read what it has again."""
+    kind, set_by = matter.db.execute(
+        "SELECT kind, kind_set_by FROM documents WHERE id = ?", [job.doc_id]
+    ).fetchone()
+    parsed = parse_text(
+        merge(read_pdf(job.path, accept_damaged=True), pages), job.name, kind if set_by else None
+    )
     new = rows(parsed)
     words = {p.index + 1: json.dumps([[*(round(v, 1) for v in w[:4]), w[4]] for w in p.words])
              for p in pages}  # fmt: skip
@@ -217,7 +227,10 @@ def _update_document(op: Recorder, doc_id: int, new: Rows) -> None:
         "needs_ocr": int(new.needs_ocr),
         "quality_note": new.note,
     }
-    for key in ("court", "case_no", "docket_no", "filed"):  # fill what the scan hid
-        if not current.get(key) and m.get(key):
+    for key in ("court", "case_no", "docket_no", "filed", "title", *CAPTION_COLUMNS):
+        if not current.get(key) and m.get(key):  # fill what the scan hid
             values[key] = m[key]
+    reason = str(m.get("kind_reason") or "")
+    if not current.get("kind_set_by") and reason.startswith("title:"):
+        values.update(kind=new.kind, kind_reason=reason, abbrev=m["abbrev"])
     op.update("documents", doc_id, values, "text quality after OCR")

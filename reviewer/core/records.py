@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -67,6 +68,31 @@ class Document:
     filed: str | None
     stored_path: str
     imported_at: str
+    court_name: str | None = None
+    case_no_printed: str | None = None
+    case_name: str | None = None
+    parties_json: str | None = None
+    kind_reason: str | None = None
+    abbrev: str | None = None
+    pdf_title: str | None = None
+
+    @property
+    def parties(self) -> dict[str, list[str]]:
+        return (
+            json.loads(self.parties_json)
+            if self.parties_json
+            else {"plaintiffs": [], "defendants": []}
+        )
+
+    @property
+    def short_cite(self) -> str:
+        """The Bluebook short form with its docket entry: ``Berry Decl. (Dkt. 55-3)``."""
+        base = self.abbrev or "Doc."
+        return f"{base} (Dkt. {self.docket_no})" if self.docket_no else base
+
+    @property
+    def display_name(self) -> str:
+        return self.title or self.file_name
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -83,6 +109,12 @@ class Document:
             "case_no": self.case_no,
             "docket_no": self.docket_no,
             "filed": self.filed,
+            "court_name": self.court_name,
+            "case_no_printed": self.case_no_printed,
+            "case_name": self.case_name,
+            "parties": self.parties,
+            "kind_reason": self.kind_reason,
+            "short_cite": self.short_cite,
         }
 
 

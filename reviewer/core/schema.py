@@ -292,6 +292,18 @@ def m005_production(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_captions(db: Database) -> None:
+    """Captions (issue 13): the court's printed name (``court`` becomes its Bluebook
+    abbreviation), the case number as printed (``case_no`` is normalised), the case name, the
+    parties (JSON ``{plaintiffs: [...], defendants: [...]}``), the PDF's own Title property
+    (``title`` is the document's title), why the document has its kind, and the short form
+    its pin cites use. ``kind_set_by`` is ``user`` once a person changed the kind."""
+    for column in ("court_name", "case_no_printed", "case_name", "parties", "pdf_title",
+                   "kind_reason", "abbrev", "kind_set_by"):  # fmt: skip
+        db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+
+
 # A document's own rows (read from its file, not anyone's work): the only tables a foreign
 # key may cascade into, from documents. A derived table added later belongs here.
 DOCUMENT_OWN = ("pages", "paragraphs")

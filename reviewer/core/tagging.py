@@ -56,8 +56,8 @@ def check_assessment(assessment: str) -> str:
 
 def exhibit_cite(matter: Matter, doc_id: int, page_start: int, page_end: int) -> str:
     """``Ex. B at 3-4 (Dkt. 1-2 at 3)``-style cite of a page range of a document (1-based)."""
-    name, title, docket = matter.db.execute(
-        "SELECT file_name, title, docket_no FROM documents WHERE id = ?", [doc_id]
+    name, title, docket, abbrev = matter.db.execute(
+        "SELECT file_name, title, docket_no, abbrev FROM documents WHERE id = ?", [doc_id]
     ).fetchone()
     labels = dict(
         matter.db.execute(
@@ -67,7 +67,9 @@ def exhibit_cite(matter: Matter, doc_id: int, page_start: int, page_end: int) ->
     )
     first, last = labels.get(page_start, page_start), labels.get(page_end, page_end)
     pages = f"{first}" if page_start == page_end else f"{first}–{last}"
-    label = (title or "").strip() or name.rsplit(".", 1)[0]
+    # the Bluebook short form read from the caption (``Ex. B``), else the title
+    label = (abbrev if abbrev and abbrev != "Doc." else "") or (title or "").strip()
+    label = label or name.rsplit(".", 1)[0]
     base = f"{label} at {pages}"
     return f"{base} (Dkt. {docket})" if docket else base
 

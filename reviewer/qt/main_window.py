@@ -28,7 +28,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
-from reviewer.qt import background
+from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.setStyleSheet(FOCUS_QSS)
         self._build_views()
+        kind_menu.install(self)  # Kind ▸ … on a document's row (issue 13)
         self.tagging = TaggingController(self)
         self.files = FileActions(self)
         self.searching = SearchController(self)

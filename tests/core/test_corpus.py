@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from reviewer.core import documents
+from reviewer.core.captions import normalise_case_no
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.records import Document, Paragraph
+from tests.core.caption_truth import CAPTIONS, MANIFEST_DISAGREES
 from tests.core.corpus_truth import COMPLAINTS, MIXED_OCR, NEEDS_OCR, NON_PARAGRAPH_DOCS
 
 # The redline's struck-out (deleted) text is in the text layer beside the inserted text;
@@ -89,7 +91,8 @@ def test_ecf_stamp_is_parsed_into_metadata(corpus_matter: Matter, name: str) -> 
         assert doc.case_no is None
         return
     case_no, docket, filed = ecf
-    assert doc.case_no == case_no
+    assert doc.case_no == normalise_case_no(case_no)
+    assert doc.case_no_printed
     assert doc.docket_no == docket
     mm, dd, yy = filed.split("/")
     assert doc.filed == f"20{yy[-2:]}-{mm}-{dd}"
@@ -136,18 +139,32 @@ def test_mixed_documents_flag_their_bad_pages(corpus_matter: Matter, name: str) 
 
 
 def test_kinds_are_guessed_from_the_first_page(corpus_matter: Matter, corpus: Path) -> None:
-    """Complaints, motions and orders are told apart (the manifest says which is which)."""
+    """Every corpus filing gets the kind its own title gives (the manifest's kind, but for
+    the filings listed in caption_truth.MANIFEST_DISAGREES), with the reason stored."""
     import csv
 
     with open(corpus.parent / "MANIFEST.tsv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    # Its first page is a scan, so the guess reads page 2 (no title there): open work.
-    unsure = {"nysd-413741-opinion-scanned-first-page.pdf"}
-    checked = [r for r in rows if r["kind"] in ("complaint", "motion", "order")]
-    wrong = [
-        (r["file"], r["kind"], _doc(corpus_matter, r["file"]).kind)
-        for r in checked
-        if r["file"] not in unsure and _doc(corpus_matter, r["file"]).kind != r["kind"]
-    ]
+    wrong = []
+    for r in rows:
+        doc = _doc(corpus_matter, r["file"])
+        want = CAPTIONS[r["file"]].kind
+        assert MANIFEST_DISAGREES.get(r["file"], want) == r["kind"]
+        if doc.kind != want or not doc.kind_reason:
+            wrong.append((r["file"], want, doc.kind, doc.kind_reason))
     assert wrong == []
-    assert len(checked) > 20
+    assert len(rows) == 47
+
+
+def test_a_contents_page_with_a_good_text_layer_is_never_sent_to_ocr(
+    corpus_matter: Matter,
+) -> None:
+    """The 391-page report's table of contents (leader dots) was judged garbage and OCR'd,
+    and OCR's text of it cost the report all but 12 of its numbered ¶¶."""
+    from reviewer.core.ocr_run import plan
+
+    doc = _doc(corpus_matter, "cand-306945-exhibit-expert-report-391p.pdf")
+    assert not doc.needs_ocr
+    assert doc.text_quality == "good"
+    assert not [p for p in plan(corpus_matter, [doc.id]) if p.pages]
+    assert len(_numbered(corpus_matter, doc.file_name)) >= 560

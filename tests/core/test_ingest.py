@@ -158,7 +158,7 @@ def test_what_a_worker_sends_back_is_plain_rows(corpus: Path) -> None:
 @pytest.mark.parametrize(
     ("meta_title", "stored"), [(" ", None), ("  Motion  to\nDismiss ", "Motion to Dismiss")]
 )
-def test_a_blank_pdf_title_is_no_title(
+def test_the_pdf_title_property_is_kept_apart_from_the_documents_title(
     matter: Matter, tmp_path: Path, meta_title: str, stored: str | None
 ) -> None:
     from reviewer.core.pdf import PdfWriter
@@ -170,4 +170,7 @@ def test_a_blank_pdf_title_is_no_title(
     w.save(tmp_path / "titled.pdf")  # and closes
     (result,) = _run(matter, [tmp_path / "titled.pdf"])
     assert result.status == "imported"
-    assert documents.find_document(matter, "titled.pdf").title == stored
+    doc = documents.find_document(matter, "titled.pdf")
+    assert doc.pdf_title == stored  # a blank Title property is no title
+    assert doc.title is None  # the page prints none; PDF metadata never names a document
+    assert doc.display_name == "titled.pdf"

@@ -96,18 +96,3 @@ def test_clean_page_reads_a_printed_page_label() -> None:
     body = _line("Body text of the page that is long enough to count.", 90, 100)
     page = PageText(0, 612, 792, (body, _line("- 7 -", 295, 750)))
     assert clean_page(page, set(), set()).label == "7"
-
-
-@pytest.mark.parametrize(
-    ("first_page", "court"),
-    [
-        ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n",
-         "United States District Court Northern District of California"),
-        ("IN THE UNITED STATES DISTRICT COURT FOR THE DISTRICT OF MARYLAND\n",
-         "United States District Court for the District of Maryland"),
-    ],
-)  # fmt: skip
-def test_court_names_keep_small_words_lower_case(first_page: str, court: str) -> None:
-    from reviewer.core.classify import court as court_of
-
-    assert court_of(first_page) == court

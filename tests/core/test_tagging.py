@@ -92,7 +92,7 @@ def test_exhibit_pages_tag_with_exhibit_cite(m: Matter) -> None:
     tagging.tag_pages(m, ex.id, 1, 2, "tvpra-1595.knew-or-should-have-known", "factual")
     (t,) = tagging.list_tags(m, doc_id=ex.id)
     assert (t.para_id, t.page_start, t.page_end) == (None, 1, 2)
-    assert t.cite.startswith("Exhibit B at ")
+    assert t.cite.startswith("Ex. B at ")  # the Bluebook short form
     assert "Dkt. 1-2" in t.cite
     with pytest.raises(ClaimError, match="not within"):
         tagging.tag_pages(m, ex.id, 2, 99, "tvpra-1595.knew-or-should-have-known")

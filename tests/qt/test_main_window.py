@@ -373,3 +373,23 @@ def test_one_hit_reads_singular_and_a_bad_query_clears_old_hits(
     assert "w/x" in panel.status.text() or "column" in panel.status.text()
     assert panel.model.rowCount(QModelIndex()) == 0
     assert window.page_view.hits == []
+
+
+def test_a_documents_kind_is_changed_from_its_row(window: MainWindow, demo: Path) -> None:
+    """Kind ▸ on a document's row: the table shows the new kind at once; the row stays."""
+    from reviewer.core import documents
+    from reviewer.qt import kind_menu
+
+    assert window.open_matter(demo)
+    model = window.docs_model
+    doc_id = model.doc_id(0)
+    menu = kind_menu.kind_menu(window, doc_id)
+    checked = [a.text() for a in menu.actions() if a.isChecked()]
+    assert checked == [documents.find_document(window.matter, doc_id).kind]
+    target = next(a for a in menu.actions() if a.text() == "brief")
+    target.trigger()
+    row = model.row_of(doc_id)
+    assert row is not None
+    assert model.index(row, 0).data() == "brief"
+    assert window.docs_view.currentIndex().row() == row
+    assert documents.find_document(window.matter, doc_id).kind == "brief"

@@ -64,9 +64,11 @@ def test_documents_rows_and_data(qtmodeltester, demo: Matter) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == ["Kind", "Document", "Dkt.", "Filed", "Pages", "Paragraphs", "Status"]
     assert column(model, 0, USER) == [d[0] for d in docs]
-    assert column(model, DOCUMENT) == ["Complaint", "Exhibit B", "Answer To Complaint"]
-    assert column(model, DOCUMENT, TIP)[0] == "complaint.pdf\nComplaint"
-    assert column(model, 0) == ["complaint", "complaint", "answer"]
+    # each document by its own title, as its caption prints it (never PDF metadata)
+    answer = "DEFENDANT STREAMLINE SOCIAL, INC.’S ANSWER TO COMPLAINT"
+    assert column(model, DOCUMENT) == ["COMPLAINT FOR DAMAGES FOR:", "EXHIBIT B", answer]
+    assert column(model, DOCUMENT, TIP)[0] == "complaint.pdf\nCOMPLAINT FOR DAMAGES FOR:"
+    assert column(model, 0) == ["complaint", "exhibit", "answer"]  # read from its cover
     assert column(model, 2) == ["1", "1-2", "18"]
     assert column(model, PAGES) == [10, 3, 5]
     numbered = dict(
@@ -90,7 +92,7 @@ def test_documents_sort_by_filed_follows_selection(qtmodeltester, demo: Matter) 
     assert column(model, FILED) == ["2025-03-24", "2025-01-21", "2025-01-21"]
     assert column(model, 0, USER)[0] == answer
     assert kept.row() == 0
-    assert kept.data() == "Answer To Complaint"
+    assert kept.data() == "DEFENDANT STREAMLINE SOCIAL, INC.’S ANSWER TO COMPLAINT"
     model.sort(FILED, Qt.SortOrder.AscendingOrder)
     assert column(model, FILED) == ["2025-01-21", "2025-01-21", "2025-03-24"]
     assert kept.row() == model.row_of(answer) == 2
@@ -122,7 +124,9 @@ def test_documents_refresh_sees_deletes(qtbot, qtmodeltester, tmp_path: Path) ->
 def test_outline_tree_groups_counts(qtmodeltester, demo: Matter) -> None:
     model = OutlineModel(demo)
     qtmodeltester.check(model)
-    complaint = demo.db.execute("SELECT id FROM documents WHERE title = 'Complaint'").fetchone()[0]
+    complaint = demo.db.execute(
+        "SELECT id FROM documents WHERE file_name = 'complaint.pdf'"
+    ).fetchone()[0]
     model.set_document(complaint)
     top = [model.index(r, 0) for r in range(model.rowCount())]
     counts = [i for i in top if re.match(r"COUNT [IV]+\b", i.data())]

@@ -4,9 +4,9 @@ on errors unless forced. The redaction log (one row per recorded redaction) live
 
 from __future__ import annotations
 
-from reviewer.core import privcheck, privlog
+from reviewer.core import labels, privcheck, privlog
 from reviewer.core.errors import LogCheckError
-from reviewer.core.exports.report import Column, Report, caption, today
+from reviewer.core.exports.report import Column, Report, today
 from reviewer.core.matter import Matter
 from reviewer.core.privilege import settings
 from reviewer.core.redactions import INFO_TYPES, basis_text, list_redactions
@@ -17,17 +17,16 @@ REDACTION_COLUMNS = (("Entry", 13), ("Document", 30), ("Page", 12), ("Paragraph"
 
 
 def log_caption(matter: Matter, title: str) -> tuple[str, ...]:
-    """Matter name, court, case number (the setting wins over the complaint's), the producing
-    party, then the title and date (the writers' report heading)."""
+    """Matter name, court, case number (the log's own settings win over the matter's
+    caption), case name, the producing party, then the title and date (the report heading)."""
     conf = settings(matter)
-    base = caption(matter)
-    court = conf["court"] or (base[1] if len(base) > 2 and not base[1].startswith("Case") else "")
-    lines = [base[0], *([court] if court else [])]
-    case_no = conf["case_no"] or next(
-        (x[9:] for x in caption(matter) if x.startswith("Case No. ")), ""
-    )
-    if case_no:
-        lines.append(f"Case No. {case_no}")
+    cap = labels.matter_caption(matter)
+    lines = [matter.name]
+    court = conf["court"] or cap.court
+    case_no = conf["case_no"] or cap.case_no
+    lines += [court] if court else []
+    lines += [f"Case No. {case_no}"] if case_no else []
+    lines += [cap.case_name] if cap.case_name and cap.case_name != matter.name else []
     if conf["party"]:
         lines.append(f"Producing party: {conf['party']}")
     return (*lines, f"{title} — {today()}")

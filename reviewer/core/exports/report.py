@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from reviewer.core import labels
 from reviewer.core.matter import Matter
 
 
@@ -37,20 +38,13 @@ class Report:
 
 
 def caption(matter: Matter) -> tuple[str, ...]:
-    """The matter's caption: its name, then the court and case number of the complaint whose
-    counts are mapped (else the first complaint), when the import found them."""
-    row = matter.db.execute(
-        """SELECT d.court, d.case_no, d.title, d.docket_no FROM documents d
-        WHERE d.kind = 'complaint'
-        ORDER BY (SELECT count(*) FROM count_claims m WHERE m.doc_id = d.id) DESC, d.id
-        LIMIT 1"""
-    ).fetchone()
+    """The matter's caption: its name, the court, the case number and the case name — set by
+    hand (``reviewer caption``) or read from the first complaint's caption."""
+    cap = labels.matter_caption(matter)
     lines = [matter.name]
-    if row is not None:
-        court, case_no, title, docket = row
-        lines += [court] if court else []
-        lines += [f"Case No. {case_no}"] if case_no else []
-        lines += [f"{title or 'Complaint'}" + (f" (Dkt. {docket})" if docket else "")]
+    lines += [cap.court] if cap.court else []
+    lines += [f"Case No. {cap.case_no}"] if cap.case_no else []
+    lines += [cap.case_name] if cap.case_name and cap.case_name != matter.name else []
     return tuple(lines)
 
 

@@ -4,6 +4,8 @@ copy with OCR words as an invisible text layer."""
 
 from __future__ import annotations
 
+import re
+import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,33 @@ class PdfText:
     page_count: int
     pages: tuple[PageText, ...]
     metadata: dict[str, str]
+    damage: str | None = None  # why the file is damaged (read with accept_damaged only)
+    lost_pages: tuple[int, ...] = ()  # 1-based pages that could not be read whole
+
+
+# MuPDF's warnings that mean the file itself is broken, with what they mean in plain words:
+# for the whole file (it repaired the cross-reference table, a page object is missing) or
+# for the page being read (a content stream would not decompress). Others it prints on sound
+# files too ("bogus font ascent/descent", "premature end of data in flate filter").
+_FILE_DAMAGE = (
+    (r"startxref|missing 'endobj'|premature end of file", "the file is cut short (truncated)"),
+    (r"page tree|non-page object|cannot find page", "a page object is missing or broken"),
+    (r"xref|expected 'obj'|repair", "its cross-reference table is broken"),
+)
+_PAGE_DAMAGE = (
+    (r"zlib error|object is not a stream|cannot load content stream|read error|syntax error",
+     "a content stream is corrupt"),
+)  # fmt: skip
+MAX_PIXELS = 40_000_000  # a page rendered for OCR: 8.5 x 11 in at 600 dpi is 34 Mpx
+
+
+def _damage(warnings: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    """The plain reason for the first serious warning, with MuPDF's own words after it."""
+    for line in warnings.splitlines():
+        for pattern, reason in table:
+            if re.search(pattern, line, re.I):
+                return f"{reason} ({line.strip()})"
+    return None
 
 
 def _pymupdf() -> Any:
@@ -57,14 +86,25 @@ def _pymupdf() -> Any:
     return pymupdf
 
 
-def _open(path: Path) -> Any:
-    pymupdf = _pymupdf()
-    if path.is_dir():
-        raise BadFileError(path, "is a folder, not a PDF file")
+def check_regular_file(path: Path) -> int:
+    """The file's size; refuses at once (never opening it, which could block) a path that
+    is not a regular file: a folder, a FIFO, a device, a socket."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadFileError(path, "is a folder, not a PDF file")
+    if not stat.S_ISREG(info.st_mode):
+        what = ("a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else
+                "a socket" if stat.S_ISSOCK(info.st_mode) else "a device")  # fmt: skip
+        raise BadFileError(path, f"is {what}, not a PDF file")
+    return info.st_size
+
+
+def _open(path: Path) -> Any:
+    pymupdf = _pymupdf()
+    size = check_regular_file(path)
     if size == 0:
         raise BadFileError(path, "is empty (0 bytes)")
     with open(path, "rb") as f:
@@ -72,6 +112,7 @@ def _open(path: Path) -> Any:
     if b"%PDF-" not in head:
         raise BadFileError(path, "is not a PDF (no %PDF header)")
     try:
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
         doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises several types for broken files
         raise BadFileError(path, f"is damaged and cannot be opened as a PDF ({exc})") from None
@@ -132,13 +173,30 @@ def _page_lines(
 
 
 def _all_pages(
-    doc: Any, flags: int, colours: Counter[int], drop_color: int | None = None
-) -> list[PageText]:
+    doc: Any, flags: int, colours: Counter[int], drop_color: int | None = None,
+    lost: dict[int, str] | None = None,
+) -> list[PageText]:  # fmt: skip
+    """Every page's lines; ``lost`` collects the pages MuPDF could not read whole."""
+    tools = _pymupdf().TOOLS
     out = []
-    for p in doc:
-        lines = _page_lines(p, flags, colours, drop_color)
-        cover = _image_cover(p) if sum(len(ln.text) for ln in lines) < 400 else 0.0
-        out.append(PageText(p.number, p.rect.width, p.rect.height, lines, cover))
+    for index in range(doc.page_count):
+        try:
+            p = doc[index]
+            lines = _page_lines(p, flags, colours, drop_color)
+            cover = _image_cover(p) if sum(len(ln.text) for ln in lines) < 400 else 0.0
+            width, height = p.rect.width, p.rect.height
+        except Exception as exc:  # a page object that is missing or unreadable
+            if lost is None:
+                raise
+            lost[index + 1] = str(exc) or type(exc).__name__
+            lines, cover, width, height = (), 0.0, 612.0, 792.0
+        warned = tools.mupdf_warnings(reset=True)
+        problem = _damage(warned, _PAGE_DAMAGE)
+        if problem is None and not lines and cover == 0.0:  # nothing left of the page
+            problem = _damage(warned, _FILE_DAMAGE)
+        if problem and lost is not None:
+            lost.setdefault(index + 1, problem)
+        out.append(PageText(index, width, height, lines, cover))
     return out
 
 
@@ -155,8 +213,19 @@ def _is_redline(colours: Counter[int], pages: list[PageText]) -> bool:
     return colours[_RED] > 0.05 * total and colours[_BLUE] > 0.05 * total
 
 
-def read_pdf(path: str | Path) -> PdfText:
-    """Read every page's positioned text. Raises BadFileError naming the file and the reason."""
+def lost_text(pages: tuple[int, ...]) -> str:
+    """``; pages 2, 3 lost or incomplete`` (empty when none)."""
+    if not pages:
+        return ""
+    word = "page" if len(pages) == 1 else "pages"
+    return f"; {word} {', '.join(map(str, sorted(pages)))} lost or incomplete"
+
+
+def read_pdf(path: str | Path, accept_damaged: bool = False) -> PdfText:
+    """Read every page's positioned text. Raises BadFileError naming the file and the reason;
+    a damaged file (MuPDF had to repair it, a stream or page could not be read) too, unless
+    ``accept_damaged``: then its readable pages come back with ``damage`` and
+    ``lost_pages`` set."""
     p = Path(path)
     doc = _open(p)
     pymupdf = _pymupdf()
@@ -167,12 +236,22 @@ def read_pdf(path: str | Path) -> PdfText:
         | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
     )
     try:
+        opened = _damage(pymupdf.TOOLS.mupdf_warnings(reset=True), _FILE_DAMAGE)
+        damage = opened or ("MuPDF had to repair it" if doc.is_repaired else None)
         colours: Counter[int] = Counter()
-        pages = _all_pages(doc, flags, colours)
+        lost: dict[int, str] = {}
+        pages = _all_pages(doc, flags, colours, lost=lost)
         if _is_redline(colours, pages):  # a comparison print: deleted text is red, inserted blue
-            pages = _all_pages(doc, flags, Counter(), drop_color=_RED)
+            pages = _all_pages(doc, flags, Counter(), drop_color=_RED, lost={})
+        if lost and damage is None:
+            damage = next(iter(lost.values()))
+        if damage and not accept_damaged:
+            raise BadFileError(
+                p, f"is damaged: {damage}{lost_text(tuple(lost))}; nothing was imported "
+                "(import it with --accept-damaged to keep what can be read)",
+            )  # fmt: skip
         meta = {k: v for k, v in (doc.metadata or {}).items() if isinstance(v, str) and v}
-        return PdfText(doc.page_count, tuple(pages), meta)
+        return PdfText(doc.page_count, tuple(pages), meta, damage, tuple(sorted(lost)))
     except BadFileError:
         raise
     except Exception as exc:
@@ -187,8 +266,15 @@ def render_gray_png(path: str | Path, page_index: int, dpi: int) -> tuple[bytes,
     doc = _open(Path(path))
     try:
         pymupdf = _pymupdf()
-        pix = doc[page_index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+        page = doc[page_index]
+        inches = max(page.rect.width * page.rect.height / 72.0 / 72.0, 1e-6)
+        dpi = max(1, min(dpi, int((MAX_PIXELS / inches) ** 0.5)))  # an oversized scan: capped
+        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
         return pix.tobytes("png"), 72.0 / dpi
+    except Exception as exc:  # MuPDF's own errors do not cross a process boundary
+        raise BadFileError(
+            Path(path), f"page {page_index + 1} cannot be rendered ({exc})"
+        ) from None
     finally:
         doc.close()
 

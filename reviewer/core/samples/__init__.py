@@ -10,7 +10,7 @@ Split into ``pleading`` (layout engine, geometry and shared dataclasses), ``demo
 ``synthetic`` and ``broken``; this package re-exports their public API.
 """
 
-from reviewer.core.samples.broken import write_bad_files
+from reviewer.core.samples.broken import write_bad_files, write_damaged_files
 from reviewer.core.samples.demo import write_demo_filings
 from reviewer.core.samples.pleading import SampleFile, TruthParagraph
 from reviewer.core.samples.synthetic import write_synthetic_complaint
@@ -19,6 +19,7 @@ __all__ = [
     "SampleFile",
     "TruthParagraph",
     "write_bad_files",
+    "write_damaged_files",
     "write_demo_filings",
     "write_synthetic_complaint",
 ]
