@@ -13,7 +13,7 @@ from reviewer.core.records import Document, Paragraph
 _DOC_COLS = (
     "id, file_name, sha256, kind, page_count, text_quality, needs_ocr, quality_note, title, "
     "court, case_no, docket_no, filed, stored_path, imported_at, court_name, case_no_printed, "
-    "case_name, parties, kind_reason, abbrev, pdf_title"
+    "case_name, parties AS parties_json, kind_reason, abbrev, pdf_title"
 )
 _PARA_COLS = (
     "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes"
