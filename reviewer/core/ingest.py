@@ -22,8 +22,6 @@ from reviewer.core.pdf import PdfText, read_pdf
 from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
-_NO_NUMBERED = ("motion", "transcript")
-
 
 @dataclass(slots=True)
 class Parsed:
@@ -101,11 +99,7 @@ def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
     first = next((p.text for p in pages if p.quality == "good"), pages[0].text)
     kind = kind or classify.guess_kind(first, name)
     quality, needs_ocr, note = _quality(pages)
-    paras = segment.segment(
-        pages,
-        numbered=kind not in _NO_NUMBERED,
-        min_numbered=1 if kind in ("complaint", "answer") else 3,
-    )
+    paras = segment.segment(pages)  # numbering by layout, whatever the kind
     stamp = next((p.ecf for p in pages if p.ecf), None)
     meta: dict[str, object] = {
         "court": classify.court(first),

@@ -8,6 +8,7 @@ Pure functions over ``pdf.PageText``; no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import statistics
@@ -26,6 +27,13 @@ ECF_RE = re.compile(
     re.IGNORECASE,
 )
 _NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
+# What is left of an ECF stamp split over two lines ("… Page 3 of 9 Page ID" / "#:2687"),
+# or a PageID printed on its own.
+_PAGEID_RE = re.compile(
+    r"^\s*(?:Page\s*ID\s*)?#\s*:?\s*\d+\s*$|^\s*Page\s*ID\s*#?\s*:?\s*\d*\s*$", re.I
+)
+# A Bates number: a short prefix and a long zero-padded number ("ABC 000391", "XYZ-0001234").
+_BATES_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z&]*[ _-]?){1,3}(?:No\.\s*)?\d{5,10}\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}|_{6,}\s*\d+\s*$")
 _PAGE_LABEL = re.compile(
     r"^\s*(?:[-–—\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
@@ -79,6 +87,7 @@ class CleanPage:
     ecf: EcfStamp | None = None
     label: str | None = None
     toc: bool = False
+    margin_max: int = 0  # the highest margin line number (28 pleading paper, 25 transcript)
 
 
 def parse_ecf(text: str) -> EcfStamp | None:
@@ -157,6 +166,32 @@ def ocr_number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+_INLINE_NUM = re.compile(r"^\s*(\d{1,2})\s+(?=\S)")
+
+
+def strip_inline_margin_numbers(lines: Sequence[Line], width: float) -> list[Line]:
+    """Margin line numbers that OCR joined to the text beside them ("3 1. I am the …"):
+    a rising run of small numbers opening lines at the page's left edge loses them."""
+    cands = [ln for ln in lines if ln.x0 < 0.2 * width and _INLINE_NUM.match(ln.text)]
+    if len(cands) < 8:
+        return list(lines)
+    values = [int(_INLINE_NUM.match(ln.text)[1]) for ln in sorted(cands, key=lambda ln: ln.y0)]  # type: ignore[index]
+    rising = sum(1 for a, b in itertools.pairwise(values) if 0 < b - a <= 2)
+    if rising < 0.6 * (len(values) - 1):
+        return list(lines)
+    out = []
+    drop = {id(ln) for ln in cands}
+    for ln in lines:
+        if id(ln) in drop:
+            m = _INLINE_NUM.match(ln.text)
+            assert m is not None
+            share = m.end() / max(len(ln.text), 1)
+            x0 = ln.x0 + (ln.x1 - ln.x0) * share
+            ln = dataclasses.replace(ln, text=ln.text[m.end() :], x0=x0)
+        out.append(ln)
+    return out
+
+
 def margin_number_columns(pages: Sequence[PageText]) -> list[set[int]]:
     """Per page, the ids of lines that are margin line numbers (a column of small integers).
 
@@ -182,7 +217,9 @@ def _is_number_column(members: list[Line]) -> bool:
     real = sum(1 for ln in members if _NUM_ONLY.match(ln.text))
     if real < 8 or real < 0.5 * len(members):
         return False
-    values = [ocr_number(ln.text) or 0 for ln in sorted(members, key=lambda ln: ln.y0)]
+    # one value per position: a page with two text layers prints every number twice
+    at = {round(ln.y0 / 4): ocr_number(ln.text) or 0 for ln in members}
+    values = [at[k] for k in sorted(at)]
     rising = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
     return rising >= 0.6 * (len(values) - 1)
 
@@ -246,18 +283,38 @@ def _strip_toc(lines: list[Line]) -> tuple[list[Line], bool]:
     return [ln for ln in lines if ln.y0 > last + 2], True
 
 
+def is_sideways(ln: Line) -> bool:
+    """Text printed up or down the page (a firm name or court banner in the margin)."""
+    w, h = ln.x1 - ln.x0, ln.y1 - ln.y0
+    return len(ln.text.strip()) >= 3 and h > 2.5 * max(w, 1.0)
+
+
+def is_furniture_line(ln: Line, width: float, height: float) -> bool:
+    """Furniture recognised from one line: sideways margin text, PageID stamp remnants,
+    Bates numbers in the bands, lines of nothing but control codes."""
+    t = ln.text
+    if is_sideways(ln) or _PAGEID_RE.match(t):
+        return True
+    if ln.x1 < 0.11 * width and not _NUM_ONLY.match(t):  # OCR of text up the margin
+        return True
+    if not any(c.isalnum() for c in t):
+        return bool(_CONTROL.search(t))
+    in_band = ln.y1 < height * 0.1 or ln.y0 > height * 0.88
+    return in_band and bool(_BATES_RE.match(t))
+
+
 def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> CleanPage:
     """Strip one page's furniture; return its body rows, stamp, label and text quality."""
     ecf: EcfStamp | None = None
     label: str | None = None
     body: list[Line] = []
-    lines = drop_hidden_duplicates(page.lines)
+    lines = drop_hidden_duplicates(strip_inline_margin_numbers(page.lines, page.width))
     balloons = [ln.x0 for ln in lines if _BALLOON_RE.match(ln.text) and ln.x0 > page.width / 2]
     if balloons:  # a Word track-changes print: drop the margin balloons of deleted text
         edge = min(balloons) - 3
         lines = [ln for ln in lines if ln.x0 < edge]
     for ln in lines:
-        if id(ln) in margin_ids:
+        if id(ln) in margin_ids or is_furniture_line(ln, page.width, page.height):
             continue
         stamp = parse_ecf(ln.text)
         if stamp is not None:
@@ -281,7 +338,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
         stamp = parse_ecf(row.text)
         if stamp is not None:
             ecf = ecf or stamp
-        else:
+        elif not _PAGEID_RE.match(row.text):
             kept.append(row)
     # A page number printed below the text block of a scaled page, outside the bands.
     if kept and len(kept[-1].parts) == 1 and _is_label(kept[-1].parts[0], page.width):
@@ -297,7 +354,14 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
 def clean_pages(pages: Sequence[PageText]) -> list[CleanPage]:
     margins = margin_number_columns(pages)
     furniture = repeated_band_texts(pages)
-    return [clean_page(p, m, furniture) for p, m in zip(pages, margins, strict=True)]
+    out = []
+    for p, m in zip(pages, margins, strict=True):
+        page = clean_page(p, m, furniture)
+        page.margin_max = max(
+            (ocr_number(ln.text) or 0 for ln in p.lines if id(ln) in m), default=0
+        )
+        out.append(page)
+    return out
 
 
 def body_metrics(pages: Sequence[CleanPage]) -> tuple[float, float, float]:
