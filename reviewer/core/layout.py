@@ -32,12 +32,13 @@ _NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
 _PAGEID_RE = re.compile(
     r"^\s*(?:Page\s*ID\s*)?#\s*:?\s*\d+\s*$|^\s*Page\s*ID\s*#?\s*:?\s*\d*\s*$", re.I
 )
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|\(?[A-Za-z][.)])\s*$")
 # A Bates number: a short prefix and a long zero-padded number ("ABC 000391", "XYZ-0001234").
 _BATES_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z&]*[ _-]?){1,3}(?:No\.\s*)?\d{5,10}\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}|_{6,}\s*\d+\s*$")
 _PAGE_LABEL = re.compile(
-    r"^\s*(?:[-–—\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
-    r"(?:\s*[-–—\])])?\s*$",
+    r"^\s*(?:[-–—−\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
+    r"(?:\s*[-–—−\])])?\s*$",
     re.IGNORECASE,
 )
 USABLE = ("good", "blank")  # page qualities whose text is kept; the others need OCR
@@ -218,7 +219,7 @@ def _is_number_column(members: list[Line]) -> bool:
     if real < 8 or real < 0.5 * len(members):
         return False
     # one value per position: a page with two text layers prints every number twice
-    at = {round(ln.y0 / 4): ocr_number(ln.text) or 0 for ln in members}
+    at = {round((ln.y0 + ln.y1) / 12): ocr_number(ln.text) or 0 for ln in members}
     values = [at[k] for k in sorted(at)]
     rising = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
     return rising >= 0.6 * (len(values) - 1)
@@ -241,7 +242,17 @@ def repeated_band_texts(pages: Sequence[PageText]) -> set[str]:
         }
         seen.update(k for k in keys if k)
     need = max(3, int(len(pages) * 0.4))
-    return {k for k, n in seen.items() if n >= need}
+    # OCR misreads a footer differently on each page ("ARDESTANI", "ARDFSTANI"): a long
+    # line's first 14 letters count too
+    prefixes = Counter(k[:14] for k in seen.elements() if len(k) >= 18)
+    return {k for k, n in seen.items() if n >= need} | {
+        f"{p}…" for p, n in prefixes.items() if n >= need
+    }
+
+
+def _is_repeated(text: str, furniture: set[str]) -> bool:
+    key = _norm_furniture(text)
+    return key in furniture or (len(key) >= 18 and f"{key[:14]}…" in furniture)
 
 
 def _is_label(ln: Line, width: float) -> str | None:
@@ -295,7 +306,7 @@ def is_furniture_line(ln: Line, width: float, height: float) -> bool:
     t = ln.text
     if is_sideways(ln) or _PAGEID_RE.match(t):
         return True
-    if ln.x1 < 0.11 * width and not _NUM_ONLY.match(t):  # OCR of text up the margin
+    if ln.x1 < 0.11 * width and not _ENUMERATOR.match(t):  # OCR of text up the margin
         return True
     if not any(c.isalnum() for c in t):
         return bool(_CONTROL.search(t))
@@ -326,7 +337,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
             if lab is not None:
                 label = label or lab
                 continue
-            if _norm_furniture(ln.text) in furniture:
+            if _is_repeated(ln.text, furniture):
                 continue
         body.append(ln)
     stripped, toc = _strip_toc(body)

@@ -9,7 +9,7 @@ import re
 from reviewer.core.layout import CleanPage, Row
 from reviewer.core.segment.units import Geometry, Para
 
-_NOTE_RE = re.compile(r"^\s*(\d{1,3}|[*†‡§]+)\s*(?=\S)")
+_NOTE_RE = re.compile(r"^\s*(\d{1,3}|[*†‡§]+)\s*(?=[A-Za-z“\"‘(\[])")
 
 
 def _referenced(marker: str, text: str) -> bool:

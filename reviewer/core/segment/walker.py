@@ -15,6 +15,7 @@ from collections import Counter
 from reviewer.core.layout import Row
 from reviewer.core.segment.headings import (
     COUNT_RE,
+    ENUM_RE,
     JURY_RE,
     NUM_RE,
     PRAYER_RE,
@@ -160,6 +161,8 @@ class Walker:
             return None
         if COUNT_RE.match(last.text):
             return last if line_gap(prev, row) < 2.6 or prev.page + 1 == row.page else None
+        if ENUM_RE.match(t) or re.fullmatch(r"(?:[IVXLC]{1,6}|[A-Z])\.", t):
+            return None  # "A. …" under "I. …": a heading of its own
         same_style = prev.bold == row.bold and caps(prev.text) == caps(t)
         wrapped = not ends_sentence(prev) and prev.text.rstrip()[-1:] not in ".:"
         if line_gap(prev, row) < 0.6 or (line_gap(prev, row) < 1.6 and (same_style or wrapped)):
