@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from reviewer.cli import check as check_cli
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
 from reviewer.cli import ocr as ocr_cli
@@ -18,6 +19,7 @@ from reviewer.cli import production as production_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
+from reviewer.core.anomalies import document_anomalies
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
 from reviewer.core.errors import IndexStaleError, MatterLockedError
@@ -101,8 +103,10 @@ def docs(matter: Path, as_json: bool) -> None:
     """List the documents in MATTER."""
     with Matter.open(matter, readonly=True) as m:
         rows = documents.list_documents(m)
+        if as_json:  # with where each document needs a look (`reviewer check`)
+            found = {d.id: [a.as_json() for a in document_anomalies(m, d.id)] for d in rows}
     if as_json:
-        dump([d.as_json() for d in rows])
+        dump([{**d.as_json(), "anomalies": found[d.id]} for d in rows])
         return
     for d in rows:
         flag = "  NEEDS OCR" if d.needs_ocr else ""
@@ -311,6 +315,7 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
+main.add_command(check_cli.check)  # issue 13: where a document needs a look
 
 
 if __name__ == "__main__":  # pragma: no cover

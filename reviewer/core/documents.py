@@ -15,7 +15,8 @@ _DOC_COLS = (
     "court, case_no, docket_no, filed, stored_path, imported_at"
 )
 _PARA_COLS = (
-    "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes"
+    "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes, "
+    "list, footnote_of, count_against"
 )
 
 
@@ -27,7 +28,7 @@ def _doc(row: Any) -> Document:
 
 def _para(row: Any) -> Paragraph:
     r = list(row)
-    r[-1] = [tuple(b) for b in json.loads(r[-1])]
+    r[11] = [tuple(b) for b in json.loads(r[11])]
     return Paragraph(*r)
 
 

@@ -142,6 +142,7 @@ def rows(parsed: Parsed) -> Rows:
         }
         for p in parsed.pages
     ]
+    seq_of = {id(p): seq for seq, p in enumerate(parsed.paras, start=1)}
     paras: list[dict[str, object]] = [
         {
             "seq": seq,
@@ -154,6 +155,9 @@ def rows(parsed: Parsed) -> Rows:
             "page_end": p.page_end,
             "cite": cite(abbrev, p, parsed.pages),
             "boxes": json.dumps([[round(v, 1) for v in b] for b in p.boxes()]),
+            "list": p.list_no,
+            "footnote_of": seq_of.get(id(p.note_of)) if p.note_of is not None else None,
+            "count_against": p.count_against,
         }
         for seq, p in enumerate(parsed.paras, start=1)
     ]

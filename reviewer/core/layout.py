@@ -32,6 +32,7 @@ _NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
 _PAGEID_RE = re.compile(
     r"^\s*(?:Page\s*ID\s*)?#\s*:?\s*\d+\s*$|^\s*Page\s*ID\s*#?\s*:?\s*\d*\s*$", re.I
 )
+_SLASHES = re.compile(r"^[\s/]*//[\s/]*$")  # "///": the rest of a pleading page is blank
 _ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|\(?[A-Za-z][.)])\s*$")
 # A Bates number: a short prefix and a long zero-padded number ("ABC 000391", "XYZ-0001234").
 _BATES_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z&]*[ _-]?){1,3}(?:No\.\s*)?\d{5,10}\s*$")
@@ -231,7 +232,7 @@ def _norm_furniture(text: str) -> str:
 
 def repeated_band_texts(pages: Sequence[PageText]) -> set[str]:
     """Normalised texts of lines in the top/bottom bands that repeat on many pages."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
@@ -241,7 +242,7 @@ def repeated_band_texts(pages: Sequence[PageText]) -> set[str]:
             if ln.y1 < page.height * 0.1 or ln.y0 > page.height * 0.88
         }
         seen.update(k for k in keys if k)
-    need = max(3, int(len(pages) * 0.4))
+    need = max(2 if len(pages) <= 5 else 3, int(len(pages) * 0.4))
     # OCR misreads a footer differently on each page ("ARDESTANI", "ARDFSTANI"): a long
     # line's first 14 letters count too
     prefixes = Counter(k[:14] for k in seen.elements() if len(k) >= 18)
@@ -304,7 +305,7 @@ def is_furniture_line(ln: Line, width: float, height: float) -> bool:
     """Furniture recognised from one line: sideways margin text, PageID stamp remnants,
     Bates numbers in the bands, lines of nothing but control codes."""
     t = ln.text
-    if is_sideways(ln) or _PAGEID_RE.match(t):
+    if is_sideways(ln) or _PAGEID_RE.match(t) or _SLASHES.match(t):
         return True
     if ln.x1 < 0.11 * width and not _ENUMERATOR.match(t):  # OCR of text up the margin
         return True

@@ -77,6 +77,15 @@ class Walker:
             self._line(row, t)
         self.prev = row
 
+    def _wraps_heading(self, row: Row) -> bool:
+        """The second line of a heading that wrapped: the line above ran to the margin
+        without finishing, and this one is set in the same weight right below it."""
+        prev = self.prev
+        if prev is None or NUM_RE.match(row.text.strip()) or ENUM_RE.match(row.text.strip()):
+            return False
+        wrapped = prev.x1 > self.g.right - 0.2 * self.g.width and not ends_sentence(prev)
+        return wrapped and prev.bold == row.bold and line_gap(prev, row) < 1.6
+
     def _title_line(self, row: Row, after: bool) -> bool:
         if is_heading(row, self.g, after):
             return True
