@@ -44,9 +44,10 @@ PRAYER_RE = re.compile(
 JURY_RE = re.compile(r"^(?:DEMAND\s+FOR\s+(?:A\s+)?JURY|JURY\s+(?:TRIAL\s+)?DEMAND)", re.I)
 AGAINST_RE = re.compile(
     r"\(\s*(?:(?:Asserted\s+)?(?:By\s+[^()]*?\s+)?Against|As\s+(?:to|Against)|On\s+Behalf)"
-    r"[^()]*(?:\([^()]*\)[^()]*)*\)|^(?:Against|As\s+to)\s+(?:All\s+)?Defendants?\b.*$",
+    r"[^()]*(?:\([^()]*\)[^()]*)*(?:\)|$)|(?:^|\s)(?:Against|As\s+to)\s+(?:All\s+)?Defendants?\b.*$",
     re.I,
 )
+_BY_RE = re.compile(r"\s(By\s+(?:All\s+)?(?:Plaintiffs?|Relators?|Counter-?[Cc]laimants?)\b.*)$")
 _SENTENCE_END = (".", ",", ";", "”", '"', "]", ":")
 
 
@@ -101,21 +102,22 @@ def numbered_heading(row: Row, g: Geometry, rest: str) -> bool:
 def count_parts(texts: list[str]) -> tuple[str, str | None]:
     """A COUNT heading's rows -> (the heading with its title, the parties it is against).
 
-    ``COUNT II`` / ``RACE DISCRIMINATION …`` -> ``COUNT II – RACE DISCRIMINATION …``;
-    ``(Against All Defendants)`` is kept apart."""
-    against: list[str] = []
-    kept: list[str] = []
-    for t in texts:
-        t = " ".join(t.split())
-        for m in list(AGAINST_RE.finditer(t)):
-            against.append(m.group(0).strip())
-        t = AGAINST_RE.sub("", t).strip()
-        if t:
-            kept.append(t)
-    if len(kept) > 1 and _LABEL_ONLY.match(kept[0]):
-        label = kept[0]
-        sep = " " if label.endswith((":", ".", "–", "—", "-")) else " – "
-        head = f"{label}{sep}{' '.join(kept[1:])}"
-    else:
-        head = " ".join(kept)
-    return head, " ".join(against) or None
+    ``COUNT II`` over ``RACE DISCRIMINATION ...`` -> ``COUNT II - RACE DISCRIMINATION ...``
+    (joined by an en dash); ``(Against All Defendants)`` is kept apart."""
+    rows = [" ".join(t.split()) for t in texts if t.strip()]
+    if not rows:
+        return "", None
+    label, rest = (rows[0], rows[1:]) if _LABEL_ONLY.match(rows[0]) else ("", rows)
+    body = " ".join(rest)
+    against = [m.group(0).strip() for m in AGAINST_RE.finditer(body)]
+    body = " ".join(AGAINST_RE.sub(" ", body).split())
+    by = _BY_RE.search(body)
+    if by and against:  # "… By Plaintiff" / "Against All Defendants"
+        against.insert(0, by.group(1))
+        body = body[: by.start()].rstrip()
+    if not label:
+        return body, " ".join(against) or None
+    if not body:
+        return label, " ".join(against) or None
+    sep = " " if label.endswith((":", ".", "\u2013", "\u2014", "-")) else " \u2013 "
+    return f"{label}{sep}{body}", " ".join(against) or None

@@ -87,14 +87,20 @@ class Walker:
         return wrapped and prev.bold == row.bold and line_gap(prev, row) < 1.6
 
     def _title_line(self, row: Row, after: bool) -> bool:
-        if is_heading(row, self.g, after):
-            return True
+        return is_heading(row, self.g, after) or (after and self._count_title(row))
+
+    def _count_title(self, row: Row) -> bool:
+        """A line of a COUNT heading's title or its "(Against …)" line, however set."""
         cur = self.cur
-        if not after or cur is None or not COUNT_RE.match(cur.text) or len(cur.rows) > 4:
-            return False  # below: the title lines of a COUNT heading, however set
+        if cur is None or cur.kind != "heading" or not COUNT_RE.match(cur.text):
+            return False
+        if len(cur.rows) > 4:
+            return False
         t = row.text.strip()
-        close = line_gap(cur.rows[-1], row) < 2.6 or cur.rows[-1].page != row.page
-        short = row.x1 < self.g.right - 25 and len(t) < 150
+        gap = line_gap(cur.rows[-1], row)
+        bold = row.bold and cur.rows[-1].bold  # set like the heading: may sit further below
+        close = gap < 3.5 or (bold and gap < 5) or cur.rows[-1].page != row.page
+        short = (row.x1 < self.g.right - 25 or caps(t) or t.startswith("(")) and len(t) < 150
         return close and short and not NUM_RE.match(t) and not t.endswith((".", ";", ","))
 
     def _bare_number(self, row: Row) -> re.Match[str] | None:
@@ -169,7 +175,8 @@ class Walker:
         if COUNT_RE.match(t) or PRAYER_RE.match(t) or JURY_RE.match(t) or len(last.rows) >= 5:
             return None
         if COUNT_RE.match(last.text):
-            return last if line_gap(prev, row) < 2.6 or prev.page + 1 == row.page else None
+            near = line_gap(prev, row) < (5 if prev.bold and row.bold else 3.5)
+            return last if near or prev.page + 1 == row.page else None
         if ENUM_RE.match(t) or re.fullmatch(r"(?:[IVXLC]{1,6}|[A-Z])\.", t):
             return None  # "A. …" under "I. …": a heading of its own
         same_style = prev.bold == row.bold and caps(prev.text) == caps(t)
