@@ -92,7 +92,7 @@ def numbering(paras: Sequence[Paragraph], pages: Sequence[PageInfo]) -> Iterable
 _FURNITURE = (
     (
         "an ECF stamp",
-        re.compile(r"\bCase\s*\d{1,2}:\d{2}-[a-z]{2,4}-\d+.{0,40}?\bDocument\b", re.I),
+        re.compile(r"\bCase\s*\d{1,2}:\d{2}-[a-z]{2,4}-\S+\s+Doc\S*\s+\S+\s+Filed", re.I),
     ),
     ("a PageID", re.compile(r"\bPage\s*ID\s*#?\s*:?\s*\d+", re.I)),
     ("margin line numbers", re.compile(r"(?:^|\s)1 2 3 4 5 6(?:\s|$)")),

@@ -33,9 +33,9 @@ def split_footnotes(page: CleanPage, g: Geometry) -> tuple[list[Row], list[Row]]
         m = re.match(r"^(\d{1,3}|[*†‡]+)\s*[A-Z“\"(]", r.text)
         gap = r.y0 - rows[j - 1].y1 > 0.8 * (r.y1 - r.y0)
         above = " ".join(x.text for x in rows[:j])
-        if m and gap and abs(r.x0 - g.left) < 40 and _referenced(m.group(1), above):
-            if _note_block(rows[j:], g):
-                return rows[:j], rows[j:]
+        near = m is not None and gap and abs(r.x0 - g.left) < 40
+        if near and m and _referenced(m.group(1), above) and _note_block(rows[j:], g):
+            return rows[:j], rows[j:]
     return rows, []
 
 

@@ -116,6 +116,9 @@ class Walker:
             return False
         x = round(row.first_x)
         known = any(abs(x - k) <= 10 for k in self.num_x) if self.num_x else None
+        prev = self.prev
+        if n == self.expected and prev is not None and (prev.page, prev.y0) == (row.page, row.y0):
+            return True  # run in after a COUNT heading on the same line
         if n == self.expected:
             if known is None:  # ¶ 1 (or the first number seen): near the body's left edge
                 return row.first_x < self.g.left + 0.25 * self.g.width
