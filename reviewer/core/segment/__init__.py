@@ -109,7 +109,7 @@ def _sub_row(row: Row, parts: list) -> Row:  # type: ignore[type-arg]
 
 def _keep_real_lists(paras: list[Para], min_numbered: int) -> None:
     """Demote lists too short to be an author's numbering; number the rest 1, 2, …"""
-    sizes = Counter(p.list_no for p in paras if p.kind == "numbered")
+    sizes = Counter(p.list_no or 0 for p in paras if p.kind == "numbered")
     only = len(sizes) == 1
     keep: list[int] = []
     for no, n in sorted(sizes.items()):
