@@ -75,7 +75,9 @@ def segment(
         paras = _detach_closing_text(paras, no, g)
     _keep_real_lists(paras, min_numbered)
     if caption:
-        paras.insert(0, Para("caption", None, list(caption)))
+        top = (caption[0].page, caption[0].y0)
+        at = next((i for i, p in enumerate(paras) if (p.rows[0].page, p.rows[0].y0) > top), None)
+        paras.insert(len(paras) if at is None else at, Para("caption", None, list(caption)))
     link_notes(paras, notes)
     return interleave(paras, notes)
 

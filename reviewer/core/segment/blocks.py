@@ -6,6 +6,7 @@ document is a transcript (numbered 1-25 lines and speaker labels: cited page:lin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from reviewer.core.layout import CleanPage, Row
@@ -43,7 +44,7 @@ def _prose(row: Row, g: Geometry) -> bool:
         return False
     if any(p.text.strip() in (")", "§") for p in row.parts):
         return False
-    if any(b.x0 - a.x1 > 18 for a, b in zip(row.parts, row.parts[1:], strict=False)):
+    if any(b.x0 - a.x1 > 10 for a, b in zip(row.parts, row.parts[1:], strict=False)):
         return False  # two columns side by side: parties and case number
     letters = sum(c.isalpha() for c in t)
     return len(_LOWER.findall(t)) > 0.5 * max(letters, 1) and row.x0 < g.left + 0.25 * g.width
@@ -52,17 +53,25 @@ def _prose(row: Row, g: Geometry) -> bool:
 def caption_rows(pages: Sequence[CleanPage], g: Geometry) -> list[Row]:
     """The first page's rows above the body (its first line of prose or first numbered
     paragraph), when they read as a caption."""
-    first = next((p for p in pages if p.rows), None)
-    if first is None:
+    # a cover sheet ("EXHIBIT A", "TAB F") before the filing: its caption is on the next page
+    with_text = [p for p in pages if p.rows][:2]
+    if not with_text:
         return []
+    first = with_text[0]
+    if len(first.rows) <= 3 and len(with_text) > 1:
+        first = with_text[1]
     head: list[Row] = []
     evidence = 0  # counsel's lines read like prose: the body starts after the court's name
     court = False
+    columns: Counter[int] = Counter()  # where the caption's right-hand column starts
     for row in first.rows:
         m = NUM_RE.match(row.text.strip())
         if m and row.first_x < g.left + 0.25 * g.width and m.group(2):
             break
-        if evidence >= 2 and court and _prose(row, g):
+        starts = [round(p.x0 / 4) for p in row.parts[1:]]
+        in_columns = any(columns[k] + columns[k - 1] + columns[k + 1] >= 2 for k in starts)
+        columns.update(starts)
+        if evidence >= 2 and court and not in_columns and _prose(row, g):
             break
         evidence += bool(_CAPTION_EVIDENCE.search(row.text))
         court = court or bool(_COURT.search(row.text))
