@@ -11,7 +11,7 @@ from reviewer.core.layout import Row
 
 # numbered | heading | text | footnote | prayer | caption
 KINDS = ("numbered", "heading", "text", "footnote", "prayer", "caption")
-_SENT_END = (".", ":", ";", "?", "!", '"', "”", ")")
+_SENT_END = (".", ":", ";", "?", "!", '"', "”", ")", "]")
 _UPPER = re.compile(r"[^\W\d_a-z]")  # letters that are not lower-case ASCII
 _LOWER = re.compile(r"[a-zà-ÿ]")
 

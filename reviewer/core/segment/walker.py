@@ -222,7 +222,15 @@ class Walker:
             self.closed = True
             self._open(Para("text", None, [row]))
             return
-        if (cur is not None and cur.kind in ("numbered", "prayer")) or (
+        centred_after_end = (
+            self.g.centred(row)
+            and row.x1 - row.x0 < 0.5 * self.g.width
+            and self.prev is not None
+            and ends_sentence(self.prev, self.g)
+        )  # "[Signature Page Follows]" under the last ¶: not part of it
+        if cur is not None and cur.kind in ("numbered", "prayer") and centred_after_end:
+            self._open(Para("text", None, [row]))
+        elif (cur is not None and cur.kind in ("numbered", "prayer")) or (
             cur is not None and cur.kind == "text" and not self._new_block(row)
         ):
             cur.rows.append(row)
