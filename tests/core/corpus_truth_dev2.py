@@ -228,7 +228,7 @@ DEV2: dict[str, FilingTruth] = {
             S(1, 18, 22, "This Court shall retain", "of this Interim Order", 22),
             S(2, 1, 24, "Recitals. The foregoing recitals", "forth at length herein.", 24),
             S(2, 5, 25, "Supplier Breach. a. In", "or other equitable remedies.", 26),
-            S(2, 9, 27, "Miscellaneous. a. The Parties", "DATE SET FORTH BELOW:", 28),
+            S(2, 9, 27, "Miscellaneous. a. The Parties", "drafting by any Party.", 27),
         ),
         notes="Bankruptcy motion (memorandum, no ¶¶), then the proposed interim order 1-18 (pp. 19-22) and its exhibit, a vendor agreement 1-9 (pp. 24-28): two lists.",
     ),
