@@ -287,6 +287,37 @@ def _rows(index: int, lines: Sequence[Line]) -> list[Row]:
     return rows
 
 
+def split_columns(lines: list[Line], width: float) -> list[list[Line]]:
+    """A page set in two columns of prose -> [lines above, left column, right column, lines
+    below], so each column is read top to bottom; any other page -> [lines]."""
+    if len(lines) < 16:
+        return [lines]
+    best: tuple[int, float] | None = None
+    for step in range(int(0.38 * width), int(0.62 * width), 4):
+        crossing = sum(1 for ln in lines if ln.x0 < step < ln.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, float(step))
+    assert best is not None
+    crossing, gx = best
+    left = [ln for ln in lines if ln.x1 <= gx]
+    right = [ln for ln in lines if ln.x0 >= gx]
+    if (
+        crossing > 3
+        or min(len(left), len(right)) < 8
+        or not (_prose_side(left, width) and _prose_side(right, width))
+    ):
+        return [lines]
+    top = min(min(ln.y0 for ln in left), min(ln.y0 for ln in right))
+    above = [ln for ln in lines if ln.x0 < gx < ln.x1 and ln.y1 <= top + 2]
+    below = [ln for ln in lines if ln.x0 < gx < ln.x1 and ln.y1 > top + 2]
+    return [above, left, right, below]
+
+
+def _prose_side(lines: list[Line], width: float) -> bool:
+    wide = sum(1 for ln in lines if ln.x1 - ln.x0 > 0.25 * width and len(ln.text.split()) >= 5)
+    return wide >= 0.6 * len(lines)
+
+
 def _strip_toc(lines: list[Line]) -> tuple[list[Line], bool]:
     leaders = [ln for ln in lines if _DOT_LEADER.search(ln.text)]
     if len(leaders) < 3:
@@ -344,7 +375,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
     stripped, toc = _strip_toc(body)
     # a table of contents is real text: judge the page's quality before dropping it
     toc_text = " ".join(ln.text for ln in body) if toc else ""
-    rows = _rows(page.index, stripped)
+    rows = [r for part in split_columns(stripped, page.width) for r in _rows(page.index, part)]
     kept: list[Row] = []
     for row in rows:  # a stamp split over several spans only shows as a whole row
         stamp = parse_ecf(row.text)

@@ -26,9 +26,8 @@ KNOWN_GAPS: set[str] = set()
 # Sampled paragraphs whose end is not yet right (open work, see the issue notes).
 KNOWN_SAMPLE_GAPS: set[tuple[str, int]] = set()
 KNOWN_SAMPLE_GAP_DOCS: set[str] = set()
-# dev2 filings whose lists are not all found yet: the standard conditions of this judgment
-# are set in two columns on one page, read across rather than down.
-KNOWN_DEV2_GAPS = {"dev2-cacd.649554.1409.0.pdf"}
+# dev2 filings whose lists are not all found yet.
+KNOWN_DEV2_GAPS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +177,7 @@ def test_dev2_numbered_lists_are_the_authors(corpus_matter: Matter, name: str) -
     """Declarations, orders, stipulations, motions: every list the author numbered, each
     with its own numbers, and nothing else numbered (numbered headings are headings)."""
     if name in KNOWN_DEV2_GAPS:
-        pytest.xfail("two-column page read across")
+        pytest.xfail("open work")
     lists: dict[int, list[int]] = {}
     for p in _numbered(corpus_matter, name):
         lists.setdefault(p.list_no or 0, []).append(int(p.number or 0))

@@ -96,7 +96,9 @@ def numbered_heading(row: Row, g: Geometry, rest: str) -> bool:
     words = rest.split()
     if words[-1] in ("and", "or", "but", "the", "of", "to"):
         return False  # an item of a list running on: "10. Overruled; and"
-    return short and len(words) <= 12 and not rest.endswith((*_SENTENCE_END, ")", "-"))
+    long_words = [w for w in words if len(w) > 3]
+    titled = sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+    return short and titled and len(words) <= 12 and not rest.endswith((*_SENTENCE_END, "-"))
 
 
 def count_parts(texts: list[str]) -> tuple[str, str | None]:
