@@ -292,6 +292,9 @@ def split_columns(lines: list[Line], width: float) -> list[list[Line]]:
     below], so each column is read top to bottom; any other page -> [lines]."""
     if len(lines) < 16:
         return [lines]
+    right_prose = sum(1 for ln in lines if ln.x0 > 0.38 * width and ln.x1 - ln.x0 > 0.25 * width)
+    if right_prose < 8:  # most pages: no column of prose on the right half
+        return [lines]
     best: tuple[int, float] | None = None
     for step in range(int(0.38 * width), int(0.62 * width), 4):
         crossing = sum(1 for ln in lines if ln.x0 < step < ln.x1)

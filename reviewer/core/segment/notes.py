@@ -31,10 +31,12 @@ def split_footnotes(page: CleanPage, g: Geometry) -> tuple[list[Row], list[Row]]
         if r.y0 < page.height * 0.55:
             break
         m = re.match(r"^(\d{1,3}|[*†‡]+)\s*[A-Z“\"(]", r.text)
-        gap = r.y0 - rows[j - 1].y1 > 0.8 * (r.y1 - r.y0)
+        if m is None or abs(r.x0 - g.left) >= 40:
+            continue
+        if r.y0 - rows[j - 1].y1 <= 0.8 * (r.y1 - r.y0):  # no gap above it
+            continue
         above = " ".join(x.text for x in rows[:j])
-        near = m is not None and gap and abs(r.x0 - g.left) < 40
-        if near and m and _referenced(m.group(1), above) and _note_block(rows[j:], g):
+        if _referenced(m.group(1), above) and _note_block(rows[j:], g):
             return rows[:j], rows[j:]
     return rows, []
 
@@ -74,16 +76,19 @@ def link_notes(paras: list[Para], notes: list[Para]) -> None:
     """Set each footnote's ``note_of``: the paragraph on its page whose text carries its
     marker (a superscript first), else the last paragraph begun on or before its page."""
     body = [p for p in paras if p.kind != "caption"]
+    by_page: dict[int, list[Para]] = {}
+    for p in body:
+        for page in sorted({r.page for r in p.rows}):
+            by_page.setdefault(page, []).append(p)
     for note in notes:
         page = note.rows[0].page
         marker = note.number or ""
-        on_page = [p for p in body if any(r.page == page for r in p.rows)]
+        on_page = by_page.get(page, [])
         found = next((p for p in on_page if _has_superscript(p, page, marker)), None)
         if found is None:
             found = next((p for p in on_page if _referenced(marker, _page_text(p, page))), None)
         if found is None:
-            before = [p for p in body if p.rows[0].page <= page]
-            found = before[-1] if before else None
+            found = next((by_page[k][-1] for k in range(page, -1, -1) if by_page.get(k)), None)
         note.note_of = found
 
 
