@@ -119,9 +119,9 @@ class Walker:
         prev = self.prev
         if n == self.expected and prev is not None and (prev.page, prev.y0) == (row.page, row.y0):
             return True  # run in after a COUNT heading on the same line
-        if n == self.expected and prev is not None and prev.page == row.page:
-            if row.y0 < prev.y0 - 20 and self.num_x:
-                return True  # the top of the next column: numbers sit at its own edge
+        next_column = prev is not None and prev.page == row.page and row.y0 < prev.y0 - 20
+        if n == self.expected and next_column and self.num_x:
+            return True  # the top of the next column: numbers sit at its own edge
         if n == self.expected:
             if known is None:  # ¶ 1 (or the first number seen): near the body's left edge
                 return row.first_x < self.g.left + 0.25 * self.g.width
