@@ -8,7 +8,6 @@ Pure functions over ``pdf.PageText``; no I/O.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 import statistics
@@ -16,6 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviewer.core.furniture import (
+    PAGEID_RE,
+    is_furniture_line,
+    split_columns,
+    strip_inline_margin_numbers,
+)
 from reviewer.core.pdf import Line, PageText
 
 ECF_RE = re.compile(
@@ -27,15 +32,6 @@ ECF_RE = re.compile(
     re.IGNORECASE,
 )
 _NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
-# What is left of an ECF stamp split over two lines ("… Page 3 of 9 Page ID" / "#:2687"),
-# or a PageID printed on its own.
-_PAGEID_RE = re.compile(
-    r"^\s*(?:Page\s*ID\s*)?#\s*:?\s*\d+\s*$|^\s*Page\s*ID\s*#?\s*:?\s*\d*\s*$", re.I
-)
-_SLASHES = re.compile(r"^[\s/]*//[\s/]*$")  # "///": the rest of a pleading page is blank
-_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|\(?[A-Za-z][.)])\s*$")
-# A Bates number: a short prefix and a long zero-padded number ("ABC 000391", "XYZ-0001234").
-_BATES_RE = re.compile(r"^\s*(?:[A-Z][A-Za-z&]*[ _-]?){1,3}(?:No\.\s*)?\d{5,10}\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}|_{6,}\s*\d+\s*$")
 _PAGE_LABEL = re.compile(
     r"^\s*(?:[-–—−\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
@@ -168,32 +164,6 @@ def ocr_number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-_INLINE_NUM = re.compile(r"^\s*(\d{1,2})\s+(?=\S)")
-
-
-def strip_inline_margin_numbers(lines: Sequence[Line], width: float) -> list[Line]:
-    """Margin line numbers that OCR joined to the text beside them ("3 1. I am the …"):
-    a rising run of small numbers opening lines at the page's left edge loses them."""
-    cands = [ln for ln in lines if ln.x0 < 0.2 * width and _INLINE_NUM.match(ln.text)]
-    if len(cands) < 8:
-        return list(lines)
-    values = [int(_INLINE_NUM.match(ln.text)[1]) for ln in sorted(cands, key=lambda ln: ln.y0)]  # type: ignore[index]
-    rising = sum(1 for a, b in itertools.pairwise(values) if 0 < b - a <= 2)
-    if rising < 0.6 * (len(values) - 1):
-        return list(lines)
-    out = []
-    drop = {id(ln) for ln in cands}
-    for ln in lines:
-        if id(ln) in drop:
-            m = _INLINE_NUM.match(ln.text)
-            assert m is not None
-            share = m.end() / max(len(ln.text), 1)
-            x0 = ln.x0 + (ln.x1 - ln.x0) * share
-            ln = dataclasses.replace(ln, text=ln.text[m.end() :], x0=x0)
-        out.append(ln)
-    return out
-
-
 def margin_number_columns(pages: Sequence[PageText]) -> list[set[int]]:
     """Per page, the ids of lines that are margin line numbers (a column of small integers).
 
@@ -287,66 +257,12 @@ def _rows(index: int, lines: Sequence[Line]) -> list[Row]:
     return rows
 
 
-def split_columns(lines: list[Line], width: float) -> list[list[Line]]:
-    """A page set in two columns of prose -> [lines above, left column, right column, lines
-    below], so each column is read top to bottom; any other page -> [lines]."""
-    if len(lines) < 16:
-        return [lines]
-    right_prose = sum(1 for ln in lines if ln.x0 > 0.38 * width and ln.x1 - ln.x0 > 0.25 * width)
-    if right_prose < 8:  # most pages: no column of prose on the right half
-        return [lines]
-    best: tuple[int, float] | None = None
-    for step in range(int(0.38 * width), int(0.62 * width), 4):
-        crossing = sum(1 for ln in lines if ln.x0 < step < ln.x1)
-        if best is None or crossing < best[0]:
-            best = (crossing, float(step))
-    assert best is not None
-    crossing, gx = best
-    left = [ln for ln in lines if ln.x1 <= gx]
-    right = [ln for ln in lines if ln.x0 >= gx]
-    if (
-        crossing > 3
-        or min(len(left), len(right)) < 8
-        or not (_prose_side(left, width) and _prose_side(right, width))
-    ):
-        return [lines]
-    top = min(min(ln.y0 for ln in left), min(ln.y0 for ln in right))
-    above = [ln for ln in lines if ln.x0 < gx < ln.x1 and ln.y1 <= top + 2]
-    below = [ln for ln in lines if ln.x0 < gx < ln.x1 and ln.y1 > top + 2]
-    return [above, left, right, below]
-
-
-def _prose_side(lines: list[Line], width: float) -> bool:
-    wide = sum(1 for ln in lines if ln.x1 - ln.x0 > 0.25 * width and len(ln.text.split()) >= 5)
-    return wide >= 0.6 * len(lines)
-
-
 def _strip_toc(lines: list[Line]) -> tuple[list[Line], bool]:
     leaders = [ln for ln in lines if _DOT_LEADER.search(ln.text)]
     if len(leaders) < 3:
         return lines, False
     last = max(ln.y1 for ln in leaders)
     return [ln for ln in lines if ln.y0 > last + 2], True
-
-
-def is_sideways(ln: Line) -> bool:
-    """Text printed up or down the page (a firm name or court banner in the margin)."""
-    w, h = ln.x1 - ln.x0, ln.y1 - ln.y0
-    return len(ln.text.strip()) >= 3 and h > 2.5 * max(w, 1.0)
-
-
-def is_furniture_line(ln: Line, width: float, height: float) -> bool:
-    """Furniture recognised from one line: sideways margin text, PageID stamp remnants,
-    Bates numbers in the bands, lines of nothing but control codes."""
-    t = ln.text
-    if is_sideways(ln) or _PAGEID_RE.match(t) or _SLASHES.match(t):
-        return True
-    if ln.x1 < 0.11 * width and not _ENUMERATOR.match(t):  # OCR of text up the margin
-        return True
-    if not any(c.isalnum() for c in t):
-        return bool(_CONTROL.search(t))
-    in_band = ln.y1 < height * 0.1 or ln.y0 > height * 0.88
-    return in_band and bool(_BATES_RE.match(t))
 
 
 def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> CleanPage:
@@ -384,7 +300,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
         stamp = parse_ecf(row.text)
         if stamp is not None:
             ecf = ecf or stamp
-        elif not _PAGEID_RE.match(row.text):
+        elif not PAGEID_RE.match(row.text):
             kept.append(row)
     # A page number printed below the text block of a scaled page, outside the bands.
     if kept and len(kept[-1].parts) == 1 and _is_label(kept[-1].parts[0], page.width):
