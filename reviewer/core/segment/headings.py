@@ -35,7 +35,7 @@ UMBRELLA_RE = re.compile(
     r"(?:LEGAL\s+)?CLAIMS(?:\s+ASSERTED)?)\s*:?$",
     re.I,
 )
-ROMAN_HEAD_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2})[.)]?(?:\s|$)")
+ROMAN_HEAD_RE = re.compile(r"^(?:[IVXLC]{1,6}[.)]?|\d{1,2}[.)])(?:\s|$)")
 PRAYER_RE = re.compile(
     r"^(?:PRAYER(?:\s+FOR\s+RELIEF)?|RELIEF\s+REQUESTED|REQUEST(?:S)?\s+FOR\s+RELIEF|"
     r"DEMAND\s+FOR\s+RELIEF)\b",

@@ -101,7 +101,7 @@ class Walker:
         bold = row.bold and cur.rows[-1].bold  # set like the heading: may sit further below
         close = gap < 3.5 or (bold and gap < 5) or cur.rows[-1].page != row.page
         short = (row.x1 < self.g.right - 25 or caps(t) or t.startswith("(")) and len(t) < 150
-        return close and short and not NUM_RE.match(t) and not t.endswith((".", ";", ","))
+        return close and short and not NUM_RE.match(t) and not t.endswith((".", ";"))
 
     def _bare_number(self, row: Row) -> re.Match[str] | None:
         """A number printed without its period ("57") standing alone where ¶ numbers sit."""
@@ -228,6 +228,7 @@ class Walker:
         centred_after_end = (
             self.g.centred(row)
             and row.x1 - row.x0 < 0.5 * self.g.width
+            and not re.search(r"[\d§¶*]|\.$", t)  # not a quotation's cite or "* * *"
             and self.prev is not None
             and ends_sentence(self.prev, self.g)
         )  # "[Signature Page Follows]" under the last ¶: not part of it
