@@ -133,7 +133,7 @@ def test_outline_tree_groups_counts(qtmodeltester, demo: Matter) -> None:
     assert all(i.data().startswith(w) for i, w in zip(counts, wanted, strict=True))
     for group in counts:
         under = [i.data() for i in descendants(model, group) if i.data().startswith("¶")]
-        label = " ".join(group.data().split()[:2])  # "COUNT II"; count = label – title
+        label = " ".join(group.data().split()[:2])  # "COUNT II"; count = label, a dash, title
         numbers = demo.db.execute(
             "SELECT number FROM paragraphs WHERE doc_id = ? AND count LIKE ? AND kind = "
             "'numbered' ORDER BY seq",
