@@ -96,7 +96,7 @@ _FURNITURE = (
     ),
     ("a PageID", re.compile(r"\bPage\s*ID\s*#?\s*:?\s*\d+", re.I)),
     ("margin line numbers", re.compile(r"(?:^|\s)1 2 3 4 5 6(?:\s|$)")),
-    ("a Bates number", re.compile(r"\b[A-Z]{2,10}[_-]?\d{6,10}\b")),
+    # Bates numbers are not checked here: inside ¶ text they are nearly always cites.
 )
 
 
