@@ -72,7 +72,9 @@ def test_tag_untag_undo_redo_and_export(m: str, tmp_path: Path) -> None:
     assert run("counts", "map", m, "complaint.pdf", "1", "tvpra-1595").exit_code == 0
     r = run("tag", m, "complaint.pdf", "46", "48", ELEMENT, "--note", "ad revenue")
     assert r.exit_code == 0, r.output
-    r = run("tag", m, "complaint.pdf", "tvpra-1595.knew-or-should-have-known", "--seq", "75",
+    paras = json.loads(run("paragraphs", m, "complaint.pdf", "--json").output)
+    seq = next(p["seq"] for p in paras if p["kind"] == "numbered" and p["number"] == "47")
+    r = run("tag", m, "complaint.pdf", "tvpra-1595.knew-or-should-have-known", "--seq", str(seq),
             "--assessment", "information-and-belief")  # fmt: skip
     assert r.exit_code == 0, r.output
     tags = json.loads(run("tags", m, "--json").output)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from reviewer.cli import check as check_cli
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
 from reviewer.cli import labels as labels_cli
@@ -20,6 +22,7 @@ from reviewer.cli import production as production_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, output_options, progress_bar, user_errors
 from reviewer.core import documents, search
+from reviewer.core.anomalies import document_anomalies
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
 from reviewer.core.errors import IndexStaleError, MatterError
@@ -100,8 +103,19 @@ def import_(
     sys.exit(1 if any(r.status == "failed" for r in results) else 0)
 
 
-def _print_docs(rows: list[Document]) -> None:
-    for d in rows:
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """A document as ``docs`` lists it: its fields and its anomalies."""
+
+    doc: Document
+    anomalies: list[dict[str, object]]
+
+    def as_json(self) -> dict[str, object]:
+        return {**self.doc.as_json(), "anomalies": self.anomalies}
+
+
+def _print_docs(rows: list[_Listed]) -> None:
+    for d in (r.doc for r in rows):
         flag = "  NEEDS OCR" if d.needs_ocr else ""
         click.echo(
             f"{d.id:4}  {d.kind:11} {d.pages:4}p  Dkt. {d.docket_no or '-':6} "
@@ -113,10 +127,13 @@ def _print_docs(rows: list[Document]) -> None:
 @MATTER
 @output_options(_print_docs)
 @user_errors
-def docs(matter: Path) -> list[Document]:
-    """List the documents in MATTER."""
+def docs(matter: Path) -> list[_Listed]:
+    """List the documents in MATTER (``--json`` adds where each needs a look: `check`)."""
     with Matter.open(matter, readonly=True) as m:
-        return documents.list_documents(m)
+        return [
+            _Listed(d, [a.as_json() for a in document_anomalies(m, d.id)])
+            for d in documents.list_documents(m)
+        ]
 
 
 def _print_paragraphs(paras: list[Paragraph]) -> None:
@@ -322,6 +339,7 @@ main.add_command(production_cli.production_group)  # issue 7: productions
 main.add_command(orphans_cli.orphans_group)  # issue 14: work kept after a re-cut
 for _command in labels_cli.COMMANDS:  # issue 13: kinds and the matter's caption
     main.add_command(_command)
+main.add_command(check_cli.check)  # issue 13: where a document needs a look
 
 
 if __name__ == "__main__":  # pragma: no cover

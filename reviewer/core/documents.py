@@ -16,7 +16,8 @@ _DOC_COLS = (
     "case_name, parties AS parties_json, kind_reason, abbrev, pdf_title"
 )
 _PARA_COLS = (
-    "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes"
+    "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes, "
+    "list AS list_no, footnote_of, count_against"
 )
 
 

@@ -23,7 +23,6 @@ from reviewer.core.processes import worker_pool
 from reviewer.core.records import ImportResult, Progress
 from reviewer.core.search import IndexUpdater
 
-_NO_NUMBERED = ("motion", "transcript")
 KIND_GIVEN = "set when imported"
 # documents columns added by migration m007_captions
 CAPTION_COLUMNS = ("court_name", "case_no_printed", "case_name", "parties", "pdf_title",
@@ -114,11 +113,7 @@ def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
         note = f"Damaged PDF: {pdf.damage}{lost_text(pdf.lost_pages)}." + (
             f" {note}" if note else ""
         )
-    paras = segment.segment(
-        pages,
-        numbered=kind not in _NO_NUMBERED,
-        min_numbered=1 if kind in ("complaint", "answer") else 3,
-    )
+    paras = segment.segment(pages)  # numbering by layout, whatever the kind
     return Parsed(kind, pages, paras, caption_meta(cap, kind, reason, pdf), quality, needs_ocr,
                   note)  # fmt: skip
 
@@ -173,6 +168,7 @@ def rows(parsed: Parsed) -> Rows:
         }
         for p in parsed.pages
     ]
+    seq_of = {id(p): seq for seq, p in enumerate(parsed.paras, start=1)}
     paras: list[dict[str, object]] = [
         {
             "seq": seq,
@@ -185,6 +181,9 @@ def rows(parsed: Parsed) -> Rows:
             "page_end": p.page_end,
             "cite": cite(abbrev, p, parsed.pages),
             "boxes": json.dumps([[round(v, 1) for v in b] for b in p.boxes()]),
+            "list": p.list_no,
+            "footnote_of": seq_of.get(id(p.note_of)) if p.note_of is not None else None,
+            "count_against": p.count_against,
         }
         for seq, p in enumerate(parsed.paras, start=1)
     ]

@@ -15,6 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviewer.core.furniture import (
+    PAGEID_RE,
+    is_furniture_line,
+    split_columns,
+    strip_inline_margin_numbers,
+)
 from reviewer.core.pdf import Line, PageText
 
 ECF_RE = re.compile(
@@ -28,8 +34,8 @@ ECF_RE = re.compile(
 _NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}|_{6,}\s*\d+\s*$")
 _PAGE_LABEL = re.compile(
-    r"^\s*(?:[-–—\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
-    r"(?:\s*[-–—\])])?\s*$",
+    r"^\s*(?:[-–—−\[(]\s*)?(?:page\s+)?(?P<n>\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of\s+\d+))?"
+    r"(?:\s*[-–—−\])])?\s*$",
     re.IGNORECASE,
 )
 USABLE = ("good", "blank")  # page qualities whose text is kept; the others need OCR
@@ -80,6 +86,7 @@ class CleanPage:
     ecf: EcfStamp | None = None
     label: str | None = None
     toc: bool = False
+    margin_max: int = 0  # the highest margin line number (28 pleading paper, 25 transcript)
 
 
 def parse_ecf(text: str) -> EcfStamp | None:
@@ -188,7 +195,9 @@ def _is_number_column(members: list[Line]) -> bool:
     real = sum(1 for ln in members if _NUM_ONLY.match(ln.text))
     if real < 8 or real < 0.5 * len(members):
         return False
-    values = [ocr_number(ln.text) or 0 for ln in sorted(members, key=lambda ln: ln.y0)]
+    # one value per position: a page with two text layers prints every number twice
+    at = {round((ln.y0 + ln.y1) / 12): ocr_number(ln.text) or 0 for ln in members}
+    values = [at[k] for k in sorted(at)]
     rising = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
     return rising >= 0.6 * (len(values) - 1)
 
@@ -199,7 +208,7 @@ def _norm_furniture(text: str) -> str:
 
 def repeated_band_texts(pages: Sequence[PageText]) -> set[str]:
     """Normalised texts of lines in the top/bottom bands that repeat on many pages."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
@@ -209,8 +218,18 @@ def repeated_band_texts(pages: Sequence[PageText]) -> set[str]:
             if ln.y1 < page.height * 0.1 or ln.y0 > page.height * 0.88
         }
         seen.update(k for k in keys if k)
-    need = max(3, int(len(pages) * 0.4))
-    return {k for k, n in seen.items() if n >= need}
+    need = max(2 if len(pages) <= 5 else 3, int(len(pages) * 0.4))
+    # OCR misreads a footer differently on each page ("ARDESTANI", "ARDFSTANI"): a long
+    # line's first 14 letters count too
+    prefixes = Counter(k[:14] for k in seen.elements() if len(k) >= 18)
+    return {k for k, n in seen.items() if n >= need} | {
+        f"{p}…" for p, n in prefixes.items() if n >= need
+    }
+
+
+def _is_repeated(text: str, furniture: set[str]) -> bool:
+    key = _norm_furniture(text)
+    return key in furniture or (len(key) >= 18 and f"{key[:14]}…" in furniture)
 
 
 def _is_label(ln: Line, width: float) -> str | None:
@@ -257,13 +276,13 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
     ecf: EcfStamp | None = None
     label: str | None = None
     body: list[Line] = []
-    lines = drop_hidden_duplicates(page.lines)
+    lines = drop_hidden_duplicates(strip_inline_margin_numbers(page.lines, page.width))
     balloons = [ln.x0 for ln in lines if _BALLOON_RE.match(ln.text) and ln.x0 > page.width / 2]
     if balloons:  # a Word track-changes print: drop the margin balloons of deleted text
         edge = min(balloons) - 3
         lines = [ln for ln in lines if ln.x0 < edge]
     for ln in lines:
-        if id(ln) in margin_ids:
+        if id(ln) in margin_ids or is_furniture_line(ln, page.width, page.height):
             continue
         stamp = parse_ecf(ln.text)
         if stamp is not None:
@@ -275,19 +294,19 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
             if lab is not None:
                 label = label or lab
                 continue
-            if _norm_furniture(ln.text) in furniture:
+            if _is_repeated(ln.text, furniture):
                 continue
         body.append(ln)
     stripped, toc = _strip_toc(body)
     # a table of contents is real text: judge the page's quality before dropping it
     toc_text = " ".join(ln.text for ln in body) if toc else ""
-    rows = _rows(page.index, stripped)
+    rows = [r for part in split_columns(stripped, page.width) for r in _rows(page.index, part)]
     kept: list[Row] = []
     for row in rows:  # a stamp split over several spans only shows as a whole row
         stamp = parse_ecf(row.text)
         if stamp is not None:
             ecf = ecf or stamp
-        else:
+        elif not PAGEID_RE.match(row.text):
             kept.append(row)
     # A page number printed below the text block of a scaled page, outside the bands.
     if kept and len(kept[-1].parts) == 1 and _is_label(kept[-1].parts[0], page.width):
@@ -303,7 +322,14 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
 def clean_pages(pages: Sequence[PageText]) -> list[CleanPage]:
     margins = margin_number_columns(pages)
     furniture = repeated_band_texts(pages)
-    return [clean_page(p, m, furniture) for p, m in zip(pages, margins, strict=True)]
+    out = []
+    for p, m in zip(pages, margins, strict=True):
+        page = clean_page(p, m, furniture)
+        page.margin_max = max(
+            (ocr_number(ln.text) or 0 for ln in p.lines if id(ln) in m), default=0
+        )
+        out.append(page)
+    return out
 
 
 def body_metrics(pages: Sequence[CleanPage]) -> tuple[float, float, float]:

@@ -126,7 +126,7 @@ class Paragraph:
     doc_id: int
     seq: int
     number: str | None
-    kind: str  # numbered | heading | text | footnote | prayer
+    kind: str  # numbered | heading | text | footnote | prayer | caption
     section: str | None
     count: str | None
     text: str
@@ -134,6 +134,9 @@ class Paragraph:
     page_end: int
     cite: str
     boxes: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    list_no: int | None = None  # which numbered list (1, 2, …) a numbered ¶ belongs to
+    footnote_of: int | None = None  # a footnote: the seq of the paragraph citing it
+    count_against: str | None = None  # "(Against All Defendants)" under the COUNT
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -146,6 +149,9 @@ class Paragraph:
             "page_start": self.page_start,
             "page_end": self.page_end,
             "cite": self.cite,
+            "list": self.list_no,
+            "footnote_of": self.footnote_of,
+            "count_against": self.count_against,
         }
 
 

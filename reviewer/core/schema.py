@@ -293,6 +293,15 @@ def m005_production(db: Database) -> None:
 
 
 @migrations()
+def m006_structure(db: Database) -> None:
+    """A filing's structure (issue 13): which numbered list a paragraph belongs to (a notice
+    of motion and its memorandum, a declaration and its exhibit each number their own), the
+    paragraph a footnote belongs to (its ``seq``), and the parties a COUNT is against."""
+    db.execute("ALTER TABLE paragraphs ADD COLUMN list INTEGER")
+    db.execute("ALTER TABLE paragraphs ADD COLUMN footnote_of INTEGER")
+    db.execute("ALTER TABLE paragraphs ADD COLUMN count_against TEXT")
+
+
 def m007_captions(db: Database) -> None:
     """Captions (issue 13): the court's printed name (``court`` becomes its Bluebook
     abbreviation), the case number as printed (``case_no`` is normalised), the case name, the

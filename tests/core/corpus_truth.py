@@ -34,7 +34,7 @@ Conventions
 
 # The strings below reproduce the PDFs' typography on purpose (curly apostrophes, en
 # dashes), so the ambiguous-character lints are off for this data file.
-# ruff: noqa: RUF003
+# ruff: noqa: RUF003, E501
 
 from __future__ import annotations
 
@@ -715,4 +715,93 @@ MIXED_OCR: dict[str, tuple[int, ...]] = {
     "tn-workers-comp-expedited-hearing-order.pdf": (7, 8, 9, 10, 11),
     # Full-page bar-chart figures (Figures 6-7 etc.); only the page number and stamp are text.
     "cacd-584255-findings-of-fact-115p.pdf": (93, 100, 102),
+}
+
+
+# Each COUNT of the complaints as a whole heading with its title (``count``), the parties it
+# is against kept apart (``count_against``), and the first ¶ under it. Read off the rendered
+# pages: titles on the lines below the COUNT line are part of it (insd: COUNT II's title runs
+# over a page break); the redline's FOURTH CAUSE OF ACTION keeps only "(Against" because the
+# rest of that line is struck-out text.
+COUNT_TITLES: dict[str, tuple[tuple[str, str | None, int], ...]] = {
+    "ca-sd-superior-hao-keppel-complaint.pdf": (
+        (
+            "FIRST CAUSE OF ACTION: Violation of the Private Attorneys General Act [California Labor Code §2698, et seq]",
+            "By Plaintiff Against All Defendants",
+            23,
+        ),
+    ),
+    "cacd-798862-redline-first-amended-complaint.pdf": (
+        (
+            "FIRST CAUSE OF ACTION – 42 U.S.C. § 1983 (Monell), Violation of Fourteenth Amendment",
+            "(Against the Sheriff’s Department, the Fire Department, and the County)",
+            78,
+        ),
+        ("SECOND CAUSE OF ACTION – Negligence", "(Against the Deputy Defendants)", 87),
+        ("THIRD CAUSE OF ACTION – Negligence", "(Against the Entity Defendants)", 94),
+        ("FOURTH CAUSE OF ACTION – Invasion of Privacy", "(Against", 100),
+        ("FIFTH CAUSE OF ACTION – Invasion of Privacy", "(Against the Entity Defendants)", 108),
+    ),
+    "caed-373457-complaint.pdf": (
+        ("FIRST CAUSE OF ACTION – Declaratory Relief – Duty to Defend", None, 49),
+        ("SECOND CAUSE OF ACTION – Breach Of Contract", None, 65),
+        ("THIRD CAUSE OF ACTION – BREACH OF THE COVENANT OF GOOD FAITH AND FAIR DEALING", None, 82),
+    ),
+    "cand-316263-second-amended-complaint.pdf": (
+        (
+            "Count I: Violation of 18 U.S.C. §§ 1962(c) (Civil RICO)",
+            "(Against All Defendants)",
+            251,
+        ),
+        (
+            "Count II: Violation of 18 U.S.C. §§ 1962(d) (Conspiracy to Commit Civil RICO)",
+            "(Against All Defendants)",
+            268,
+        ),
+        ("Count III: Breach of Fiduciary Duty", "(Against All Defendants)", 274),
+        ("Count IV: Aiding and Abetting Breach of Fiduciary Duty", "(Against All Defendants)", 280),
+        (
+            "Count V: Fraud by Intentional Misrepresentation",
+            "(Against Defendants Ambac, Jefferies, Ray and Marfatia)",
+            286,
+        ),
+        (
+            "Count VI: Fraud by Fraudulent Concealment",
+            "(Against Defendants Ambac, Jefferies, Ray and Marfatia)",
+            294,
+        ),
+        ("Count VII: Conspiracy to Commit Fraud", "(Against All Defendants)", 303),
+    ),
+    "cod-berkshire-v-schubert-complaint.pdf": (
+        ("FIRST CLAIM FOR RELIEF – (Rescission)", None, 39),
+        ("SECOND CLAIM FOR RELIEF – (Declaratory Relief)", None, 51),
+    ),
+    "insd-teamsters-funds-complaint.pdf": (
+        ("COUNT I – Failure to Pay Contributions ERISA § 515, 29 U.S.C. § 1145", None, 20),
+        (
+            "COUNT II – Breach of Contract - Failure to Pay Contributions LMRA § 301, 29 U.S.C. § 185",
+            None,
+            28,
+        ),
+        (
+            "COUNT III – Failure to Pay Liquidated Damages and Interest ERISA § 515, 29 U.S.C. § 1145",
+            None,
+            36,
+        ),
+        (
+            "COUNT IV – Breach of Contract and Failure to Pay Liquidated Damages, and Interest LMRA § 301, 29 U.S.C. § 185",
+            None,
+            43,
+        ),
+        (
+            "COUNT V – Order Compelling Payroll Audit ERISA § 502(g)(2)(E), 29 U.S.C. § 1132(G)(2)(E)",
+            None,
+            50,
+        ),
+    ),
+    "mdd-harvey-v-cnn-amended-complaint.pdf": (
+        ("COUNT I – DEFAMATION", None, 35),
+        ("COUNT II – FALSE LIGHT INVASION OF PRIVACY", None, 43),
+        ("COUNT III – PUNITIVE DAMAGES", None, 48),
+    ),
 }

@@ -72,7 +72,11 @@ def test_demo_counts_suggest_the_pleaded_claims(demo_matter: Matter) -> None:
 def test_map_count_adds_the_template_claim_and_is_undoable(demo_matter: Matter) -> None:
     m = demo_matter
     changes = counts.map_count(m, "complaint.pdf", "I", "tvpra-1595")
-    assert changes.counts == {(1, "COUNT I")}
+    # a count is keyed by its whole heading with its title (issue 13)
+    title = "Violation of the Trafficking Victims Protection Reauthorization Act"
+    ((doc_id, count),) = changes.counts
+    assert doc_id == 1
+    assert count.startswith(f"COUNT I – {title}, 18 U.S.C. §§ 1591(a)(2), 1595")
     assert claims.get_claim(m, "tvpra-1595").template == "tvpra-1595"
     (first, *_) = counts.list_counts(m, "complaint.pdf")
     assert (first.mapped, first.status) == (("tvpra-1595",), "confirmed")

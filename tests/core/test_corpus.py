@@ -13,7 +13,14 @@ from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.records import Document, Paragraph
 from tests.core.caption_truth import CAPTIONS, MANIFEST_DISAGREES
-from tests.core.corpus_truth import COMPLAINTS, MIXED_OCR, NEEDS_OCR, NON_PARAGRAPH_DOCS
+from tests.core.corpus_truth import (
+    COMPLAINTS,
+    COUNT_TITLES,
+    MIXED_OCR,
+    NEEDS_OCR,
+    NON_PARAGRAPH_DOCS,
+)
+from tests.core.corpus_truth_dev2 import DEV2
 
 # The redline's struck-out (deleted) text is in the text layer beside the inserted text;
 # telling them apart needs colour/strike-out handling that is not built yet.
@@ -21,6 +28,8 @@ KNOWN_GAPS: set[str] = set()
 # Sampled paragraphs whose end is not yet right (open work, see the issue notes).
 KNOWN_SAMPLE_GAPS: set[tuple[str, int]] = set()
 KNOWN_SAMPLE_GAP_DOCS: set[str] = set()
+# dev2 filings whose lists are not all found yet.
+KNOWN_DEV2_GAPS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +177,51 @@ def test_a_contents_page_with_a_good_text_layer_is_never_sent_to_ocr(
     assert doc.text_quality == "good"
     assert not [p for p in plan(corpus_matter, [doc.id]) if p.pages]
     assert len(_numbered(corpus_matter, doc.file_name)) >= 560
+    assert len(checked) > 20
+
+
+@pytest.mark.parametrize("name", sorted(COUNT_TITLES))
+def test_counts_are_whole_headings_with_their_titles(corpus_matter: Matter, name: str) -> None:
+    """``count`` is the heading with its title (however it is set); the parties it is
+    against are apart in ``count_against``."""
+    by_number = {p.number: p for p in _numbered(corpus_matter, name)}
+    for count, against, first in COUNT_TITLES[name]:
+        p = by_number[str(first)]
+        assert (_norm(p.count or ""), p.count_against) == (_norm(count), against), first
+
+
+@pytest.mark.parametrize("name", sorted(DEV2))
+def test_dev2_numbered_lists_are_the_authors(corpus_matter: Matter, name: str) -> None:
+    """Declarations, orders, stipulations, motions: every list the author numbered, each
+    with its own numbers, and nothing else numbered (numbered headings are headings)."""
+    if name in KNOWN_DEV2_GAPS:
+        pytest.xfail("open work")
+    lists: dict[int, list[int]] = {}
+    for p in _numbered(corpus_matter, name):
+        lists.setdefault(p.list_no or 0, []).append(int(p.number or 0))
+    assert [tuple(v) for _, v in sorted(lists.items())] == list(DEV2[name].lists)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in DEV2 if DEV2[n].samples))
+def test_dev2_sampled_paragraphs_have_the_right_text(corpus_matter: Matter, name: str) -> None:
+    paras = {(p.list_no, p.number): p for p in _numbered(corpus_matter, name)}
+    for s in DEV2[name].samples:
+        p = paras[(s.list_no, str(s.number))]
+        text = _norm(p.text)
+        assert text.startswith(_norm(s.first)), (s.number, text[:80])
+        if s.last is not None:
+            assert text.endswith(_norm(s.last)), (s.number, text[-80:])
+            assert (p.page_start, p.page_end) == (s.page, s.end_page), s.number
+        assert "Document" not in text or "Filed" not in text, s.number
+
+
+def test_no_page_id_stamps_or_margin_text_inside_paragraphs(corpus_matter: Matter) -> None:
+    """ECF stamps and their PageID, sideways margin text: never inside a paragraph."""
+    import re
+
+    stamp = re.compile(r"Page\s*ID\s*#|Case \d:\d\d-cv-\S+\s+Document \S+\s+Filed")
+    for name in sorted(DEV2) + sorted(COMPLAINTS):
+        for p in documents.paragraphs(corpus_matter, _doc(corpus_matter, name).id):
+            if p.kind in ("numbered", "text", "prayer", "footnote"):
+                assert not stamp.search(p.text), (name, p.seq, p.text[:80])
+                assert "B R O A D W A Y" not in p.text, (name, p.seq)
