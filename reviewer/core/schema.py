@@ -302,6 +302,7 @@ def m006_structure(db: Database) -> None:
     db.execute("ALTER TABLE paragraphs ADD COLUMN count_against TEXT")
 
 
+@migrations()
 def m007_captions(db: Database) -> None:
     """Captions (issue 13): the court's printed name (``court`` becomes its Bluebook
     abbreviation), the case number as printed (``case_no`` is normalised), the case name, the

@@ -177,7 +177,6 @@ def test_a_contents_page_with_a_good_text_layer_is_never_sent_to_ocr(
     assert doc.text_quality == "good"
     assert not [p for p in plan(corpus_matter, [doc.id]) if p.pages]
     assert len(_numbered(corpus_matter, doc.file_name)) >= 560
-    assert len(checked) > 20
 
 
 @pytest.mark.parametrize("name", sorted(COUNT_TITLES))
