@@ -15,6 +15,7 @@ from reviewer.cli import export as export_cli
 from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import production as production_cli
+from reviewer.cli import redactions as redactions_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import documents, search
@@ -311,6 +312,7 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
+main.add_command(redactions_cli.redactions_group)  # issue 17: bad-redaction check
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -290,3 +290,21 @@ def m005_production(db: Database) -> None:
             UNIQUE (set_id, number)
         )"""
     )
+
+
+@migrations()
+def m009_redaction(db: Database) -> None:
+    """Bad redactions found on import (issue 17): text that can still be copied from under
+    an opaque cover on a page of a source document (``rect`` the cover, JSON
+    ``[x0, y0, x1, y1]`` in PDF points; ``page`` 1-based; ``cover`` what hides it)."""
+    db.execute(
+        """CREATE TABLE bad_redactions (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            rect TEXT NOT NULL,
+            text TEXT NOT NULL,
+            cover TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX bad_redactions_doc ON bad_redactions(doc_id, page)")

@@ -1,0 +1,283 @@
+"""Bad redactions: text that can still be copied from under an opaque cover — a filled vector
+shape, a filled annotation, an image, an unapplied redaction annotation — or invisible text
+lying on a solid dark area of a scan.
+
+How a finding is decided, page by page:
+
+1. Covers are collected with their place in the page's drawing order (PyMuPDF ``seqno``,
+   the index in ``get_bboxlog``): filled paths (``get_drawings``, fill opacity ~1), images
+   (``fill-image`` entries of the bbox log) and, drawn after all content, annotations with an
+   opaque fill (Square, Circle, Polygon, FreeText) and Redact annotations.
+2. Each visible character (``get_texttrace``) drawn *before* a cover, whose core box (the
+   middle band of its line height) lies at least 60% inside the cover, is a candidate. Text
+   drawn after the box is visible on top of it (a label, text on a coloured band) and is not.
+3. The cover's area is rendered (annotations included). A candidate counts as hidden only
+   when its pixels are the cover's colour (the most frequent value in the area), leaving out
+   the pixels of text drawn on top. So a translucent or multiply-blended highlight, a clipped
+   shape or a non-rectangular path whose bounding box only seems to cover the text, is not
+   reported: the text shows through. An unapplied Redact annotation is reported without this
+   test (its content will survive whatever it looks like).
+4. A cover is reported when it hides at least two letters or digits: covers over whitespace,
+   underscores or rules alone are not, nor a lone glyph at a box's edge (the remnant of a word
+   the redaction did remove). Invisible OCR text on a solid dark area of a scan is reported
+   when it holds at least four different letters or digits (an OCR engine reading a black bar
+   yields "llll").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.pdf.read import _open, _pymupdf
+
+Rect = tuple[float, float, float, float]
+ZOOM = 2.0  # pixels per point when rendering a cover
+_OPAQUE = 0.95
+_FILLED_ANNOTS = {"Square", "Circle", "Polygon", "FreeText", "Ink"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """One cover over text that can still be copied (``page`` 1-based, ``rect`` the cover)."""
+
+    page: int
+    rect: Rect
+    text: str
+    cover: str
+
+    def as_json(self, file: str) -> dict[str, object]:
+        return {"file": file, "page": self.page, "rect": [round(v, 2) for v in self.rect],
+                "text": self.text, "cover": self.cover}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Cover:
+    rect: Any  # pymupdf.Rect
+    seqno: float  # annotations: after everything
+    kind: str
+    gray: float | None = None  # the fill's gray level (0 black, 1 white) when known
+    forced: bool = False  # an unapplied redaction: reported without the rendering test
+
+
+@dataclass(frozen=True, slots=True)
+class _Char:
+    seqno: int
+    c: str
+    core: Any  # pymupdf.Rect: middle band of the glyph box
+    box: Any  # pymupdf.Rect: the glyph box
+    gray: float  # the text colour's gray level
+
+
+def _gray(colour: Any) -> float:
+    values = tuple(colour or (0,))
+    if len(values) == 4:  # CMYK
+        c, m, y, k = values
+        return 1 - min(1.0, 0.3 * c + 0.59 * m + 0.11 * y + k)
+    if len(values) == 3:
+        return 0.3 * values[0] + 0.59 * values[1] + 0.11 * values[2]
+    return float(values[0])
+
+
+def _colour(fill: Any) -> str:
+    if not fill:
+        return ""
+    rgb = tuple(fill) if len(fill) == 3 else (fill[0],) * 3
+    if max(rgb) < 0.2:
+        return "black "
+    if min(rgb) > 0.9:
+        return "white "
+    return "coloured "
+
+
+def _covers(m: Any, page: Any) -> list[_Cover]:
+    covers: list[_Cover] = []
+    for d in page.get_drawings():
+        if d.get("fill") is None or "f" not in d.get("type", ""):
+            continue
+        if (d.get("fill_opacity") or 1.0) < _OPAQUE:
+            continue
+        r = m.Rect(d["rect"]) & page.rect
+        if r.width >= 2 and r.height >= 2:
+            covers.append(_Cover(r, d["seqno"], _colour(d["fill"]) + "filled box",
+                                 _gray(d["fill"])))  # fmt: skip
+    for seqno, (kind, bbox) in enumerate(page.get_bboxlog()):
+        if kind == "fill-image":
+            r = m.Rect(bbox) & page.rect
+            if r.width >= 2 and r.height >= 2:
+                covers.append(_Cover(r, seqno, "image"))
+    for annot in page.annots() or []:
+        name = annot.type[1]
+        r = m.Rect(annot.rect) & page.rect
+        if r.is_empty:
+            continue
+        if name == "Redact":
+            covers.append(_Cover(r, float("inf"), "redaction annotation (not applied)",
+                                 forced=True))  # fmt: skip
+        elif name in _FILLED_ANNOTS and annot.colors.get("fill") and annot.opacity in (-1, 1):
+            fill = annot.colors["fill"]
+            covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
+    return covers
+
+
+def _chars(m: Any, page: Any) -> tuple[list[_Char], list[_Char]]:
+    """Visible characters (stroked or filled, not fully transparent) and invisible ones
+    (render mode 3: an OCR text layer)."""
+    shown: list[_Char] = []
+    hidden: list[_Char] = []
+    for span in page.get_texttrace():
+        invisible = span.get("type") == 3 or (span.get("opacity") or 0) < 0.05
+        gray = _gray(span.get("color"))
+        for ch in span["chars"]:
+            if ch[0] in (32, 160) or not str(chr(ch[0])).strip():
+                continue
+            box = m.Rect(ch[3])
+            if box.is_empty or box.width <= 0:
+                continue
+            band = box.height / 4
+            core = m.Rect(box.x0, box.y0 + band, box.x1, box.y1 - band)
+            (hidden if invisible else shown).append(
+                _Char(span["seqno"], chr(ch[0]), core, box, gray)
+            )
+    return shown, hidden
+
+
+def _inside(core: Any, rect: Any) -> float:
+    area = core.get_area()
+    return (core & rect).get_area() / area if area > 0 else 0.0
+
+
+class _Raster:
+    """A grayscale rendering of one rectangle of the page, with lookups in PDF points."""
+
+    def __init__(self, m: Any, page: Any, rect: Any) -> None:
+        pix = page.get_pixmap(matrix=m.Matrix(ZOOM, ZOOM), clip=rect, colorspace=m.csGRAY,
+                              alpha=False, annots=True)  # fmt: skip
+        self.x, self.y, self.w, self.h = pix.x, pix.y, pix.width, pix.height
+        self.stride, self.data = pix.stride, pix.samples
+        self._same: bytes | None = None
+
+    def _span(self, rect: Any) -> tuple[int, int, int, int]:
+        x0 = max(0, int(rect.x0 * ZOOM) - self.x + 1)
+        x1 = min(self.w, int(rect.x1 * ZOOM) - self.x - 1)
+        y0 = max(0, int(rect.y0 * ZOOM) - self.y + 1)
+        y1 = min(self.h, int(rect.y1 * ZOOM) - self.y - 1)
+        return x0, y0, x1, y1
+
+    def _table(self) -> bytes:
+        """Byte value -> 1 when it is the cover's colour (the area's most frequent value)."""
+        if self._same is None:
+            mode = Counter(self.data[::3]).most_common(1)[0][0] if self.data else 0
+            self._same = bytes(int(abs(v - mode) <= 24) for v in range(256))
+        return self._same
+
+    def uniform(self, rect: Any, masks: list[Any]) -> bool:
+        """Whether the pixels of ``rect`` (less those of ``masks``) are the cover's colour."""
+        x0, y0, x1, y1 = self._span(rect)
+        if x1 <= x0 or y1 <= y0:
+            return True
+        cut = [self._span(k) for k in masks]
+        table = self._table()
+        total = same = 0
+        for yy in range(y0, y1):
+            row = bytearray(
+                self.data[yy * self.stride + x0 : yy * self.stride + x1].translate(table)
+            )
+            for a, b, c, d in cut:
+                if b <= yy < d and a < x1 and c > x0:
+                    lo, hi = max(a, x0) - x0, min(c, x1) - x0
+                    row[lo:hi] = b"\x02" * (hi - lo)
+            total += len(row) - row.count(2)
+            same += row.count(1)
+        return total == 0 or same >= 0.97 * total
+
+    def dark(self, rect: Any) -> bool:
+        """Whether ``rect`` is one solid dark colour (a box burnt into an image)."""
+        x0, y0, x1, y1 = self._span(rect)
+        rows = [self.data[yy * self.stride + x0 : yy * self.stride + x1] for yy in range(y0, y1)]
+        rows = [r for r in rows if r]
+        return bool(rows) and max(max(r) for r in rows) < 70
+
+
+def _text(chars: list[_Char]) -> str:
+    out, last = "", None
+    for ch in chars:
+        if last is not None:
+            gap = ch.box.x0 - last.box.x1
+            newline = abs(ch.box.y0 - last.box.y0) > 0.5 * last.box.height
+            if newline or gap > 0.2 * ch.box.height:
+                out += " "
+        out += ch.c
+        last = ch
+    return " ".join(out.split())
+
+
+def _hideable(ch: _Char, cover: _Cover) -> bool:
+    """Text drawn before the cover, or after it in (nearly) the cover's own colour — black
+    type on a black highlight. Text of another colour on top is a visible label."""
+    if ch.seqno < cover.seqno:
+        return True
+    return cover.gray is not None and abs(ch.gray - cover.gray) < 0.2
+
+
+def _worth(chars: list[_Char]) -> bool:
+    """Two letters or digits at least: a lone glyph at a box's edge is the remnant of a word
+    the redaction removed, and tells nothing."""
+    return sum(ch.c.isalnum() for ch in chars) >= 2
+
+
+def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
+    """Findings of one page (``number`` 1-based)."""
+    covers = _covers(m, page)
+    shown, invisible = _chars(m, page)
+    found: list[Hidden] = []
+    seen: set[frozenset[int]] = set()
+    for cover in covers:
+        near = [ch for ch in shown if ch.core.intersects(cover.rect)]
+        under = [ch for ch in near if _inside(ch.core, cover.rect) >= 0.6 and _hideable(ch, cover)]
+        if not _worth(under):
+            continue
+        if not cover.forced:
+            raster = _Raster(m, page, cover.rect)
+            on_top = [ch.box for ch in near if not _hideable(ch, cover)]
+            under = [ch for ch in under if raster.uniform(ch.core & cover.rect, on_top)]
+            if not _worth(under):
+                continue
+        key = frozenset(id(ch) for ch in under)
+        if key in seen:  # the same text under two covers (a box drawn twice): one finding
+            continue
+        seen.add(key)
+        r = cover.rect
+        found.append(Hidden(number, (r.x0, r.y0, r.x1, r.y1), _text(under), cover.kind))
+    found += _dark_ocr(m, page, number, invisible)
+    return found
+
+
+def _dark_ocr(m: Any, page: Any, number: int, invisible: list[_Char]) -> list[Hidden]:
+    """Invisible (OCR) words on a solid dark area: text under a box burnt into a scan."""
+    if not invisible:
+        return []
+    raster = _Raster(m, page, page.rect)
+    dark = [ch for ch in invisible if raster.dark(ch.core)]
+    # An OCR engine reading a solid bar yields "llll" or "1111": words need several letters.
+    if len({ch.c.casefold() for ch in dark if ch.c.isalnum()}) < 4:
+        return []
+    r = dark[0].box
+    for ch in dark[1:]:
+        r = r | ch.box
+    return [Hidden(number, (r.x0, r.y0, r.x1, r.y1), _text(dark), "dark area of an image")]
+
+
+def bad_redactions(path: str | Path) -> list[Hidden]:
+    """Every cover over text that can still be copied, in page order."""
+    m = _pymupdf()
+    doc = _open(Path(path))
+    try:
+        found: list[Hidden] = []
+        for number, page in enumerate(doc, 1):
+            found += check_page(m, page, number)
+        return found
+    finally:
+        doc.close()
