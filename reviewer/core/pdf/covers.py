@@ -94,6 +94,19 @@ def _colour(fill: Any) -> str:
 
 def _covers(m: Any, page: Any) -> list[_Cover]:
     covers: list[_Cover] = []
+    # Annotations first: get_drawings reports their appearance too, and one finding per
+    # hidden text keeps the first cover, whose name says what it is.
+    for annot in page.annots() or []:
+        name = annot.type[1]
+        r = m.Rect(annot.rect) & page.rect
+        if r.is_empty:
+            continue
+        if name == "Redact":
+            covers.append(_Cover(r, float("inf"), "redaction annotation (not applied)",
+                                 forced=True))  # fmt: skip
+        elif name in _FILLED_ANNOTS and annot.colors.get("fill") and annot.opacity in (-1, 1):
+            fill = annot.colors["fill"]
+            covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
     for d in page.get_drawings():
         if d.get("fill") is None or "f" not in d.get("type", ""):
             continue
@@ -108,17 +121,6 @@ def _covers(m: Any, page: Any) -> list[_Cover]:
             r = m.Rect(bbox) & page.rect
             if r.width >= 2 and r.height >= 2:
                 covers.append(_Cover(r, seqno, "image"))
-    for annot in page.annots() or []:
-        name = annot.type[1]
-        r = m.Rect(annot.rect) & page.rect
-        if r.is_empty:
-            continue
-        if name == "Redact":
-            covers.append(_Cover(r, float("inf"), "redaction annotation (not applied)",
-                                 forced=True))  # fmt: skip
-        elif name in _FILLED_ANNOTS and annot.colors.get("fill") and annot.opacity in (-1, 1):
-            fill = annot.colors["fill"]
-            covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
     return covers
 
 
@@ -159,11 +161,12 @@ class _Raster:
         self.stride, self.data = pix.stride, pix.samples
         self._same: bytes | None = None
 
-    def _span(self, rect: Any) -> tuple[int, int, int, int]:
-        x0 = max(0, int(rect.x0 * ZOOM) - self.x + 1)
-        x1 = min(self.w, int(rect.x1 * ZOOM) - self.x - 1)
-        y0 = max(0, int(rect.y0 * ZOOM) - self.y + 1)
-        y1 = min(self.h, int(rect.y1 * ZOOM) - self.y - 1)
+    def _span(self, rect: Any, grow: int = -1) -> tuple[int, int, int, int]:
+        """Pixel bounds of ``rect``, shrunk by a pixel (edges are anti-aliased) or grown."""
+        x0 = max(0, int(rect.x0 * ZOOM) - self.x - grow)
+        x1 = min(self.w, int(rect.x1 * ZOOM) - self.x + grow)
+        y0 = max(0, int(rect.y0 * ZOOM) - self.y - grow)
+        y1 = min(self.h, int(rect.y1 * ZOOM) - self.y + grow)
         return x0, y0, x1, y1
 
     def _table(self) -> bytes:
@@ -178,7 +181,7 @@ class _Raster:
         x0, y0, x1, y1 = self._span(rect)
         if x1 <= x0 or y1 <= y0:
             return True
-        cut = [self._span(k) for k in masks]
+        cut = [self._span(k, grow=2) for k in masks]
         table = self._table()
         total = same = 0
         for yy in range(y0, y1):
