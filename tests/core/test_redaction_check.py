@@ -20,8 +20,10 @@ def test_text_under_a_cover_is_found(tmp_path: Path, kind: str) -> None:
     h = found[0]
     assert h.page == 1
     assert "Jonathan Quincey Smith" in h.text
-    assert "Springfield" not in h.text and "account" not in h.text
-    assert 185 <= h.rect[0] <= 210 and 180 <= h.rect[1] <= 200
+    assert "Springfield" not in h.text
+    assert "account" not in h.text
+    assert 185 <= h.rect[0] <= 210
+    assert 180 <= h.rect[1] <= 200
 
 
 def test_the_cover_is_named(tmp_path: Path) -> None:
@@ -43,14 +45,18 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     boxed = bad("box", tmp_path / "boxed.pdf")
     runner = CliRunner()
     res = runner.invoke(main, ["redactions", "check", str(ok)])
-    assert res.exit_code == 0 and "No bad redactions" in res.output
+    assert res.exit_code == 0
+    assert "No bad redactions" in res.output
     res = runner.invoke(main, ["redactions", "check", str(ok), str(boxed), "--json"])
     assert res.exit_code == 1
     data = json.loads(res.output)
     assert [set(d) for d in data] == [{"file", "page", "rect", "text", "cover"}]
-    assert data[0]["file"] == str(boxed) and data[0]["page"] == 1 and len(data[0]["rect"]) == 4
+    assert data[0]["file"] == str(boxed)
+    assert data[0]["page"] == 1
+    assert len(data[0]["rect"]) == 4
     res = runner.invoke(main, ["redactions", "check", str(tmp_path / "missing.pdf")])
-    assert res.exit_code == 2 and "missing.pdf" in res.output
+    assert res.exit_code == 2
+    assert "missing.pdf" in res.output
 
 
 # Real filings: boxes over text that can still be copied (each checked by eye on a render),
