@@ -10,6 +10,10 @@ from reviewer.core.pdf.produce import (
     page_count,
     produce,
     slip_sheet,
+    stamp_rects,
+    text_outside,
+    text_under,
+    tight_boxes,
 )
 from reviewer.core.pdf.read import (
     Line,
@@ -21,6 +25,7 @@ from reviewer.core.pdf.read import (
     render_png,
     searchable_copy,
 )
+from reviewer.core.pdf.scrub import secrets_of
 from reviewer.core.pdf.view import (
     PageImage,
     close_cached,
@@ -54,6 +59,11 @@ __all__ = [
     "render_gray_png",
     "render_png",
     "searchable_copy",
+    "secrets_of",
     "slip_sheet",
+    "stamp_rects",
     "text_in_rect",
+    "text_outside",
+    "text_under",
+    "tight_boxes",
 ]
