@@ -125,9 +125,11 @@ def redact_paragraph(
     d = member(matter, pset, doc)
     para = documents.find_paragraph(matter, d, number=number)
     boxes = dict(locate.paragraph_boxes(matter, d.id))[para.id]
-    pad = [(d.id, p, (x0 - 1, y0 - 1, x1 + 1, y1 + 1)) for p, x0, y0, x1, y1 in boxes]
-    return _record(matter, pad, info_type, basis, reason, f"redact {d.file_name} {para.cite}",
-                   para.id)  # fmt: skip
+    # the glyphs' own boxes of each line (a scan's OCR'd lines keep their boxes)
+    tight = pdf.tight_boxes(matter.path / d.stored_path, [(p, (x0, y0, x1, y1))
+                                                         for p, x0, y0, x1, y1 in boxes])  # fmt: skip
+    return _record(matter, [(d.id, p, r) for p, r in tight], info_type, basis, reason,
+                   f"redact {d.file_name} {para.cite}", para.id)  # fmt: skip
 
 
 def redact_search(

@@ -25,7 +25,7 @@ from reviewer.core.pdf.read import (
     render_png,
     searchable_copy,
 )
-from reviewer.core.pdf.scrub import secrets_of
+from reviewer.core.pdf.scrub import secrets_of, secrets_pattern
 from reviewer.core.pdf.view import (
     PageImage,
     close_cached,
@@ -60,6 +60,7 @@ __all__ = [
     "render_png",
     "searchable_copy",
     "secrets_of",
+    "secrets_pattern",
     "slip_sheet",
     "stamp_rects",
     "text_in_rect",

@@ -139,6 +139,8 @@ def tight_boxes(path: str | Path, boxes: list[tuple[int, Rect]]) -> list[tuple[i
                 line[0], line[1] = min(line[0], box[0]), min(line[1], box[1])
                 line[2], line[3] = max(line[2], box[2]), max(line[3], box[3])
             out += [(number, (b[0], b[1], b[2], b[3])) for _, b in sorted(lines.items())]
+            if not lines:  # no character's centre in it (a sliver): keep the box as it was
+                out.append((number, rect))
         return out
     finally:
         doc.close()

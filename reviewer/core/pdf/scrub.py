@@ -32,7 +32,8 @@ def secrets_of(phrases: Iterable[str]) -> list[str]:
     return sorted((s for s in out if len(s) >= 3), key=len, reverse=True)
 
 
-def _pattern(secrets: list[str]) -> re.Pattern[str] | None:
+def secrets_pattern(secrets: list[str]) -> re.Pattern[str] | None:
+    """One case-blind pattern for the secrets (any run of whitespace between words)."""
     if not secrets:
         return None
     return re.compile("|".join(r"\s+".join(map(re.escape, s.split())) for s in secrets), re.I)
@@ -71,7 +72,7 @@ def strings_in(m: Any, doc: Any, secrets: list[str]) -> list[str]:
     """Where any of ``secrets`` is still in ``doc``: every object's source and every stream
     (decompressed), every page's text and annotations, the metadata, bookmarks and embedded
     files. One line per place (the secret itself is not repeated)."""
-    rx = _pattern(secrets)
+    rx = secrets_pattern(secrets)
     if rx is None:
         return []
     found: list[str] = []
@@ -110,7 +111,7 @@ def scrub(m: Any, doc: Any, secrets: list[str]) -> None:
     rewritten, every string of every object is rewritten, marked-content ``ActualText`` /
     ``Alt`` holding one is emptied; embedded and attached files, JavaScript, thumbnails,
     page labels and both kinds of metadata go (the caller sets fresh metadata)."""
-    rx = _pattern(secrets)
+    rx = secrets_pattern(secrets)
     doc.scrub(attached_files=True, clean_pages=False, embedded_files=True, hidden_text=False,
               javascript=True, metadata=True, redactions=False, remove_links=False,
               reset_fields=False, reset_responses=False, thumbnails=True,
