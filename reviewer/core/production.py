@@ -126,8 +126,8 @@ def redact_paragraph(
     para = documents.find_paragraph(matter, d, number=number)
     boxes = dict(locate.paragraph_boxes(matter, d.id))[para.id]
     # the glyphs' own boxes of each line (a scan's OCR'd lines keep their boxes)
-    tight = pdf.tight_boxes(matter.path / d.stored_path, [(p, (x0, y0, x1, y1))
-                                                         for p, x0, y0, x1, y1 in boxes])  # fmt: skip
+    lines = [(p, (x0, y0, x1, y1)) for p, x0, y0, x1, y1 in boxes]
+    tight = pdf.tight_boxes(matter.path / d.stored_path, lines)
     return _record(matter, [(d.id, p, r) for p, r in tight], info_type, basis, reason,
                    f"redact {d.file_name} {para.cite}", para.id)  # fmt: skip
 
