@@ -120,11 +120,18 @@ def export(matter: Path, name: str, out: Path, no_labels: bool, as_json: bool) -
 
 @production_group.command("verify")
 @click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--matter", "matter_path", type=click.Path(path_type=Path),
+              help="The matter it was exported from: also compare each redacted document "
+              "with its source (text outside the boxes, redacted strings anywhere).")  # fmt: skip
 @JSON
 @user_errors
-def verify(folder: Path, as_json: bool) -> None:
+def verify(folder: Path, matter_path: Path | None, as_json: bool) -> None:
     """Check an exported production; exit 1 and list the problems if anything fails."""
-    problems = production_verify.verify(folder)
+    if matter_path is None:
+        problems = production_verify.verify(folder)
+    else:
+        with Matter.open(matter_path, readonly=True) as m:
+            problems = production_verify.verify(folder, m)
     if as_json:
         dump({"ok": not problems, "problems": problems})
     else:

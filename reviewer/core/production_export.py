@@ -145,8 +145,8 @@ def _scrubbed(it: Item) -> Item:
     """The load-file fields of a redacted document with the redacted strings taken out."""
     if not it.boxes:
         return it
-    under = pdf.text_under(it.stored, {p: [r for r, _ in b] for p, b in it.boxes.items()})
-    rx = pdf.secrets_pattern(pdf.secrets_of([t for texts in under.values() for t in texts]))
+    boxes = {p: [r for r, _ in b] for p, b in it.boxes.items()}
+    rx = pdf.secrets_pattern(pdf.secrets_for(it.stored, boxes))
     if rx is None:
         return it
     clean = {k: rx.sub("[REDACTED]", getattr(it, k)) for k in ("file_name", "title", "custodian")}
@@ -205,7 +205,8 @@ def _manifest(pset: ProductionSet, items: list[Item]) -> dict[str, object]:
         "start": pset.start, "legend": pset.legend, "dat": DAT, "opt": OPT,
         "bates": [b for it in items for b in it.bates],
         "documents": [
-            {"file": it.path, "source": it.file_name, "begbates": it.bates[0],
+            {"file": it.path, "source": "" if it.withheld else it.file_name,
+             "begbates": it.bates[0],
              "endbates": it.bates[-1], "pages": len(it.bates), "withheld": it.withheld,
              "redactions": [{"page": p, "rect": [round(v, 2) for v in r], "label": text}
                             for p, boxes in sorted(it.boxes.items()) for r, text in boxes]}

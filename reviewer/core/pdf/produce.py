@@ -161,6 +161,22 @@ def text_under(path: str | Path, boxes: dict[int, list[Rect]]) -> dict[int, list
         doc.close()
 
 
+def secrets_for(path: str | Path, boxes: dict[int, list[Rect]]) -> list[str]:
+    """The strings a production of ``path`` redacted with ``boxes`` must leave nowhere in the
+    file (``scrub.secrets_of``): the text under each box, less what stays visible elsewhere."""
+    under = text_under(path, boxes)
+    doc = _open(Path(path))
+    try:
+        kept = " ".join(
+            w[4] for number, page in enumerate(doc, 1) for w in page.get_text("words")
+            if not any(_inside((w[0] + w[2]) / 2, (w[1] + w[3]) / 2, r)
+                       for r in boxes.get(number, []))
+        )  # fmt: skip
+    finally:
+        doc.close()
+    return secrets_of([t for texts in under.values() for t in texts], kept)
+
+
 def text_outside(path: str | Path, boxes: dict[int, list[Rect]]) -> list[str]:
     """Each page's characters whose centre is outside every box, spaces left out."""
     doc = _open(Path(path))
@@ -233,18 +249,16 @@ def produce(
     ``bates[i]`` and ``legend`` are stamped on page i+1. The metadata is ``meta`` alone
     (nothing of the source's). Returns the boxes in the copy's coordinates."""
     m = _pymupdf()
+    secrets = secrets_for(src, {p: [r for r, _ in b] for p, b in boxes.items()})
     doc = _open(Path(src))
     produced: dict[int, list[tuple[Rect, str]]] = {}
-    phrases: list[str] = []
     try:
         for number, page in enumerate(doc, 1):
             mine = boxes.get(number, [])
             rects = [rect for rect, _ in mine]
             if mine:
                 _drop_annots(m, page, rects)
-                glyphs = _glyphs(page)
-                phrases += ["".join(g[0] for g in glyphs if _inside(g[1], g[2], r)) for r in rects]
-                _remove_text(m, page, _bands(glyphs, rects))
+                _remove_text(m, page, _bands(_glyphs(page), rects))
                 _blacken(m, page, rects)
             turn = page.rotation_matrix
             page.remove_rotation()
@@ -256,10 +270,7 @@ def produce(
             backing = stamp_rects(m, page, bates[number - 1], legend)
             _remove_text(m, page, _bands(_glyphs(page), backing))
             _stamp(m, page, bates[number - 1], legend)
-        if phrases:
-            scrub(m, doc, secrets_of(phrases))
-        else:
-            scrub(m, doc, [])
+        scrub(m, doc, secrets)
         doc.set_metadata({"producer": "reviewer", "creator": "reviewer", **(meta or {})})
         doc.save(str(dest), garbage=4, deflate=True, clean=True, use_objstms=0)
         return produced

@@ -15,21 +15,27 @@ _LITERAL = rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)"
 _HEX = rb"<[0-9A-Fa-f\s]*>"
 _STRING = re.compile(rb"(?<!<)" + _HEX + rb"(?!>)|" + _LITERAL, re.S)
 _MARKED = re.compile(rb"/(ActualText|Alt|E)\s*(" + _LITERAL + rb"|" + _HEX + rb")", re.S)
+# image and font-program streams hold no text; searched byte by byte they match by chance
+_BINARY = (b"/Subtype/Image", b"/Length1", b"/Length2", b"/Subtype/Type1C",
+           b"/Subtype/CIDFontType0C", b"/Subtype/OpenType")  # fmt: skip
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
-def secrets_of(phrases: Iterable[str]) -> list[str]:
+def secrets_of(phrases: Iterable[str], kept: str = "") -> list[str]:
     """The strings to scrub for the redacted ``phrases``: each phrase (whitespace made
-    single), and each word of 3+ characters of a short (1-3 word) phrase — a name or a
-    number redacted in the text may appear alone in a bookmark or a field."""
+    single), and each word of 4+ characters of a short (1-3 word) phrase — a name or a
+    number redacted in the text may appear alone in a bookmark or a field. A string that is
+    still in ``kept`` (the text left outside the boxes) was not redacted everywhere, so it
+    is no secret: redacting one "Interrogatories" does not scrub the word from the file."""
     out: set[str] = set()
     for phrase in phrases:
         words = phrase.split()
-        if sum(len(w) for w in words) >= 2:
-            out.add(" ".join(words))
+        out.add(" ".join(words))
         if len(words) <= 3:
             out |= {w.strip(".,;:()[]\"'") for w in words}
-    return sorted((s for s in out if len(s) >= 3), key=len, reverse=True)
+    rx_kept = " ".join(kept.split()).casefold()
+    return sorted((s for s in out if len(s) >= 4 and s.casefold() not in rx_kept),
+                  key=len, reverse=True)  # fmt: skip
 
 
 def secrets_pattern(secrets: list[str]) -> re.Pattern[str] | None:
@@ -79,7 +85,8 @@ def strings_in(m: Any, doc: Any, secrets: list[str]) -> list[str]:
     for xref in range(1, doc.xref_length()):
         try:
             source = doc.xref_object(xref, compressed=True).encode("latin-1", "replace")
-            stream = doc.xref_stream(xref) if doc.xref_is_stream(xref) else None
+            binary = any(k in source for k in _BINARY)
+            stream = doc.xref_stream(xref) if doc.xref_is_stream(xref) and not binary else None
         except (RuntimeError, ValueError):
             continue
         for where, data in (("object", source), ("stream", stream)):
