@@ -9,7 +9,8 @@ import re
 
 from reviewer.core import documents, locate, pdf
 from reviewer.core.audit import Recorder
-from reviewer.core.errors import ProductionError
+from reviewer.core.errors import ProductionError, ReviewerError
+from reviewer.core.exports.inert import safe_name
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes, Document, ProductionSet
 from reviewer.core.redactions import PRIVACY, add_boxes
@@ -31,9 +32,7 @@ def create_set(
     name = name.strip()
     if not name:
         raise ProductionError("Give the production a name.")
-    if not _PREFIX.fullmatch(prefix):
-        raise ProductionError(f"{prefix!r}: a Bates prefix is 1-20 letters, digits, '_', '-' "
-                              "or '.' (no spaces or commas).")  # fmt: skip
+    check_names(name, prefix)
     if not 1 <= digits <= 12:
         raise ProductionError(f"{digits}: the number of digits must be 1-12.")
     if not 0 <= start < 10**digits:
@@ -46,6 +45,21 @@ def create_set(
             "name": name, "prefix": prefix, "start": start, "digits": digits,
             "legend": legend.strip(), "who": rec.who, "at": rec.at}, name)  # fmt: skip
     return rec.changes()
+
+
+def check_names(name: str, prefix: str) -> None:
+    """A production name and a Bates prefix become parts of file names and load-file fields
+    (the OPT volume): no path separator, no '..', no control character, no comma."""
+    try:
+        safe_name(name, "production name")
+    except ReviewerError as exc:
+        raise ProductionError(str(exc)) from None
+    if "," in name:
+        raise ProductionError(f"{name!r}: a production name cannot hold a comma (the OPT load "
+                              "file separates its fields with commas).")  # fmt: skip
+    if not _PREFIX.fullmatch(prefix) or ".." in prefix or prefix.startswith("."):
+        raise ProductionError(f"{prefix!r}: a Bates prefix is 1-20 letters, digits, '_', '-' "
+                              "or '.' (no spaces, commas, slashes or '..').")  # fmt: skip
 
 
 def _row(matter: Matter, name: str) -> tuple | None:  # type: ignore[type-arg]

@@ -24,7 +24,7 @@ from reviewer.core.errors import ProductionError
 from reviewer.core.exports.privilege_log import redaction_log_report
 from reviewer.core.matter import Matter
 from reviewer.core.privilege import settings
-from reviewer.core.production import find_set
+from reviewer.core.production import check_names, find_set
 from reviewer.core.records import ProductionSet
 
 QUOTE, SEP, NEWLINE = "\u00fe", "\u0014", "\u00ae"
@@ -224,8 +224,14 @@ def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> d
                               "choose a new folder.")  # fmt: skip
     if not dest.parent.is_dir():
         raise ProductionError(f"{dest.parent}: no such folder to write {dest.name} into.")
+    # checked again here: a set stored before the check, or edited since, must not write
+    # outside the folder (a prefix "../x" made "PDF/../x000001.pdf")
+    check_names(pset.name, pset.prefix)
     items = plan(matter, pset, labels)
     tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
+    for it in items:
+        if not (tmp / it.path).resolve().is_relative_to(tmp.resolve() / "PDF"):
+            raise ProductionError(f"{it.path}: would be written outside {dest}.")
     try:
         tmp.mkdir()
         items = _write_pdfs(items, tmp, pset, settings(matter)["party"])
