@@ -1,7 +1,7 @@
 """What every export writes is inert text, whole, and lands where it was asked to.
 
 - ``clean``: control characters (``\\x0b``, ``\\x07``, …: XML — and so XLSX and DOCX — cannot
-  hold them; they crashed both writers) removed; line ends made ``\\n``; tabs kept.
+  hold them; they crashed both writers) removed; tabs and line ends kept.
 - ``neutralise``: a cell that a spreadsheet would run as a formula (beginning with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe (OWASP's advice
   for CSV; the XLSX writer stores such cells as text instead).
@@ -22,7 +22,7 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 def clean(value: object) -> str:
     text = "" if value is None else str(value)
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text)
 
 
 def neutralise(value: object) -> str:
