@@ -299,3 +299,22 @@ def test_find_and_redact_reaches_ocr_words_of_a_scan(
             pix = doc[b["page"] - 1].get_pixmap(clip=inner, colorspace=pymupdf.csGRAY)
             assert max(pix.samples) < 40  # the scan's pixels under the box are black
     assert run("production", "verify", out).exit_code == 0
+
+
+def test_source_bad_redactions_are_redacted_for_real(mp: Path, tmp_path: Path) -> None:
+    """The complaint's 26 black boxes over copyable text (found on import) become redaction
+    boxes: the production carries none of that text, and verify then finds nothing."""
+    result = run("production", "redact", mp, "Vol1", "--bad-redactions",
+                 "--reason", "the filer's own redactions", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["redactions"]) == 26
+    out = export(mp, tmp_path / "out")
+    manifest = json.loads((out / "production.json").read_text(encoding="utf-8"))
+    berk = next(d["file"] for d in manifest["documents"] if d["source"].startswith(BERK))
+    with pymupdf.open(out / berk) as doc:
+        text = " ".join(page.get_text() for page in doc)
+    assert "lymphoma" not in text
+    assert "Schubert" in text  # the rest of the complaint is there
+    for extra in ((), ("--matter", mp)):
+        result = run("production", "verify", out, *extra)
+        assert result.exit_code == 0, result.output

@@ -5,6 +5,7 @@ of issue 6's ``redactions`` table, so they feed the redaction log; the export ap
 
 from __future__ import annotations
 
+import json
 import re
 
 from reviewer.core import documents, locate, pdf
@@ -173,6 +174,26 @@ def redact_search(
         raise ProductionError(f"{what}: not found in production {pset.name}; nothing redacted.")
     boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
     return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
+
+
+def redact_bad_covers(
+    matter: Matter, name: str, reason: str, info_type: str = "confidential", basis: str = "",
+) -> list[str]:  # fmt: skip
+    """Redact for real the text under every bad redaction found on import in the set's
+    documents (a black box drawn over text that can still be copied): the cover's rectangle
+    becomes a redaction box. Finding none is an error: nothing is recorded."""
+    pset = find_set(matter, name)
+    rows = matter.db.execute(
+        f"SELECT doc_id, page, rect FROM bad_redactions WHERE doc_id IN "
+        f"({','.join('?' * len(pset.doc_ids))}) ORDER BY doc_id, page, id",
+        list(pset.doc_ids),
+    ).fetchall()
+    if not rows:
+        raise ProductionError(f"{pset.name}: no document in it has text under a black box; "
+                              "nothing redacted.")  # fmt: skip
+    boxes = [(d, p, tuple(json.loads(r))) for d, p, r in rows]
+    return _record(matter, boxes, info_type, basis, reason,  # type: ignore[arg-type]
+                   f"redact bad redactions in {pset.name}")  # fmt: skip
 
 
 def _ocr_hits(ocr: dict[int, list[pdf.WordBox]], text: str) -> list[tuple[int, Rect]]:

@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.redaction_check import bad_redactions, check_files
+from reviewer.core.ingest import import_files
+from reviewer.core.matter import Matter
+from reviewer.core.redaction_check import bad_redactions, check_files, findings_of
 from tests.core.redaction_samples import BAD, CLEAN, bad, clean
 
 
@@ -87,3 +89,15 @@ def test_real_bad_redactions_are_found(corpus: Path, name: str) -> None:
 @pytest.mark.parametrize("name", REAL_CLEAN)
 def test_real_filings_without_bad_redactions(corpus: Path, name: str) -> None:
     assert check_files([corpus / name]) == []
+
+
+def test_import_keeps_the_findings_per_document(matter: Matter, tmp_path: Path) -> None:
+    files = [bad("box", tmp_path / "boxed.pdf"), clean("text-on-band", tmp_path / "ok.pdf")]
+    results = [r for p in import_files(matter, files, workers=1) if (r := p.result)]
+    ids = {Path(r.path).name: r.doc_id for r in results}
+    found = findings_of(matter, ids["boxed.pdf"])
+    assert len(found) == 1
+    assert found[0]["page"] == 1
+    assert "Jonathan Quincey Smith" in str(found[0]["text"])
+    assert found[0]["cover"] == "black filled box"
+    assert findings_of(matter, ids["ok.pdf"]) == []
