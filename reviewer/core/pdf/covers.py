@@ -154,8 +154,9 @@ def _inside(core: Any, rect: Any) -> float:
 class _Raster:
     """A grayscale rendering of one rectangle of the page, with lookups in PDF points."""
 
-    def __init__(self, m: Any, page: Any, rect: Any) -> None:
-        pix = page.get_pixmap(matrix=m.Matrix(ZOOM, ZOOM), clip=rect, colorspace=m.csGRAY,
+    def __init__(self, m: Any, page: Any, rect: Any, zoom: float = ZOOM) -> None:
+        self.zoom = zoom
+        pix = page.get_pixmap(matrix=m.Matrix(zoom, zoom), clip=rect, colorspace=m.csGRAY,
                               alpha=False, annots=True)  # fmt: skip
         self.x, self.y, self.w, self.h = pix.x, pix.y, pix.width, pix.height
         self.stride, self.data = pix.stride, pix.samples
@@ -163,10 +164,10 @@ class _Raster:
 
     def _span(self, rect: Any, grow: int = -1) -> tuple[int, int, int, int]:
         """Pixel bounds of ``rect``, shrunk by a pixel (edges are anti-aliased) or grown."""
-        x0 = max(0, int(rect.x0 * ZOOM) - self.x - grow)
-        x1 = min(self.w, int(rect.x1 * ZOOM) - self.x + grow)
-        y0 = max(0, int(rect.y0 * ZOOM) - self.y - grow)
-        y1 = min(self.h, int(rect.y1 * ZOOM) - self.y + grow)
+        x0 = max(0, int(rect.x0 * self.zoom) - self.x - grow)
+        x1 = min(self.w, int(rect.x1 * self.zoom) - self.x + grow)
+        y0 = max(0, int(rect.y0 * self.zoom) - self.y - grow)
+        y1 = min(self.h, int(rect.y1 * self.zoom) - self.y + grow)
         return x0, y0, x1, y1
 
     def _table(self) -> bytes:
@@ -262,7 +263,7 @@ def _dark_ocr(m: Any, page: Any, number: int, invisible: list[_Char]) -> list[Hi
     """Invisible (OCR) words on a solid dark area: text under a box burnt into a scan."""
     if not invisible:
         return []
-    raster = _Raster(m, page, page.rect)
+    raster = _Raster(m, page, page.rect, zoom=1.0)  # a whole page: coarser is enough
     dark = [ch for ch in invisible if raster.dark(ch.core)]
     # An OCR engine reading a solid bar yields "llll" or "1111": words need several letters.
     if len({ch.c.casefold() for ch in dark if ch.c.isalnum()}) < 4:
