@@ -149,8 +149,9 @@ def _scrubbed(it: Item) -> Item:
     rx = pdf.secrets_pattern(pdf.secrets_for(it.stored, boxes))
     if rx is None:
         return it
-    clean = {k: rx.sub("[REDACTED]", getattr(it, k)) for k in ("file_name", "title", "custodian")}
-    return replace(it, **clean)
+    return replace(it, file_name=rx.sub("[REDACTED]", it.file_name),
+                   title=rx.sub("[REDACTED]", it.title),
+                   custodian=rx.sub("[REDACTED]", it.custodian))  # fmt: skip
 
 
 def _write_pdfs(items: list[Item], folder: Path, pset: ProductionSet, party: str) -> list[Item]:

@@ -33,7 +33,7 @@ def as_rows(found: list[Hidden]) -> list[dict[str, object]]:
 def store_findings(matter: Matter, doc_id: int, rows: list[dict[str, object]]) -> None:
     """Replace a document's stored findings (inside the caller's transaction, if any)."""
     matter.db.execute("DELETE FROM bad_redactions WHERE doc_id = ?", [doc_id])
-    matter.db["bad_redactions"].insert_all({"doc_id": doc_id, **r} for r in rows)
+    matter.db.table("bad_redactions").insert_all({"doc_id": doc_id, **r} for r in rows)
 
 
 def findings_of(matter: Matter, doc_id: int) -> list[dict[str, object]]:
