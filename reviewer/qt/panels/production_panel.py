@@ -142,7 +142,7 @@ class ProductionPanel(QWidget):
 
         def act(m: Matter) -> str:
             production_export.export(m, self.sets.currentText(), folder)
-            found = production_verify.verify(folder)
+            found = production_verify.verify(folder, m)  # against the sources too
             self.problems.addItems(found)
             verdict = f"{len(found)} problem(s)" if found else "verified, no problems"
             return f"Exported to {folder}: {verdict}."
