@@ -115,3 +115,27 @@ def test_log_and_load_file_say_only_what_they_must(leaky: Matter, tmp_path: Path
     assert withheld[0] == withheld[1] == "ABC000003"
     assert withheld[3:6] == ["", "", ""]
     assert withheld[6].startswith("PRIV")
+
+
+def test_paragraph_redaction_takes_only_its_own_lines(demo_matter: Matter, tmp_path: Path) -> None:
+    m = demo_matter
+    doc_id, name = m.db.execute(
+        "SELECT id, file_name FROM documents WHERE kind = 'complaint' ORDER BY id LIMIT 1"
+    ).fetchone()
+    paras = m.db.execute(
+        "SELECT number, text FROM paragraphs WHERE doc_id = ? AND kind = 'numbered' "
+        "ORDER BY seq LIMIT 3 OFFSET 2",
+        [doc_id],
+    ).fetchall()
+    (_, before), (number, gone), (_, after) = paras
+    production.create_set(m, "P", "DEF", 1)
+    production.add_documents(m, "P", [name])
+    production.redact_paragraph(m, "P", name, str(number), "work product", "privileged", "wp")
+    out = tmp_path / "out"
+    manifest = production_export.export(m, "P", out)
+    words = _words(out / manifest["documents"][0]["file"])  # type: ignore[index]
+    kept = " ".join(words)
+    for text in (before, after):  # the neighbouring paragraphs lose nothing
+        assert all(w in kept for w in text.split()[-6:] + text.split()[:6]), text
+    assert " ".join(gone.split()[1:8]) not in kept
+    assert production_verify.verify(out, m) == []
