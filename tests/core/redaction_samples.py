@@ -65,10 +65,27 @@ def bad(kind: str, path: Path) -> Path:
     elif kind == "labelled-box":  # a box with a white label drawn on it, text still under it
         page.draw_rect(rect, color=None, fill=(0, 0, 0))
         page.insert_text((rect.x0 + 20, rect.y1 - 4), "REDACTED", fontsize=8, color=(1, 1, 1))
+    elif kind == "ocr-burnt-box":  # a scan with a box burnt in, its OCR layer still there
+        doc = _scan(page, burn=rect)
     elif kind != "black-on-black":
         raise ValueError(kind)
     doc.save(path)
     return path
+
+
+def _scan(page: pymupdf.Page, burn: pymupdf.Rect | None) -> pymupdf.Document:
+    """A scan of ``page``: its picture (with ``burn`` blacked out) over the whole page, and
+    its text as an invisible OCR layer drawn on top."""
+    words = page.get_text("words")
+    if burn is not None:
+        page.draw_rect(burn, color=None, fill=(0, 0, 0))
+    png = page.get_pixmap(dpi=150).tobytes("png")
+    out = pymupdf.open()
+    scan = out.new_page(width=612, height=792)
+    scan.insert_image(scan.rect, stream=png)
+    for w in words:
+        scan.insert_text((w[0], w[3] - 2.7), w[4], fontsize=SIZE, render_mode=3)
+    return out
 
 
 def clean(kind: str, path: Path) -> Path:
@@ -104,6 +121,9 @@ def clean(kind: str, path: Path) -> Path:
         page.insert_text(AT, LINE, fontsize=SIZE)
         page.add_redact_annot(_name_rect(page), fill=(0, 0, 0))
         page.apply_redactions()
+    elif kind == "ocr-layer":  # a scan with its invisible OCR text over the letters
+        page.insert_text(AT, LINE, fontsize=SIZE)
+        doc = _scan(page, burn=None)
     elif kind == "logo-image":  # a picture beside the text, touching no letter
         page.insert_text(AT, LINE, fontsize=SIZE)
         page.insert_image(pymupdf.Rect(450, 40, 520, 110), stream=_black_png(grey=40))
@@ -114,6 +134,6 @@ def clean(kind: str, path: Path) -> Path:
 
 
 BAD = ("box", "white-box", "square-annot", "image", "redact-annot", "black-on-black",
-       "labelled-box")  # fmt: skip
+       "labelled-box", "ocr-burnt-box")  # fmt: skip
 CLEAN = ("text-on-band", "clipped-box", "unfilled-box", "whitespace-box", "underline-bar",
-         "translucent", "applied", "logo-image")  # fmt: skip
+         "translucent", "applied", "logo-image", "ocr-layer")  # fmt: skip

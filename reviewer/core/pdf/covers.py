@@ -26,6 +26,7 @@ How a finding is decided, page by page:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,8 +67,8 @@ class _Cover:
 class _Char:
     seqno: int
     c: str
-    core: Any  # pymupdf.Rect: middle band of the glyph box
-    box: Any  # pymupdf.Rect: the glyph box
+    core: Rect  # the middle band of the glyph box (plain floats: thousands per page)
+    box: Rect  # the glyph box
     gray: float  # the text colour's gray level
 
 
@@ -135,20 +136,34 @@ def _chars(m: Any, page: Any) -> tuple[list[_Char], list[_Char]]:
         for ch in span["chars"]:
             if ch[0] in (32, 160) or not str(chr(ch[0])).strip():
                 continue
-            box = m.Rect(ch[3])
-            if box.is_empty or box.width <= 0:
+            x0, y0, x1, y1 = ch[3]
+            if x1 <= x0 or y1 <= y0:
                 continue
-            band = box.height / 4
-            core = m.Rect(box.x0, box.y0 + band, box.x1, box.y1 - band)
+            band = (y1 - y0) / 4
+            core = (x0, y0 + band, x1, y1 - band)
             (hidden if invisible else shown).append(
-                _Char(span["seqno"], chr(ch[0]), core, box, gray)
+                _Char(span["seqno"], chr(ch[0]), core, (x0, y0, x1, y1), gray)
             )
     return shown, hidden
 
 
-def _inside(core: Any, rect: Any) -> float:
-    area = core.get_area()
-    return (core & rect).get_area() / area if area > 0 else 0.0
+def _inside(c: Rect, r: Rect) -> float:
+    """Share of the core band ``c`` inside ``r``."""
+    w, h = min(c[2], r[2]) - max(c[0], r[0]), min(c[3], r[3]) - max(c[1], r[1])
+    area = (c[2] - c[0]) * (c[3] - c[1])
+    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
+
+
+def _meet(a: Rect, b: Rect) -> Rect:
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _near(chars: list[_Char], keys: list[float], tallest: float, r: Rect) -> list[_Char]:
+    """The characters (sorted by the top of their core band, ``keys``) whose core band
+    overlaps ``r``."""
+    lo, hi = bisect_left(keys, r[1] - tallest), bisect_left(keys, r[3])
+    return [ch for ch in chars[lo:hi] if ch.core[0] < r[2] and ch.core[2] > r[0]
+            and ch.core[3] > r[1] and ch.core[1] < r[3]]  # fmt: skip
 
 
 class _Raster:
@@ -162,12 +177,12 @@ class _Raster:
         self.stride, self.data = pix.stride, pix.samples
         self._same: bytes | None = None
 
-    def _span(self, rect: Any, grow: int = -1) -> tuple[int, int, int, int]:
+    def _span(self, rect: Rect, grow: int = -1) -> tuple[int, int, int, int]:
         """Pixel bounds of ``rect``, shrunk by a pixel (edges are anti-aliased) or grown."""
-        x0 = max(0, int(rect.x0 * self.zoom) - self.x - grow)
-        x1 = min(self.w, int(rect.x1 * self.zoom) - self.x + grow)
-        y0 = max(0, int(rect.y0 * self.zoom) - self.y - grow)
-        y1 = min(self.h, int(rect.y1 * self.zoom) - self.y + grow)
+        x0 = max(0, int(rect[0] * self.zoom) - self.x - grow)
+        x1 = min(self.w, int(rect[2] * self.zoom) - self.x + grow)
+        y0 = max(0, int(rect[1] * self.zoom) - self.y - grow)
+        y1 = min(self.h, int(rect[3] * self.zoom) - self.y + grow)
         return x0, y0, x1, y1
 
     def _table(self) -> bytes:
@@ -177,7 +192,7 @@ class _Raster:
             self._same = bytes(int(abs(v - mode) <= 24) for v in range(256))
         return self._same
 
-    def uniform(self, rect: Any, masks: list[Any]) -> bool:
+    def uniform(self, rect: Rect, masks: list[Rect]) -> bool:
         """Whether the pixels of ``rect`` (less those of ``masks``) are the cover's colour."""
         x0, y0, x1, y1 = self._span(rect)
         if x1 <= x0 or y1 <= y0:
@@ -197,7 +212,7 @@ class _Raster:
             same += row.count(1)
         return total == 0 or same >= 0.97 * total
 
-    def dark(self, rect: Any) -> bool:
+    def dark(self, rect: Rect) -> bool:
         """Whether ``rect`` is one solid dark colour (a box burnt into an image)."""
         x0, y0, x1, y1 = self._span(rect)
         rows = [self.data[yy * self.stride + x0 : yy * self.stride + x1] for yy in range(y0, y1)]
@@ -209,9 +224,9 @@ def _text(chars: list[_Char]) -> str:
     out, last = "", None
     for ch in chars:
         if last is not None:
-            gap = ch.box.x0 - last.box.x1
-            newline = abs(ch.box.y0 - last.box.y0) > 0.5 * last.box.height
-            if newline or gap > 0.2 * ch.box.height:
+            gap = ch.box[0] - last.box[2]
+            newline = abs(ch.box[1] - last.box[1]) > 0.5 * (last.box[3] - last.box[1])
+            if newline or gap > 0.2 * (ch.box[3] - ch.box[1]):
                 out += " "
         out += ch.c
         last = ch
@@ -236,17 +251,22 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     """Findings of one page (``number`` 1-based)."""
     covers = _covers(m, page)
     shown, invisible = _chars(m, page)
+    order = {id(ch): i for i, ch in enumerate(shown)}  # drawing order, to read the text
+    shown.sort(key=lambda ch: ch.core[1])
+    keys = [ch.core[1] for ch in shown]
+    tallest = max((ch.core[3] - ch.core[1] for ch in shown), default=0.0)
     found: list[Hidden] = []
     seen: set[frozenset[int]] = set()
     for cover in covers:
-        near = [ch for ch in shown if ch.core.intersects(cover.rect)]
-        under = [ch for ch in near if _inside(ch.core, cover.rect) >= 0.6 and _hideable(ch, cover)]
+        r4 = (cover.rect.x0, cover.rect.y0, cover.rect.x1, cover.rect.y1)
+        near = _near(shown, keys, tallest, r4)
+        under = [ch for ch in near if _inside(ch.core, r4) >= 0.6 and _hideable(ch, cover)]
         if not _worth(under):
             continue
         if not cover.forced:
             raster = _Raster(m, page, cover.rect)
             on_top = [ch.box for ch in near if not _hideable(ch, cover)]
-            under = [ch for ch in under if raster.uniform(ch.core & cover.rect, on_top)]
+            under = [ch for ch in under if raster.uniform(_meet(ch.core, r4), on_top)]
             if not _worth(under):
                 continue
         key = frozenset(id(ch) for ch in under)
@@ -254,24 +274,25 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
             continue
         seen.add(key)
         r = cover.rect
-        found.append(Hidden(number, (r.x0, r.y0, r.x1, r.y1), _text(under), cover.kind))
+        text = _text(sorted(under, key=lambda ch: order[id(ch)]))
+        found.append(Hidden(number, (r.x0, r.y0, r.x1, r.y1), text, cover.kind))
     found += _dark_ocr(m, page, number, invisible)
     return found
 
 
 def _dark_ocr(m: Any, page: Any, number: int, invisible: list[_Char]) -> list[Hidden]:
-    """Invisible (OCR) words on a solid dark area: text under a box burnt into a scan."""
+    """Invisible (OCR) words on a solid dark area: text under a box burnt into a scan. The
+    whole glyph box must be dark: a scanned letter under its OCR text has paper round it."""
     if not invisible:
         return []
     raster = _Raster(m, page, page.rect, zoom=1.0)  # a whole page: coarser is enough
-    dark = [ch for ch in invisible if raster.dark(ch.core)]
+    dark = [ch for ch in invisible if raster.dark(ch.box)]
     # An OCR engine reading a solid bar yields "llll" or "1111": words need several letters.
     if len({ch.c.casefold() for ch in dark if ch.c.isalnum()}) < 4:
         return []
-    r = dark[0].box
-    for ch in dark[1:]:
-        r = r | ch.box
-    return [Hidden(number, (r.x0, r.y0, r.x1, r.y1), _text(dark), "dark area of an image")]
+    r = (min(ch.box[0] for ch in dark), min(ch.box[1] for ch in dark),
+         max(ch.box[2] for ch in dark), max(ch.box[3] for ch in dark))  # fmt: skip
+    return [Hidden(number, r, _text(dark), "dark area of an image")]
 
 
 def bad_redactions(path: str | Path) -> list[Hidden]:
