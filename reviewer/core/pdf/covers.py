@@ -169,10 +169,11 @@ def _near(chars: list[_Char], keys: list[float], tallest: float, r: Rect) -> lis
 class _Raster:
     """A grayscale rendering of one rectangle of the page, with lookups in PDF points."""
 
-    def __init__(self, m: Any, page: Any, rect: Any, zoom: float = ZOOM) -> None:
+    def __init__(self, m: Any, shown: Any, rect: Any, zoom: float = ZOOM) -> None:
+        """``shown``: the page's display list (annotations included), made once per page."""
         self.zoom = zoom
-        pix = page.get_pixmap(matrix=m.Matrix(zoom, zoom), clip=rect, colorspace=m.csGRAY,
-                              alpha=False, annots=True)  # fmt: skip
+        pix = shown.get_pixmap(matrix=m.Matrix(zoom, zoom), clip=rect, colorspace=m.csGRAY,
+                               alpha=False)  # fmt: skip
         self.x, self.y, self.w, self.h = pix.x, pix.y, pix.width, pix.height
         self.stride, self.data = pix.stride, pix.samples
         self._same: bytes | None = None
@@ -188,7 +189,7 @@ class _Raster:
     def _table(self) -> bytes:
         """Byte value -> 1 when it is the cover's colour (the area's most frequent value)."""
         if self._same is None:
-            mode = Counter(self.data[::3]).most_common(1)[0][0] if self.data else 0
+            mode = Counter(self.data[::17]).most_common(1)[0][0] if self.data else 0
             self._same = bytes(int(abs(v - mode) <= 24) for v in range(256))
         return self._same
 
@@ -215,6 +216,11 @@ class _Raster:
     def dark(self, rect: Rect) -> bool:
         """Whether ``rect`` is one solid dark colour (a box burnt into an image)."""
         x0, y0, x1, y1 = self._span(rect)
+        if x1 <= x0 or y1 <= y0:
+            return False
+        corners = (y0 * self.stride + x0, (y1 - 1) * self.stride + x1 - 1)
+        if any(self.data[i] >= 70 for i in corners):  # paper at a corner: a scanned letter
+            return False
         rows = [self.data[yy * self.stride + x0 : yy * self.stride + x1] for yy in range(y0, y1)]
         rows = [r for r in rows if r]
         return bool(rows) and max(max(r) for r in rows) < 70
@@ -257,6 +263,7 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     tallest = max((ch.core[3] - ch.core[1] for ch in shown), default=0.0)
     found: list[Hidden] = []
     seen: set[frozenset[int]] = set()
+    shown_list = None
     for cover in covers:
         r4 = (cover.rect.x0, cover.rect.y0, cover.rect.x1, cover.rect.y1)
         near = _near(shown, keys, tallest, r4)
@@ -264,7 +271,10 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
         if not _worth(under):
             continue
         if not cover.forced:
-            raster = _Raster(m, page, cover.rect)
+            # a large cover (a scanned page's picture) is rendered coarser: it is the cost
+            zoom = ZOOM if cover.rect.get_area() < 40000 else 1.0
+            shown_list = shown_list or page.get_displaylist(annots=True)
+            raster = _Raster(m, shown_list, cover.rect, zoom)
             on_top = [ch.box for ch in near if not _hideable(ch, cover)]
             under = [ch for ch in under if raster.uniform(_meet(ch.core, r4), on_top)]
             if not _worth(under):
@@ -285,7 +295,7 @@ def _dark_ocr(m: Any, page: Any, number: int, invisible: list[_Char]) -> list[Hi
     whole glyph box must be dark: a scanned letter under its OCR text has paper round it."""
     if not invisible:
         return []
-    raster = _Raster(m, page, page.rect, zoom=1.0)  # a whole page: coarser is enough
+    raster = _Raster(m, page.get_displaylist(annots=True), page.rect, zoom=1.0)  # coarser
     dark = [ch for ch in invisible if raster.dark(ch.box)]
     # An OCR engine reading a solid bar yields "llll" or "1111": words need several letters.
     if len({ch.c.casefold() for ch in dark if ch.c.isalnum()}) < 4:
