@@ -121,6 +121,14 @@ def clean(kind: str, path: Path) -> Path:
         page.insert_text(AT, LINE, fontsize=SIZE)
         page.add_redact_annot(_name_rect(page), fill=(0, 0, 0))
         page.apply_redactions()
+    elif kind == "margin-rules":  # one filled path of thin rules whose frame spans the text
+        page.insert_text(AT, "l.i.l , I J. I I I . : , . , l i l", fontsize=SIZE)
+        page.insert_text((72, 230), LINE, fontsize=SIZE)
+        shape = page.new_shape()
+        for x in (60.0, 62.5, 560.0):
+            shape.draw_rect(pymupdf.Rect(x, 0, x + 0.8, 792))
+        shape.finish(color=None, fill=(0, 0, 0))
+        shape.commit()
     elif kind == "ocr-layer":  # a scan with its invisible OCR text over the letters
         page.insert_text(AT, LINE, fontsize=SIZE)
         doc = _scan(page, burn=None)
@@ -136,4 +144,4 @@ def clean(kind: str, path: Path) -> Path:
 BAD = ("box", "white-box", "square-annot", "image", "redact-annot", "black-on-black",
        "labelled-box", "ocr-burnt-box")  # fmt: skip
 CLEAN = ("text-on-band", "clipped-box", "unfilled-box", "whitespace-box", "underline-bar",
-         "translucent", "applied", "logo-image", "ocr-layer")  # fmt: skip
+         "translucent", "applied", "logo-image", "ocr-layer", "margin-rules")  # fmt: skip

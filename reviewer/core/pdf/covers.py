@@ -177,6 +177,7 @@ class _Raster:
         self.x, self.y, self.w, self.h = pix.x, pix.y, pix.width, pix.height
         self.stride, self.data = pix.stride, pix.samples
         self._same: bytes | None = None
+        self.mode = Counter(self.data[::17]).most_common(1)[0][0] if self.data else 0
 
     def _span(self, rect: Rect, grow: int = -1) -> tuple[int, int, int, int]:
         """Pixel bounds of ``rect``, shrunk by a pixel (edges are anti-aliased) or grown."""
@@ -189,8 +190,7 @@ class _Raster:
     def _table(self) -> bytes:
         """Byte value -> 1 when it is the cover's colour (the area's most frequent value)."""
         if self._same is None:
-            mode = Counter(self.data[::17]).most_common(1)[0][0] if self.data else 0
-            self._same = bytes(int(abs(v - mode) <= 24) for v in range(256))
+            self._same = bytes(int(abs(v - self.mode) <= 24) for v in range(256))
         return self._same
 
     def uniform(self, rect: Rect, masks: list[Rect]) -> bool:
@@ -275,6 +275,8 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
             zoom = ZOOM if cover.rect.get_area() < 40000 else 1.0
             shown_list = shown_list or page.get_displaylist(annots=True)
             raster = _Raster(m, shown_list, cover.rect, zoom)
+            if cover.gray is not None and abs(raster.mode - 255 * cover.gray) > 40:
+                continue  # the area is not the fill's colour: rules or a frame, not a box
             on_top = [ch.box for ch in near if not _hideable(ch, cover)]
             under = [ch for ch in under if raster.uniform(_meet(ch.core, r4), on_top)]
             if not _worth(under):
