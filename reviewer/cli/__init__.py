@@ -19,6 +19,7 @@ from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import orphans as orphans_cli
 from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import production as production_cli
+from reviewer.cli import redactions as redactions_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, output_options, progress_bar, user_errors
 from reviewer.core import documents, search
@@ -340,6 +341,7 @@ main.add_command(orphans_cli.orphans_group)  # issue 14: work kept after a re-cu
 for _command in labels_cli.COMMANDS:  # issue 13: kinds and the matter's caption
     main.add_command(_command)
 main.add_command(check_cli.check)  # issue 13: where a document needs a look
+main.add_command(redactions_cli.redactions_group)  # issue 17: bad-redaction check
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -66,6 +66,8 @@ def add(matter: Path, name: str, docs: tuple[str, ...]) -> None:
 @click.option("--page", type=int, help="Page (1-based) of a --rect redaction.")
 @click.option("--rect", help="Box in PDF points from the top left: x0,y0,x1,y1.")
 @click.option("--para", help="Redact the numbered paragraph ¶ N of --doc.")
+@click.option("--bad-redactions", "covers", is_flag=True,
+              help="Redact for real the text found on import under black boxes.")  # fmt: skip
 @click.option("--reason", required=True, help="Why (goes into the redaction log).")
 @click.option("--type", "info_type", default="personal", show_default=True,
               type=click.Choice(list(INFO_TYPES)), help="Type of information.")  # fmt: skip
@@ -74,16 +76,20 @@ def add(matter: Path, name: str, docs: tuple[str, ...]) -> None:
 @user_errors
 def redact(
     matter: Path, name: str, text: str | None, pattern: str | None, doc: str | None,
-    page: int | None, rect: str | None, para: str | None, reason: str, info_type: str,
-    basis: str, as_json: bool,
+    page: int | None, rect: str | None, para: str | None, covers: bool, reason: str,
+    info_type: str, basis: str, as_json: bool,
 ) -> None:  # fmt: skip
-    """Redact by --search TEXT (or --pattern), by --doc --page --rect, or by --doc --para."""
-    modes = [text is not None or pattern is not None, rect is not None, para is not None]
+    """Redact by --search TEXT (or --pattern), by --doc --page --rect, by --doc --para, or
+    under the source's own bad redactions (--bad-redactions)."""
+    modes = [text is not None or pattern is not None, rect is not None, para is not None, covers]
     if sum(modes) != 1:
-        raise click.UsageError("Give one of --search/--pattern, --doc --page --rect, --doc --para.")
+        raise click.UsageError("Give one of --search/--pattern, --doc --page --rect, --doc --para, "
+                               "--bad-redactions.")  # fmt: skip
     with Matter.open(matter) as m:
         kw = {"info_type": info_type, "basis": basis}
-        if modes[0]:
+        if covers:
+            ids = production.redact_bad_covers(m, name, reason, **kw)
+        elif modes[0]:
             ids = production.redact_search(m, name, text, reason, pattern, **kw)
         elif doc is None or (modes[1] and page is None):
             raise ProductionError("Give --doc (and --page with --rect).")
@@ -120,11 +126,18 @@ def export(matter: Path, name: str, out: Path, no_labels: bool, as_json: bool) -
 
 @production_group.command("verify")
 @click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--matter", "matter_path", type=click.Path(path_type=Path),
+              help="The matter it was exported from: also compare each redacted document "
+              "with its source (text outside the boxes, redacted strings anywhere).")  # fmt: skip
 @JSON
 @user_errors
-def verify(folder: Path, as_json: bool) -> None:
+def verify(folder: Path, matter_path: Path | None, as_json: bool) -> None:
     """Check an exported production; exit 1 and list the problems if anything fails."""
-    problems = production_verify.verify(folder)
+    if matter_path is None:
+        problems = production_verify.verify(folder)
+    else:
+        with Matter.open(matter_path, readonly=True) as m:
+            problems = production_verify.verify(folder, m)
     if as_json:
         dump({"ok": not problems, "problems": problems})
     else:

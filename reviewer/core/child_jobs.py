@@ -22,7 +22,7 @@ def export_and_verify(matter_path: Path, name: str, folder: Path) -> list[str]:
     """Export production ``name`` into the new ``folder``, then verify it: the problems."""
     with Matter.open(matter_path) as m:
         production_export.export(m, name, folder)
-    return production_verify.verify(folder)
+        return production_verify.verify(folder, m)  # against the sources too
 
 
 def redact_search(matter_path: Path, name: str, text: str, reason: str) -> list[str]:

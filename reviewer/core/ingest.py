@@ -11,10 +11,10 @@ import shutil
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reviewer.core import captions, classify, layout, segment
+from reviewer.core import captions, classify, layout, redaction_check, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
@@ -58,6 +58,8 @@ class Rows:
     pages: list[dict[str, object]]  # ``pages`` rows without doc_id
     paras: list[dict[str, object]]  # ``paragraphs`` rows without doc_id
     numbered: int
+    # issue 17: text under an opaque cover (``bad_redactions`` rows without doc_id)
+    bad_redactions: tuple[dict[str, object], ...] = ()
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -234,6 +236,9 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
         )
         matter.db["pages"].insert_all({"doc_id": doc_id, **r} for r in parsed.pages)
         matter.db["paragraphs"].insert_all({"doc_id": doc_id, **r} for r in parsed.paras)
+        matter.db["bad_redactions"].insert_all(
+            {"doc_id": doc_id, **r} for r in parsed.bad_redactions
+        )
         matter.touch_content()
     return int(doc_id)
 
@@ -241,9 +246,10 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
 def _parse_safely(path: Path, kind: str | None, accept_damaged: bool = False) -> Rows | str:
     """``parse`` for a worker process: the rows to store, or a user error's message."""
     try:
-        return rows(parse(path, kind, accept_damaged))
+        parsed = rows(parse(path, kind, accept_damaged))
     except ReviewerError as exc:
         return str(exc)
+    return replace(parsed, bad_redactions=redaction_check.findings_for_import(path))
 
 
 def _known(matter: Matter, sha: str) -> tuple[int, int] | None:

@@ -5,11 +5,13 @@ of issue 6's ``redactions`` table, so they feed the redaction log; the export ap
 
 from __future__ import annotations
 
+import json
 import re
 
 from reviewer.core import documents, locate, pdf
 from reviewer.core.audit import Recorder
-from reviewer.core.errors import ProductionError
+from reviewer.core.errors import ProductionError, ReviewerError
+from reviewer.core.exports.inert import safe_name
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes, Document, ProductionSet
 from reviewer.core.redactions import PRIVACY, add_boxes
@@ -31,9 +33,7 @@ def create_set(
     name = name.strip()
     if not name:
         raise ProductionError("Give the production a name.")
-    if not _PREFIX.fullmatch(prefix):
-        raise ProductionError(f"{prefix!r}: a Bates prefix is 1-20 letters, digits, '_', '-' "
-                              "or '.' (no spaces or commas).")  # fmt: skip
+    check_names(name, prefix)
     if not 1 <= digits <= 12:
         raise ProductionError(f"{digits}: the number of digits must be 1-12.")
     if not 0 <= start < 10**digits:
@@ -46,6 +46,21 @@ def create_set(
             "name": name, "prefix": prefix, "start": start, "digits": digits,
             "legend": legend.strip(), "who": rec.who, "at": rec.at}, name)  # fmt: skip
     return rec.changes()
+
+
+def check_names(name: str, prefix: str) -> None:
+    """A production name and a Bates prefix become parts of file names and load-file fields
+    (the OPT volume): no path separator, no '..', no control character, no comma."""
+    try:
+        safe_name(name, "production name")
+    except ReviewerError as exc:
+        raise ProductionError(str(exc)) from None
+    if "," in name:
+        raise ProductionError(f"{name!r}: a production name cannot hold a comma (the OPT load "
+                              "file separates its fields with commas).")  # fmt: skip
+    if not _PREFIX.fullmatch(prefix) or ".." in prefix or prefix.startswith("."):
+        raise ProductionError(f"{prefix!r}: a Bates prefix is 1-20 letters, digits, '_', '-' "
+                              "or '.' (no spaces, commas, slashes or '..').")  # fmt: skip
 
 
 def _row(matter: Matter, name: str) -> tuple | None:  # type: ignore[type-arg]
@@ -125,9 +140,11 @@ def redact_paragraph(
     d = member(matter, pset, doc)
     para = documents.find_paragraph(matter, d, number=number)
     boxes = dict(locate.paragraph_boxes(matter, d.id))[para.id]
-    pad = [(d.id, p, (x0 - 1, y0 - 1, x1 + 1, y1 + 1)) for p, x0, y0, x1, y1 in boxes]
-    return _record(matter, pad, info_type, basis, reason, f"redact {d.file_name} {para.cite}",
-                   para.id)  # fmt: skip
+    # the glyphs' own boxes of each line (a scan's OCR'd lines keep their boxes)
+    lines = [(p, (x0, y0, x1, y1)) for p, x0, y0, x1, y1 in boxes]
+    tight = pdf.tight_boxes(matter.path / d.stored_path, lines)
+    return _record(matter, [(d.id, p, r) for p, r in tight], info_type, basis, reason,
+                   f"redact {d.file_name} {para.cite}", para.id)  # fmt: skip
 
 
 def redact_search(
@@ -157,6 +174,26 @@ def redact_search(
         raise ProductionError(f"{what}: not found in production {pset.name}; nothing redacted.")
     boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
     return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
+
+
+def redact_bad_covers(
+    matter: Matter, name: str, reason: str, info_type: str = "confidential", basis: str = "",
+) -> list[str]:  # fmt: skip
+    """Redact for real the text under every bad redaction found on import in the set's
+    documents (a black box drawn over text that can still be copied): the cover's rectangle
+    becomes a redaction box. Finding none is an error: nothing is recorded."""
+    pset = find_set(matter, name)
+    rows = matter.db.execute(
+        f"SELECT doc_id, page, rect FROM bad_redactions WHERE doc_id IN "
+        f"({','.join('?' * len(pset.doc_ids))}) ORDER BY doc_id, page, id",
+        list(pset.doc_ids),
+    ).fetchall()
+    if not rows:
+        raise ProductionError(f"{pset.name}: no document in it has text under a black box; "
+                              "nothing redacted.")  # fmt: skip
+    boxes = [(d, p, tuple(json.loads(r))) for d, p, r in rows]
+    return _record(matter, boxes, info_type, basis, reason,  # type: ignore[arg-type]
+                   f"redact bad redactions in {pset.name}")  # fmt: skip
 
 
 def _ocr_hits(ocr: dict[int, list[pdf.WordBox]], text: str) -> list[tuple[int, Rect]]:

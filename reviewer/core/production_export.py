@@ -23,7 +23,8 @@ from reviewer.core import exports, locate, pdf
 from reviewer.core.errors import ProductionError
 from reviewer.core.exports.privilege_log import redaction_log_report
 from reviewer.core.matter import Matter
-from reviewer.core.production import find_set
+from reviewer.core.privilege import settings
+from reviewer.core.production import check_names, find_set
 from reviewer.core.records import ProductionSet
 
 QUOTE, SEP, NEWLINE = "\u00fe", "\u0014", "\u00ae"
@@ -133,7 +134,27 @@ def _store_numbers(matter: Matter, pset: ProductionSet, items: list[Item]) -> No
         )  # fmt: skip
 
 
-def _write_pdfs(items: list[Item], folder: Path, legend: str) -> list[Item]:
+def _meta(pset: ProductionSet, it: Item, party: str) -> dict[str, str]:
+    """A produced file's metadata, from scratch: its Bates range, the production and the
+    producing party; nothing of the source's (title, author, dates, XMP)."""
+    span = it.bates[0] if len(it.bates) == 1 else f"{it.bates[0]}-{it.bates[-1]}"
+    return {"title": span, "subject": f"Production {pset.name}", "author": party}
+
+
+def _scrubbed(it: Item) -> Item:
+    """The load-file fields of a redacted document with the redacted strings taken out."""
+    if not it.boxes:
+        return it
+    boxes = {p: [r for r, _ in b] for p, b in it.boxes.items()}
+    rx = pdf.secrets_pattern(pdf.secrets_for(it.stored, boxes))
+    if rx is None:
+        return it
+    return replace(it, file_name=rx.sub("[REDACTED]", it.file_name),
+                   title=rx.sub("[REDACTED]", it.title),
+                   custodian=rx.sub("[REDACTED]", it.custodian))  # fmt: skip
+
+
+def _write_pdfs(items: list[Item], folder: Path, pset: ProductionSet, party: str) -> list[Item]:
     """Write each document's PDF; the items come back with their boxes as placed in the
     copies (a rotated page's boxes turn with it)."""
     (folder / "PDF").mkdir()
@@ -141,11 +162,12 @@ def _write_pdfs(items: list[Item], folder: Path, legend: str) -> list[Item]:
     for it in items:
         dest = folder / it.path
         if it.withheld:
-            pdf.slip_sheet(dest, SLIP.format(entry=it.withheld), it.bates[0], legend)
+            pdf.slip_sheet(dest, SLIP.format(entry=it.withheld), it.bates[0], pset.legend)
             done.append(it)
         else:
-            boxes = pdf.produce(it.stored, dest, it.boxes, list(it.bates), legend)
-            done.append(replace(it, boxes=boxes))
+            boxes = pdf.produce(it.stored, dest, it.boxes, list(it.bates), pset.legend,
+                                _meta(pset, it, party))  # fmt: skip
+            done.append(replace(_scrubbed(it), boxes=boxes))
     return done
 
 
@@ -154,12 +176,18 @@ def _field(value: object) -> str:
     return f"{QUOTE}{text}{QUOTE}"
 
 
+def _dat_row(it: Item) -> tuple[object, ...]:
+    """A withheld document's row says only what identifies the slip sheet: its Bates
+    number, page count, the privilege-log entry and the path; nothing of the original
+    (file name, title, author)."""
+    if it.withheld:
+        return (it.bates[0], it.bates[-1], len(it.bates), "", "", "", it.withheld, "", it.path)
+    return (it.bates[0], it.bates[-1], len(it.bates), it.file_name, it.title, it.custodian,
+            "", "Y" if it.boxes else "", it.path)  # fmt: skip
+
+
 def dat_text(items: list[Item]) -> str:
-    rows = [DAT_FIELDS] + [
-        (it.bates[0], it.bates[-1], len(it.bates), it.file_name, it.title, it.custodian,
-         it.withheld or "", "Y" if it.boxes else "", it.path)
-        for it in items
-    ]  # fmt: skip
+    rows = [DAT_FIELDS, *(_dat_row(it) for it in items)]
     return "".join(SEP.join(_field(v) for v in row) + "\r\n" for row in rows)
 
 
@@ -178,7 +206,8 @@ def _manifest(pset: ProductionSet, items: list[Item]) -> dict[str, object]:
         "start": pset.start, "legend": pset.legend, "dat": DAT, "opt": OPT,
         "bates": [b for it in items for b in it.bates],
         "documents": [
-            {"file": it.path, "source": it.file_name, "begbates": it.bates[0],
+            {"file": it.path, "source": "" if it.withheld else it.file_name,
+             "begbates": it.bates[0],
              "endbates": it.bates[-1], "pages": len(it.bates), "withheld": it.withheld,
              "redactions": [{"page": p, "rect": [round(v, 2) for v in r], "label": text}
                             for p, boxes in sorted(it.boxes.items()) for r, text in boxes]}
@@ -198,6 +227,9 @@ def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> d
                               "choose a new folder.")  # fmt: skip
     if not dest.parent.is_dir():
         raise ProductionError(f"{dest.parent}: no such folder to write {dest.name} into.")
+    # checked again here: a set stored before the check, or edited since, must not write
+    # outside the folder (a prefix "../x" made "PDF/../x000001.pdf")
+    check_names(pset.name, pset.prefix)
     items = plan(matter, pset, labels)
     tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
     with matter.scratch(tmp):  # removed on the next open if this process is killed
@@ -211,13 +243,17 @@ def _write_folder(
 ) -> list[Item]:
     """Write every file into ``tmp``, then rename it to ``dest``; returns the items as
     written (with their file paths)."""
+    for it in items:
+        if not (tmp / it.path).resolve().is_relative_to(tmp.resolve() / "PDF"):
+            raise ProductionError(f"{it.path}: would be written outside {dest}.")
     try:
         tmp.mkdir()
-        items = _write_pdfs(items, tmp, pset.legend)
+        items = _write_pdfs(items, tmp, pset, settings(matter)["party"])
         (tmp / "DATA").mkdir()
         (tmp / DAT).write_text(dat_text(items), encoding="utf-8-sig", newline="")
         (tmp / OPT).write_text(opt_text(items, pset.name), encoding="utf-8", newline="")
-        exports.write([redaction_log_report(matter)], "csv", tmp / LOG)
+        produced = [it.doc_id for it in items if not it.withheld]
+        exports.write([redaction_log_report(matter, doc_ids=produced)], "csv", tmp / LOG)
         manifest = _manifest(pset, items)
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
                                     encoding="utf-8")  # fmt: skip

@@ -10,9 +10,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reviewer.core import pdf
+from reviewer.core import documents, pdf
 from reviewer.core.errors import BadFileError, ProductionError
+from reviewer.core.matter import Matter
+from reviewer.core.pdf.covers import bad_redactions
+from reviewer.core.production import find_set
 from reviewer.core.production_export import DAT_FIELDS, MANIFEST, QUOTE, SEP, SLIP
+from reviewer.core.production_export import _boxes as _source_boxes
 
 
 def load_manifest(folder: str | Path) -> dict[str, Any]:
@@ -29,14 +33,60 @@ def load_manifest(folder: str | Path) -> dict[str, Any]:
     return data
 
 
-def verify(folder: str | Path) -> list[str]:
-    """Every problem found, one line each ([] when the production is sound)."""
+def verify(folder: str | Path, matter: Matter | None = None) -> list[str]:
+    """Every problem found, one line each ([] when the production is sound). Every produced
+    PDF is also checked for text under an opaque cover; with the ``matter`` it came from,
+    each redacted document is compared with its source: the same text outside the boxes,
+    and none of the redacted strings anywhere in the file or the DAT."""
     root = Path(folder)
     m = load_manifest(root)
     problems = _numbering(m)
     for doc in m["documents"]:
         problems += _document(root, m, doc)
+        problems += _covers(root, doc)
     problems += _dat(root, m) + _opt(root, m)
+    if matter is not None:
+        problems += _against_sources(root, m, matter)
+    return problems
+
+
+def _covers(root: Path, doc: dict[str, Any]) -> list[str]:
+    try:
+        found = bad_redactions(root / doc["file"])
+    except BadFileError:
+        return []  # reported by _document
+    return [f"{doc['file']} p. {h.page}: text under a {h.cover} can still be copied "
+            f"({len(h.text)} characters)" for h in found]  # fmt: skip
+
+
+def _against_sources(root: Path, m: dict[str, Any], matter: Matter) -> list[str]:
+    pset = find_set(matter, m["production"])
+    if len(pset.doc_ids) != len(m["documents"]):
+        return [f"{m['production']}: the matter's set has {len(pset.doc_ids)} documents, the "
+                f"folder {len(m['documents'])}"]  # fmt: skip
+    dat = (root / m["dat"]).read_text(encoding="utf-8-sig", errors="replace")
+    problems: list[str] = []
+    for doc_id, doc in zip(pset.doc_ids, m["documents"], strict=True):
+        if doc.get("withheld"):
+            continue
+        src = matter.path / documents.find_document(matter, doc_id).stored_path
+        mine = {p: [r for r, _ in b] for p, b in _source_boxes(matter, doc_id, False).items()}
+        out: dict[int, list[pdf.Rect]] = {}
+        for r in doc.get("redactions", []):
+            out.setdefault(r["page"], []).append(tuple(r["rect"]))
+        bates = _range(m, doc)
+        for page, lost, added in pdf.collateral(src, root / doc["file"], mine, out, bates,
+                                                m.get("legend", "")):  # fmt: skip
+            problems.append(
+                f"{doc['file']} p. {page}: the text outside the redaction boxes differs from "
+                f"the source ({lost} characters lost, {added} added)"
+            )
+        secrets = pdf.secrets_for(src, mine)
+        problems += [f"{doc['file']}: a redacted string is still in the file ({where})"
+                     for where in pdf.leaks(root / doc["file"], secrets)]  # fmt: skip
+        rx = pdf.secrets_pattern(secrets)
+        if rx is not None and rx.search(dat):
+            problems.append(f"{m['dat']}: a redacted string of {doc['file']} is in the load file")
     return problems
 
 

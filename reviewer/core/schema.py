@@ -316,7 +316,7 @@ def m007_captions(db: Database) -> None:
 
 # A document's own rows (read from its file, not anyone's work): the only tables a foreign
 # key may cascade into, from documents. A derived table added later belongs here.
-DOCUMENT_OWN = ("pages", "paragraphs")
+DOCUMENT_OWN = ("pages", "paragraphs", "bad_redactions")
 # Tables holding what reviewers made. A foreign key from them never cascades: a document or
 # paragraph cannot be deleted while work points at it, so no work disappears as a side effect.
 USER_WORK = (
@@ -376,3 +376,21 @@ def m008_spine(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX orphans_doc ON orphans(doc_id)")
+
+
+@migrations()
+def m009_redaction(db: Database) -> None:
+    """Bad redactions found on import (issue 17): text that can still be copied from under
+    an opaque cover on a page of a source document (``rect`` the cover, JSON
+    ``[x0, y0, x1, y1]`` in PDF points; ``page`` 1-based; ``cover`` what hides it)."""
+    db.execute(
+        """CREATE TABLE bad_redactions (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            rect TEXT NOT NULL,
+            text TEXT NOT NULL,
+            cover TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX bad_redactions_doc ON bad_redactions(doc_id, page)")

@@ -12,14 +12,10 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from reviewer.core.exports.inert import DANGEROUS, neutralise
 from reviewer.core.exports.report import Report
 
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(DANGEROUS) else text
+__all__ = ["DANGEROUS", "neutralise", "write_csv"]
 
 
 def write_csv(reports: Sequence[Report], path: Path) -> None:

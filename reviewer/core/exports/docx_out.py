@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
+from reviewer.core.exports.inert import clean
 from reviewer.core.exports.report import Report
 
 
@@ -32,7 +33,7 @@ def _table(doc: object, report: Report, rows: list[dict[str, str]]) -> None:
     head = table.rows[0]
     head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, col in zip(head.cells, cols, strict=True):
-        cell.text = col.label
+        cell.text = clean(col.label)
         cell.paragraphs[0].runs[0].bold = True
     previous = None
     for row in rows:
@@ -41,7 +42,7 @@ def _table(doc: object, report: Report, rows: list[dict[str, str]]) -> None:
             value = row.get(col.key, "")
             if col.key == "element" and value == previous:
                 value = ""  # the element's name once, on its first row
-            cell.text = value
+            cell.text = clean(value)
             if colour := report.shade.get(row.get("status", "")):
                 _shade(cell, colour)
         previous = row.get("element")
@@ -62,17 +63,17 @@ def write_docx(reports: Sequence[Report], path: Path) -> None:
         setattr(section, side, Inches(0.6))
     doc.styles["Normal"].font.size = Pt(9)
     first = reports[0].caption
-    doc.add_heading(first[0], level=0)
+    doc.add_heading(clean(first[0]), level=0)
     for line in first[1:-1]:
-        doc.add_paragraph(line)
+        doc.add_paragraph(clean(line))
     for report in reports:
-        doc.add_heading(report.caption[-1], level=1)
+        doc.add_heading(clean(report.caption[-1]), level=1)
         for note in report.notes:
-            doc.add_paragraph(note).runs[0].italic = True
+            doc.add_paragraph(clean(note)).runs[0].italic = True
         if not report.rows:
             doc.add_paragraph("Nothing to report.")
         for name, rows in groupby(report.rows, key=lambda r: r.get(report.group or "", "")):
             if report.group:
-                doc.add_heading(name, level=2)
+                doc.add_heading(clean(name), level=2)
             _table(doc, report, list(rows))
     doc.save(str(path))

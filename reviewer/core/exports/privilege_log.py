@@ -63,13 +63,18 @@ def _page(page: int, label: str | None) -> str:
     return str(page) if not label or label == str(page) else f"{page} (printed {label})"
 
 
-def redaction_log_report(matter: Matter, compact: bool = False) -> Report:
+def redaction_log_report(
+    matter: Matter, compact: bool = False, doc_ids: list[int] | None = None
+) -> Report:
+    """Every redaction of the matter, or (``doc_ids``: a production's documents) of those
+    documents only."""
+    keep = None if doc_ids is None else set(doc_ids)
     rows = [
         {"Entry": r.entry_id, "Document": r.file_name,
          "Page": _page(r.page, r.page_label), "Paragraph": r.para_cite or "",
          "Type of Information": INFO_TYPES[r.info_type], "Basis": basis_text(r.basis),
          "Reason": r.reason}
-        for r in list_redactions(matter)
+        for r in list_redactions(matter) if keep is None or r.doc_id in keep
     ]  # fmt: skip
     title = "Redaction Log"
     columns = tuple(

@@ -2,6 +2,7 @@
 ``view``, ``write``, ``produce``). Everything above it sees plain records and calls the names
 re-exported here."""
 
+from reviewer.core.pdf.compare import collateral, leaks
 from reviewer.core.pdf.produce import (
     Rect,
     bare_word,
@@ -9,7 +10,12 @@ from reviewer.core.pdf.produce import (
     leftover_words,
     page_count,
     produce,
+    secrets_for,
     slip_sheet,
+    stamp_rects,
+    text_outside,
+    text_under,
+    tight_boxes,
 )
 from reviewer.core.pdf.read import (
     Line,
@@ -21,6 +27,7 @@ from reviewer.core.pdf.read import (
     render_png,
     searchable_copy,
 )
+from reviewer.core.pdf.scrub import secrets_of, secrets_pattern
 from reviewer.core.pdf.view import (
     PageImage,
     close_cached,
@@ -41,8 +48,10 @@ __all__ = [
     "WordBox",
     "bare_word",
     "close_cached",
+    "collateral",
     "find_text",
     "html_to_pdf",
+    "leaks",
     "leftover_words",
     "page_count",
     "page_image",
@@ -54,6 +63,13 @@ __all__ = [
     "render_gray_png",
     "render_png",
     "searchable_copy",
+    "secrets_for",
+    "secrets_of",
+    "secrets_pattern",
     "slip_sheet",
+    "stamp_rects",
     "text_in_rect",
+    "text_outside",
+    "text_under",
+    "tight_boxes",
 ]
