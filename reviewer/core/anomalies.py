@@ -152,4 +152,27 @@ def document_anomalies(matter: Matter, doc_id: int, extra: Sequence[Check] = ())
         "SELECT pno, quality, text, ocr FROM pages WHERE doc_id = ? ORDER BY pno", [doc_id]
     ).fetchall()
     pages = [PageInfo(r[0], r[1], r[2] or "", bool(r[3])) for r in rows]
-    return find_anomalies(paras, pages, extra)
+    return [*find_anomalies(paras, pages, extra), *stored_findings(matter, doc_id)]
+
+
+def stored_findings(matter: Matter, doc_id: int) -> list[Anomaly]:
+    """What other steps stored about a document: text that can still be copied from under
+    a black box in the source (``reviewer redactions check``, run on import), and work a
+    re-cut could not place on a new paragraph (``reviewer orphans``)."""
+    from reviewer.core.orphans import list_orphans
+    from reviewer.core.redaction_check import findings_of
+
+    found: dict[int, list[str]] = {}
+    for f in findings_of(matter, doc_id):
+        found.setdefault(int(str(f["page"])), []).append(str(f["text"]))
+    out = [
+        Anomaly("bad_redaction", "warning",
+                f"p. {page}: {len(texts)} black box(es) over text that can still be copied "
+                f"(e.g. \u201c{texts[0][:40]}\u201d)", page=page)
+        for page, texts in sorted(found.items())
+    ]  # fmt: skip
+    orphans = list_orphans(matter, doc_id)
+    if orphans:
+        out.append(Anomaly("orphaned", "warning", f"{len(orphans)} piece(s) of work kept after "
+                           "a re-cut with no paragraph to sit on (reviewer orphans)"))  # fmt: skip
+    return out

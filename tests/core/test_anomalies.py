@@ -92,3 +92,19 @@ def test_check_command_and_docs_json_report_anomalies(tmp_path: Path) -> None:
     keys = {"seq", "number", "kind", "section", "count", "text", "page_start", "page_end", "cite"}
     assert keys | {"list", "footnote_of", "count_against"} <= set(paras[1])
     assert [p["list"] for p in paras if p["kind"] == "numbered"] == [1, 1, 1, 1]
+
+
+def test_bad_redactions_found_on_import_are_anomalies(corpus: Path, tmp_path: Path) -> None:
+    """A source filing with black boxes over copyable text says so in its anomalies."""
+    from reviewer.core.anomalies import document_anomalies
+    from reviewer.core.ingest import import_files
+    from reviewer.core.matter import Matter
+
+    m = Matter.create(tmp_path / "B.matter", "B")
+    for _ in import_files(m, [corpus / "cand-288207-order-pleading-paper.pdf"]):
+        pass
+    doc_id = m.db.execute("SELECT id FROM documents").fetchone()[0]
+    found = [a for a in document_anomalies(m, doc_id) if a.kind == "bad_redaction"]
+    assert found
+    assert all(a.failing and a.page for a in found)
+    m.close()
