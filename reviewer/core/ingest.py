@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import classify, layout, segment
+from reviewer.core import classify, exhibits, layout, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
@@ -117,6 +117,7 @@ def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
         "abbrev": classify.cite_abbrev(kind, first),
         "pdf_meta": pdf.metadata,
         "page_count": pdf.page_count,
+        "exhibit_stamps": exhibits.detect.page_stamps(pdf.pages),  # issue 18
     }
     return Parsed(kind, pages, paras, meta, quality, needs_ocr, note)
 
@@ -205,6 +206,7 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
         )
         matter.db["pages"].insert_all({"doc_id": doc_id, **r} for r in parsed.pages)
         matter.db["paragraphs"].insert_all({"doc_id": doc_id, **r} for r in parsed.paras)
+        exhibits.scan_document(matter, int(doc_id), m.get("exhibit_stamps", []))  # issue 18
         matter.touch_content()
     return int(doc_id)
 

@@ -290,3 +290,64 @@ def m005_production(db: Database) -> None:
             UNIQUE (set_id, number)
         )"""
     )
+
+
+@migrations()
+def m010_exhibits(db: Database) -> None:
+    """Exhibits (issue 18). An exhibit's pages are ``first_page``-``last_page`` of document
+    ``doc_id`` (both NULL: the whole document, or nothing when it is cited but not attached);
+    ``filing_id`` is the filing it is an exhibit of (the same document when attached at its
+    end). ``source`` says how it was found: a cover or slip sheet, a per-page stamp, an ECF
+    attachment number, a citation only (``attached`` = 0), or declared by a user. Found
+    records are re-derived by a re-scan; ``user`` records and every number are user work.
+    ``exhibit_cites`` links citing paragraphs (derived, rebuilt by a scan). Numbers
+    (PX-001…) are allocated once from a counter per scheme in ``matter_meta`` and never
+    reused: a withdrawn number keeps its row."""
+    db.execute(
+        """CREATE TABLE exhibits (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            filing_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            label TEXT NOT NULL,
+            key TEXT NOT NULL,
+            first_page INTEGER,
+            last_page INTEGER,
+            attached INTEGER NOT NULL DEFAULT 1,
+            source TEXT NOT NULL CHECK (source IN ('cover', 'stamp', 'ecf', 'cited', 'user')),
+            parent_id INTEGER REFERENCES exhibits(id) ON DELETE SET NULL,
+            description TEXT NOT NULL DEFAULT '',
+            ecf_ref TEXT,
+            offered TEXT NOT NULL DEFAULT '',
+            marked TEXT NOT NULL DEFAULT '',
+            admitted TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK ((first_page IS NULL) = (last_page IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX exhibits_doc ON exhibits(doc_id)")
+    db.execute("CREATE INDEX exhibits_filing ON exhibits(filing_id, key)")
+    db.execute(
+        """CREATE TABLE exhibit_cites (
+            id INTEGER PRIMARY KEY,
+            exhibit_id INTEGER NOT NULL REFERENCES exhibits(id) ON DELETE CASCADE,
+            para_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            UNIQUE (exhibit_id, para_id, text)
+        )"""
+    )
+    db.execute("CREATE INDEX exhibit_cites_para ON exhibit_cites(para_id)")
+    db.execute(
+        """CREATE TABLE exhibit_numbers (
+            id INTEGER PRIMARY KEY,
+            exhibit_id INTEGER REFERENCES exhibits(id) ON DELETE SET NULL,
+            scheme TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (scheme, number)
+        )"""
+    )
+    db.execute("CREATE INDEX exhibit_numbers_exhibit ON exhibit_numbers(exhibit_id)")

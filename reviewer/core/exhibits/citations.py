@@ -1,0 +1,136 @@
+"""Linking the paragraphs of a filing (numbered ¶¶, footnotes, headings) to the exhibits they
+cite: an exhibit attached at the filing's end, a separately imported exhibit declared of it,
+or an ECF attachment of the same case (``Dkt. 55-3``). An exhibit cited that nothing
+provides becomes a record of its own, ``attached`` = 0, until one is attached or declared.
+Links are derived data: ``link_filing`` rebuilds a filing's links from its paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.core.exhibits.labels import citations
+from reviewer.core.matter import Matter
+
+_LINKED = ("EX", "TAB", "ATT")  # what a cite without a match is listed as (not attached)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    id: int
+    key: str
+    first: int | None
+    parent: int | None
+    cover: int | None  # the cover page in the filing itself, whose own label is no citation
+
+
+def _candidates(matter: Matter, filing_id: int) -> dict[str, list[_Candidate]]:
+    rows = matter.db.execute(
+        """SELECT id, key, first_page, last_page, parent_id, source, doc_id FROM exhibits
+        WHERE (filing_id = ? OR doc_id = ?) AND source != 'cited' ORDER BY id""",
+        [filing_id, filing_id],
+    ).fetchall()
+    out: dict[str, list[_Candidate]] = {}
+    for id_, key, first, _last, parent, source, doc_id in rows:
+        cover = first if source == "cover" and doc_id == filing_id else None
+        out.setdefault(key, []).append(_Candidate(id_, key, first, parent, cover))
+    return out
+
+
+def _ranges(matter: Matter, filing_id: int) -> dict[int, tuple[int, int]]:
+    rows = matter.db.execute(
+        "SELECT id, first_page, last_page FROM exhibits WHERE doc_id = ? AND first_page "
+        "IS NOT NULL",
+        [filing_id],
+    ).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _ecf_exhibit(matter: Matter, filing_id: int, ref: str) -> int | None:
+    row = matter.db.execute(
+        """SELECT e.id FROM exhibits e JOIN documents d ON d.id = e.doc_id
+        WHERE e.ecf_ref = ? AND d.case_no IS (SELECT case_no FROM documents WHERE id = ?)
+        ORDER BY e.id LIMIT 1""",
+        [ref, filing_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _on_cover(c: _Candidate, first: int, last: int, text: str) -> bool:
+    """The label printed on the exhibit's own cover page is no citation of it."""
+    if c.cover is None or not first <= c.cover <= last:
+        return False
+    return first in (last, c.cover) or text.isupper()
+
+
+def _pick(cands: list[_Candidate], page: int, ranges: dict[int, tuple[int, int]]) -> int | None:
+    """The exhibit a cite on ``page`` means: one nested in the exhibit the page is in, else
+    a top-level one, else the first."""
+    if not cands:
+        return None
+    for c in cands:
+        if c.parent is not None and c.parent in ranges:
+            lo, hi = ranges[c.parent]
+            if lo <= page <= hi:
+                return c.id
+    top = [c for c in cands if c.parent is None]
+    return (top or cands)[0].id
+
+
+def link_filing(matter: Matter, filing_id: int) -> int:
+    """Rebuild the citation links of one filing; returns how many links it has."""
+    db = matter.db
+    cands = _candidates(matter, filing_id)
+    ranges = _ranges(matter, filing_id)
+    cited_rows = {
+        r[1]: r[0]
+        for r in db.execute(
+            "SELECT id, key FROM exhibits WHERE filing_id = ? AND source = 'cited'", [filing_id]
+        ).fetchall()
+    }
+    db.execute(
+        "DELETE FROM exhibit_cites WHERE para_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
+        [filing_id],
+    )
+    links: set[tuple[int, int, str]] = set()
+    used_cited: set[int] = set()
+    paras = db.execute(
+        "SELECT id, text, page_start, page_end FROM paragraphs WHERE doc_id = ? ORDER BY seq",
+        [filing_id],
+    ).fetchall()
+    for pid, text, page, page_end in paras:
+        for cite in citations(text):
+            key_cands = [c for c in cands.get(cite.key, [])
+                         if not _on_cover(c, page, page_end, cite.text)]  # fmt: skip
+            if cite.key.startswith("ECF:"):
+                target = _ecf_exhibit(matter, filing_id, cite.key[4:])
+            elif cands.get(cite.key) and not key_cands:
+                continue  # the exhibit's own cover page
+            else:
+                target = _pick(key_cands, page, ranges)
+            if target is None and cite.key.split(":")[0] in _LINKED:
+                target = cited_rows.get(cite.key) or _new_cited(matter, filing_id, cite.key)
+                cited_rows[cite.key] = target
+                used_cited.add(target)
+            if target is not None:
+                links.add((target, pid, cite.text))
+    db["exhibit_cites"].insert_all(
+        ({"exhibit_id": e, "para_id": p, "text": t} for e, p, t in sorted(links)),
+        ignore=True,
+    )
+    for key, row_id in cited_rows.items():
+        if row_id not in used_cited and not _numbered(matter, row_id):
+            db.execute("DELETE FROM exhibits WHERE id = ?", [row_id])
+    return len(links)
+
+
+def _numbered(matter: Matter, exhibit_id: int) -> bool:
+    row = matter.db.execute(
+        "SELECT 1 FROM exhibit_numbers WHERE exhibit_id = ? LIMIT 1", [exhibit_id]
+    ).fetchone()
+    return row is not None
+
+
+def _new_cited(matter: Matter, filing_id: int, key: str) -> int:
+    from reviewer.core.exhibits.register import new_row  # one place builds rows
+
+    return new_row(matter, filing_id, filing_id, key, source="cited", attached=False)
