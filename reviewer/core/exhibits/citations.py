@@ -117,7 +117,7 @@ def link_filing(matter: Matter, filing_id: int) -> int:
         ({"exhibit_id": e, "para_id": p, "text": t} for e, p, t in sorted(links)),
         ignore=True,
     )
-    for key, row_id in cited_rows.items():
+    for row_id in cited_rows.values():
         if row_id not in used_cited and not _numbered(matter, row_id):
             db.execute("DELETE FROM exhibits WHERE id = ?", [row_id])
     return len(links)

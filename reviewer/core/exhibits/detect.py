@@ -130,13 +130,12 @@ def layout(
         stack.append(0)
     for n, m in enumerate(marks_):
         s = series(m.key)
-        if n or not doc_level:
-            if any(series(out[i].key) == s for i in stack):
-                while stack:
-                    same = series(out[stack[-1]].key) == s
-                    _close(out, stack, m.page - 1)
-                    if same:
-                        break
+        if (n or not doc_level) and any(series(out[i].key) == s for i in stack):
+            while stack:
+                same = series(out[stack[-1]].key) == s
+                _close(out, stack, m.page - 1)
+                if same:
+                    break
         parent = stack[-1] if stack else None
         ref = ecf_ref if m.page == 1 and ecf_ref and "-" in ecf_ref else None
         out.append(Found(m.key, m.label, m.page, page_count, m.source, m.description,

@@ -14,32 +14,7 @@ from dataclasses import dataclass
 
 _ID = r"(?:[A-Z]{1,2}|\d{1,4}[A-Z]?)(?:[-.](?:\d{1,3}|[A-Z]))?"
 # Upper-case two-letter words that follow "EXHIBIT" in all-caps headings and are no id.
-_NOT_IDS = frozenset(
-    [
-        "TO",
-        "OF",
-        "IN",
-        "AT",
-        "ON",
-        "BY",
-        "OR",
-        "AN",
-        "AS",
-        "IS",
-        "IT",
-        "NO",
-        "SO",
-        "US",
-        "WE",
-        "BE",
-        "DO",
-        "IF",
-        "UP",
-        "AM",
-        "ID",
-        "RE",
-    ]
-)
+_NOT_IDS = frozenset(re.findall(r"\w+", "TO OF IN AT ON BY OR AN AS IS IT NO SO US WE BE DO IF UP"))
 _WORDS = {
     "EX": r"Exhibits?|EXHIBITS?|Exhs?\.?|EXHS?\.?|Exs?\.|EXS?\.",
     "TAB": r"Tabs?|TABS?",
@@ -148,7 +123,7 @@ def stamp_label(line: str) -> tuple[str, int | None] | None:
 
 
 def _expand(word: str, ids: str) -> list[str]:
-    """``1–4`` → 1, 2, 3, 4; ``A through C`` → A, B, C; lists as they are."""
+    """``1-4`` → 1, 2, 3, 4; ``A through C`` → A, B, C; lists as they are."""
     out: list[str] = []
     pos = 0
     for m in _ID_RE.finditer(ids):

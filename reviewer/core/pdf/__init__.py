@@ -1,7 +1,8 @@
 """The only place that imports PyMuPDF (a package, split by what it is used for: ``read``,
-``view``, ``write``, ``produce``). Everything above it sees plain records and calls the names
+``view``, ``write``, ``produce``, ``binder``). Everything above it sees plain records and calls the names
 re-exported here."""
 
+from reviewer.core.pdf.binder import BinderEntry, assemble_binder, goto_links, outline
 from reviewer.core.pdf.produce import (
     Rect,
     bare_word,
@@ -32,6 +33,7 @@ from reviewer.core.pdf.view import (
 from reviewer.core.pdf.write import PdfWriter, html_to_pdf, pdf_text
 
 __all__ = [
+    "BinderEntry",
     "Line",
     "PageImage",
     "PageText",
@@ -39,11 +41,14 @@ __all__ = [
     "PdfWriter",
     "Rect",
     "WordBox",
+    "assemble_binder",
     "bare_word",
     "close_cached",
     "find_text",
+    "goto_links",
     "html_to_pdf",
     "leftover_words",
+    "outline",
     "page_count",
     "page_image",
     "page_words",
