@@ -109,7 +109,9 @@ def assign(matter: Matter, exhibit: str, scheme_key: str,
     return label, rec.changes()
 
 
-def assign_all(matter: Matter, scheme_key: str, doc: str | None = None) -> tuple[list[str], Changes]:
+def assign_all(
+    matter: Matter, scheme_key: str, doc: str | None = None
+) -> tuple[list[str], Changes]:
     """Number every attached exhibit (of ``doc``, or of the matter) that has no number of
     the scheme yet, in register order; one undoable step."""
     matter.require_writable()
@@ -138,7 +140,7 @@ def withdraw(matter: Matter, label: str) -> Changes:
         [label.strip()],
     ).fetchone()
     if row is None:
-        raise ReviewerError(f"{label}: no exhibit has this number (see 'reviewer exhibits numbers').")
+        raise ReviewerError(f"{label}: no exhibit has this number ('reviewer exhibits numbers').")
     rec = Recorder(matter, f"Withdraw {label}")
     with matter.db.atomic():
         rec.update("exhibit_numbers", row[0], {"withdrawn": 1}, f"{label} withdrawn")

@@ -1,6 +1,6 @@
 """The only place that imports PyMuPDF (a package, split by what it is used for: ``read``,
-``view``, ``write``, ``produce``, ``binder``). Everything above it sees plain records and calls the names
-re-exported here."""
+``view``, ``write``, ``produce``, ``binder``). Everything above it sees plain records and
+calls the names re-exported here."""
 
 from reviewer.core.pdf.binder import BinderEntry, assemble_binder, goto_links, outline
 from reviewer.core.pdf.produce import (
