@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from reviewer.cli import claims as claims_cli
+from reviewer.cli import exhibits as exhibits_cli
 from reviewer.cli import export as export_cli
 from reviewer.cli import ocr as ocr_cli
 from reviewer.cli import privilege as privilege_cli
@@ -315,6 +316,7 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
+main.add_command(exhibits_cli.exhibits)  # issue 18: exhibits
 
 
 if __name__ == "__main__":  # pragma: no cover

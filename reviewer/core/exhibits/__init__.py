@@ -15,6 +15,14 @@ from reviewer.core.exhibits.register import (
     list_exhibits,
     rescan,
     scan_document,
+    update_exhibit,
 )
 
-__all__ = ["add_exhibit", "find_exhibit", "list_exhibits", "rescan", "scan_document"]
+__all__ = [
+    "add_exhibit",
+    "find_exhibit",
+    "list_exhibits",
+    "rescan",
+    "scan_document",
+    "update_exhibit",
+]

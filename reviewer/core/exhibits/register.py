@@ -265,3 +265,20 @@ def find_exhibit(matter: Matter, ref: str) -> dict[str, Any]:
         if str(ex["exhibit_id"]) == ref or ref.upper() in (n.upper() for n in ex["numbers"]):
             return ex
     raise ReviewerError(f"{ref}: no exhibit has this id or number (see 'reviewer exhibits').")
+
+
+EDITABLE = ("description", "offered", "marked", "admitted", "label")
+
+
+def update_exhibit(matter: Matter, exhibit: str, **values: str | None) -> Changes:
+    """Set an exhibit's description, label or AO 187 dates (offered, marked, admitted);
+    options left out keep their value; one undoable step."""
+    matter.require_writable()
+    ex = find_exhibit(matter, exhibit)
+    change = {k: v for k, v in values.items() if k in EDITABLE and v is not None}
+    if not change:
+        raise ReviewerError("Nothing to change: give --description, --offered, --marked, …")
+    rec = Recorder(matter, f"Edit {ex['label']}")
+    with matter.db.atomic():
+        rec.update("exhibits", ex["exhibit_id"], change, f"{ex['label']}: {', '.join(change)}")
+    return rec.changes()
