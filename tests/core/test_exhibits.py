@@ -26,7 +26,8 @@ from tests.core.exhibit_fixtures import complaint_with_exhibits, separate_exhibi
 
 def _import(m: Matter, *paths: Path, kind: str | None = None) -> None:
     for p in import_files(m, list(paths), kind=kind, workers=1):
-        assert p.result is not None and p.result.status == "imported", p.result
+        assert p.result is not None
+        assert p.result.status == "imported", p.result
 
 
 def _by_label(m: Matter, doc: str | None = None) -> dict[str, dict[str, Any]]:
