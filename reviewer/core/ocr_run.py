@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import layout, ocr
+from reviewer.core import exhibits, layout, ocr
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
 from reviewer.core.ingest import Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
@@ -195,6 +195,7 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
                 values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
                 matter.db["pages"].update((job.doc_id, pno), values)
             _update_document(matter, job.doc_id, new)
+            exhibits.scan_document(matter, job.doc_id, new.meta.get("exhibit_stamps", []))
             matter.touch_content()
     except _TaggedParagraphs as exc:
         return (

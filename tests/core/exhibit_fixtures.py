@@ -91,3 +91,21 @@ def separate_exhibit(path: Path, heading: str = "DECLARATION EXHIBIT") -> Path:
     _content(w, heading + " (continued)")
     w.save(path)
     return path
+
+
+def complaint_with_scanned_cover(path: Path) -> Path:
+    """Complaint pages 1-2 citing Exhibit A; page 3 a scanned slip sheet (an image, no text
+    layer) reading EXHIBIT A; page 4 the exhibit's text page."""
+    scan = PdfWriter()
+    _cover(scan, "EXHIBIT A")
+    png = scan.page_png(0, dpi=150)
+    w = PdfWriter()
+    w.new_page()
+    w.text(230, 160, "COMPLAINT", 14, bold=True)
+    _paragraphs(w, [1, 2, 3, 4], 200)
+    w.new_page()
+    _paragraphs(w, [5, 6, 7, 8], 90)
+    w.insert_image_page(png)
+    _content(w, "SUPPLY AGREEMENT")
+    w.save(path)
+    return path

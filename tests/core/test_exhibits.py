@@ -21,7 +21,11 @@ from reviewer.core.exports import write
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import goto_links, outline
-from tests.core.exhibit_fixtures import complaint_with_exhibits, separate_exhibit
+from tests.core.exhibit_fixtures import (
+    complaint_with_exhibits,
+    complaint_with_scanned_cover,
+    separate_exhibit,
+)
 
 
 def _import(m: Matter, *paths: Path, kind: str | None = None) -> None:
@@ -257,3 +261,19 @@ def test_corpus_citations_link_to_attached_exhibits(corpus_matter: Path) -> None
     assert any(c["page"] == 2 for c in found["Exhibit A"]["cited_by"])
     assert ("footnote", "3") in _citing(found["Exhibit B"])
     assert {("numbered", "4"), ("numbered", "5")} <= _citing(found["Exhibit 1"])
+
+
+def test_a_scanned_slip_sheet_is_found_after_ocr(matter: Matter, tmp_path: Path) -> None:
+    from reviewer.core.ocr import tesseract
+    from reviewer.core.ocr_run import ocr_documents
+
+    if tesseract() is None:
+        pytest.skip("Tesseract is not installed")
+    pdf = complaint_with_scanned_cover(tmp_path / "scanned-cover.pdf")
+    _import(matter, pdf, kind="complaint")
+    assert _by_label(matter)["Exhibit A"]["attached"] is False  # the cover is an image
+    for _ in ocr_documents(matter, workers=1):
+        pass
+    a = _by_label(matter)["Exhibit A"]
+    assert (a["attached"], a["first_page"], a["last_page"]) == (True, 3, 4)
+    assert ("numbered", "3") in _citing(a)
