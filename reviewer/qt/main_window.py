@@ -31,6 +31,7 @@ from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.page_view import PageView
 from reviewer.qt.panels.claims_panel import ClaimsPanel
+from reviewer.qt.panels.exhibits_panel import ExhibitsPanel
 from reviewer.qt.panels.privilege_panel import PrivilegePanel
 from reviewer.qt.panels.production_panel import ProductionPanel
 from reviewer.qt.panels.search_panel import SearchPanel
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel(self)
         self.privilege_panel = PrivilegePanel(self)
         self.production_panel = ProductionPanel(self)
+        self.exhibits_panel = ExhibitsPanel(self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("Documents", self.docs_view, left),
@@ -107,10 +109,12 @@ class MainWindow(QMainWindow):
             "chart": self._dock("Proof chart", self.claims_panel, right),
             "privilege": self._dock("Privilege", self.privilege_panel, right),
             "production": self._dock("Production", self.production_panel, right),
+            "exhibits": self._dock("Exhibits", self.exhibits_panel, right),
         }
         self.tabifyDockWidget(self.docks["search"], self.docks["chart"])
         self.tabifyDockWidget(self.docks["chart"], self.docks["privilege"])
         self.tabifyDockWidget(self.docks["privilege"], self.docks["production"])
+        self.tabifyDockWidget(self.docks["production"], self.docks["exhibits"])
         self.docks["search"].raise_()
         self._docks_sized = False  # set by a restored layout or the first show
         self.splitDockWidget(
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         self.docs_view.resizeColumnsToContents()
         self.privilege_panel.track(self.docs_view, matter)
         self.production_panel.track(self.docs_view, matter)
+        self.exhibits_panel.track(matter)
         self.outline_model = OutlineModel(matter, self)
         self.outline_view.setModel(self.outline_model)
         self.outline_view.selectionModel().currentChanged.connect(self._outline_moved)
@@ -179,6 +184,7 @@ class MainWindow(QMainWindow):
         self.outline_view.setModel(None)
         self.privilege_panel.track(None, None)
         self.production_panel.track(None, None)
+        self.exhibits_panel.track(None)
         self.docs_view.setModel(None)
         self.outline_model = self.docs_model = None
         self.search_panel.show_result(None)
@@ -269,6 +275,7 @@ class MainWindow(QMainWindow):
         self.docs_model.refresh()
         self._update_title()
         self.tagging.refresh()
+        self.exhibits_panel.refresh()
         if current is not None and self.docs_model.row_of(current) is not None:
             self.docs_view.selectRow(self.docs_model.row_of(current))
         elif self.docs_model.rowCount(QModelIndex()):
@@ -360,6 +367,10 @@ class MainWindow(QMainWindow):
         self.status_page.setText(f"p. {page} / {total}" if total else f"p. {page}")
 
     # -- misc ---------------------------------------------------------------------------------
+    def go_to_page(self, page: int) -> None:
+        """Show 1-based ``page`` of the open document."""
+        self.page_view.go_to_page(page)
+
     def step_page(self, delta: int) -> None:
         self.page_view.go_to_page(self.page_view.current_page() + delta)
 

@@ -200,21 +200,22 @@ def add_exhibit(
 
 def _cited_by(matter: Matter) -> dict[int, list[dict[str, Any]]]:
     rows = matter.db.execute(
-        """SELECT c.exhibit_id, p.doc_id, p.seq, p.number, p.kind, p.cite, p.page_start, c.text
-        FROM exhibit_cites c JOIN paragraphs p ON p.id = c.para_id
+        """SELECT c.exhibit_id, p.doc_id, p.seq, p.number, p.kind, p.cite, p.page_start, c.text,
+        p.id FROM exhibit_cites c JOIN paragraphs p ON p.id = c.para_id
         ORDER BY c.exhibit_id, p.doc_id, p.seq, c.text"""
     ).fetchall()
     out: dict[int, list[dict[str, Any]]] = {}
-    for ex, doc_id, seq, number, kind, cite, page, text in rows:
+    for ex, doc_id, seq, number, kind, cite, page, text, pid in rows:
         out.setdefault(ex, []).append({"seq": seq, "number": number, "kind": kind, "cite": cite,
-                                       "doc_id": doc_id, "page": page, "text": text})  # fmt: skip
+                                       "doc_id": doc_id, "page": page, "text": text,
+                                       "para_id": pid})  # fmt: skip
     return out
 
 
 def list_exhibits(matter: Matter, doc: str | None = None) -> list[dict[str, Any]]:
     """The register: ``{exhibit_id, doc_id, file_name, label, first_page, last_page,
-    attached, description, cited_by: [{seq, number, kind, cite, doc_id, page, text}], key,
-    source, filing_id, filing, parent_id, ecf_ref, cited, numbers, offered, marked,
+    attached, description, cited_by: [{seq, number, kind, cite, doc_id, page, text,
+    para_id}], key, source, filing_id, filing, parent_id, ecf_ref, cited, numbers, offered, marked,
     admitted}``, by filing and page. ``doc``: exhibits in or of that document."""
     where, args = "", []
     if doc is not None:
