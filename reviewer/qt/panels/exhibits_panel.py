@@ -84,6 +84,7 @@ class ExhibitsPanel(QWidget):
         shown = [ex for ex in rows if keep(ex, self.filter.currentText())]
         for ex in shown:
             self.tree.addTopLevelItem(self._item(ex))
+        self.tree.expandAll()  # the citing ¶¶ show, and the columns fit them too
         for col in (0, 1):
             self.tree.resizeColumnToContents(col)
         missing = sum(not ex["attached"] for ex in rows)
