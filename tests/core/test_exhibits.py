@@ -49,6 +49,7 @@ def _citing(e: dict[str, Any]) -> set[tuple[str, str | None]]:
         ("See Ex. 3 at 4.", ["EX:3"]),
         ("Exs. 1–4", ["EX:1", "EX:2", "EX:3", "EX:4"]),
         ("Exs. 11-12", ["EX:11", "EX:12"]),
+        ("Exs. A-C; Exhibit A-1", ["EX:A", "EX:B", "EX:C", "EX:A-1"]),
         ("Exhibits A and B", ["EX:A", "EX:B"]),
         ("Exhibits A through C", ["EX:A", "EX:B", "EX:C"]),
         ("Exhibit B, ¶ 7", ["EX:B"]),
@@ -229,6 +230,8 @@ CORPUS_TRUTH: dict[str, set[tuple[str, int | None, int | None]]] = {
     # ECF 16-6: a declaration citing Exhibits A-I filed as separate attachments.
     "dev2-cand.330704.16.6_1.pdf": {("Dkt. 16-6", 1, 4)}
     | {(f"Exhibit {c}", None, None) for c in "ABCDEFGHI"},
+    # Two docket entries in one PDF: the ECF header turns from Doc 12 to Doc 12-1 on p. 10.
+    "cand-nibi-ex-parte-application.pdf": {("Dkt. 12-1", 10, 13)},
     # Bankruptcy declaration citing an Exhibit A of another declaration.
     "dev2-canb.582112.201.0.pdf": {("Exhibit A", None, None)},
 }

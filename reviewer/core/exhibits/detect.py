@@ -28,7 +28,7 @@ class Mark:
     page: int
     key: str
     label: str
-    source: str  # cover | stamp
+    source: str  # cover | stamp | ecf
     description: str = ""
     last: int | None = None  # a stamp run's last stamped page
 
@@ -92,15 +92,31 @@ def cover(text: str) -> Mark | None:
     return Mark(0, key, _display(printed, key), "cover", description)
 
 
-def marks(texts: Sequence[str], stamps: Sequence[Sequence[object]]) -> list[Mark]:
-    """Covers (from each page's cleaned text) and stamp runs, in page order; a stamp on a
-    cover page adds nothing."""
+def _ecf_marks(ecf_docs: Sequence[str | None], found: dict[int, Mark]) -> None:
+    """Where the ECF header's docket number turns into an attachment number part-way
+    through a file (``Document 12`` on pages 1-9, ``Document 12-1`` from page 10), that page
+    starts the attachment (``Dkt. 12-1``) unless a cover already starts an exhibit there."""
+    for pno in range(2, len(ecf_docs) + 1):
+        doc, before = ecf_docs[pno - 1], ecf_docs[pno - 2]
+        if doc and "-" in doc and before and doc != before and pno not in found:
+            found[pno] = Mark(pno, f"ECF:{doc}", f"Dkt. {doc}", "ecf")
+
+
+def marks(
+    texts: Sequence[str], stamps: Sequence[Sequence[object]],
+    ecf_docs: Sequence[str | None] = (),
+) -> list[Mark]:  # fmt: skip
+    """Covers (from each page's cleaned text), stamp runs and ECF attachment numbers that
+    change part-way, in page order; a stamp on a cover page adds nothing."""
     found: dict[int, Mark] = {}
+    _ecf_marks(ecf_docs, found)
+    covers: dict[int, Mark] = {}
     for pno, text in enumerate(texts, start=1):
         mark = cover(text)
         if mark is not None:
             mark.page = pno
-            found[pno] = mark
+            covers[pno] = mark
+    found.update(covers)
     run: Mark | None = None
     for pno, key, stamped in sorted((int(p), str(k), s) for p, k, s in stamps):  # type: ignore[call-overload]
         if run is not None and run.key == key and stamped is not None and run.last == pno - 1:
@@ -138,6 +154,7 @@ def layout(
                     break
         parent = stack[-1] if stack else None
         ref = ecf_ref if m.page == 1 and ecf_ref and "-" in ecf_ref else None
+        ref = m.key[4:] if m.source == "ecf" else ref
         out.append(Found(m.key, m.label, m.page, page_count, m.source, m.description,
                          parent, ref))  # fmt: skip
         stack.append(len(out) - 1)

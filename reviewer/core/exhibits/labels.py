@@ -122,6 +122,19 @@ def stamp_label(line: str) -> tuple[str, int | None] | None:
     return found[0], int(m["page"]) if m["page"] else None
 
 
+def _before(a: str, b: str) -> bool:
+    if a.isdigit():
+        return 0 < int(b) - int(a) <= 100
+    return a < b
+
+
+def _between(a: str, b: str) -> list[str]:
+    """``3``, ``5`` → 3, 4, 5; ``A``, ``C`` → A, B, C."""
+    if a.isdigit():
+        return [str(n) for n in range(int(a), int(b) + 1)]
+    return [chr(c) for c in range(ord(a), ord(b) + 1)]
+
+
 def _expand(word: str, ids: str) -> list[str]:
     """``1-4`` → 1, 2, 3, 4; ``A through C`` → A, B, C; lists as they are."""
     out: list[str] = []
@@ -129,9 +142,10 @@ def _expand(word: str, ids: str) -> list[str]:
     for m in _ID_RE.finditer(ids):
         between = ids[pos : m.start()]
         cur = m.group(0)
-        span = re.fullmatch(r"(\d+)-(\d+)", cur)
-        if span and word.lower().rstrip(".").endswith("s") and int(span[1]) < int(span[2]):
-            out.extend(str(n) for n in range(int(span[1]), int(span[2]) + 1))
+        plural = word.lower().rstrip(".").endswith("s")
+        span = re.fullmatch(r"(\d+)-(\d+)", cur) or re.fullmatch(r"([A-Z])-([A-Z])", cur)
+        if span and plural and _before(span[1], span[2]):
+            out.extend(_between(span[1], span[2]))
             pos = m.end()
             continue
         if out and re.fullmatch(_RANGE, between):

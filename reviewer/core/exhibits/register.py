@@ -109,12 +109,14 @@ def scan_document(
         [doc_id],
     ).fetchone()
     page_count, docket, title, stored, _kind = doc
-    texts = [r[0] for r in db.execute(
-        "SELECT text FROM pages WHERE doc_id = ? ORDER BY pno", [doc_id])]  # fmt: skip
+    pages = db.execute(
+        "SELECT text, ecf_doc FROM pages WHERE doc_id = ? ORDER BY pno", [doc_id]
+    ).fetchall()
+    texts, ecf_docs = [r[0] for r in pages], [r[1] for r in pages]
     if stamps is None:
         stamps = _stamps_from_file(matter, stored)
     heading = _title(title)
-    found = detect.layout(detect.marks(texts, stamps), page_count, docket, heading)
+    found = detect.layout(detect.marks(texts, stamps, ecf_docs), page_count, docket, heading)
     filing = _main_filing(matter, doc_id, docket)
     _store_found(matter, doc_id, found, filing, page_count)
     if docket and "-" not in docket:  # a main filing adopts its attachments already here
