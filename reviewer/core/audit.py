@@ -159,11 +159,27 @@ def _replay(matter: Matter, batch: int, kind: str) -> Changes:
                     rec.delete(tbl, row_id, summary)
                 else:
                     rec.update(tbl, row_id, target, summary)
+            _relink_exhibits(matter, rows)  # issue 18: citations follow exhibits undone/redone
     except (sqlite3.IntegrityError, sqlite_utils.db.NotFoundError):
         raise ClaimError(
             f"Cannot {kind} '{rows[0][4]}': a document or paragraph it touched was deleted since."
         ) from None
     return rec.changes()
+
+
+def _relink_exhibits(matter: Matter, rows: list[Any]) -> None:
+    filings = {
+        json.loads(state)["filing_id"]
+        for tbl, _, before, after, *_ in rows
+        if tbl == "exhibits"
+        for state in (before, after)
+        if state is not None
+    }
+    if filings - {None}:
+        from reviewer.core.exhibits.citations import link_filing  # exhibits import audit
+
+        for filing in filings - {None}:
+            link_filing(matter, filing)
 
 
 def undo(matter: Matter) -> Changes:

@@ -280,3 +280,18 @@ def test_a_scanned_slip_sheet_is_found_after_ocr(matter: Matter, tmp_path: Path)
     a = _by_label(matter)["Exhibit A"]
     assert (a["attached"], a["first_page"], a["last_page"]) == (True, 3, 4)
     assert ("numbered", "3") in _citing(a)
+
+
+def test_undoing_a_declared_exhibit_lists_it_as_not_attached_again(
+    complaint: Matter, tmp_path: Path
+) -> None:
+    from reviewer.core.audit import redo, undo
+
+    _import(complaint, separate_exhibit(tmp_path / "ex-b.pdf"), kind="exhibit")
+    exhibits.add_exhibit(complaint, "ex-b.pdf", "Exhibit B", of="acme-complaint")
+    undo(complaint)
+    b = _by_label(complaint, "acme-complaint")["Exhibit B"]
+    assert (b["attached"], _citing(b)) == (False, {("numbered", "5")})
+    redo(complaint)
+    b = _by_label(complaint, "acme-complaint")["Exhibit B"]
+    assert (b["attached"], b["file_name"], _citing(b)) == (True, "ex-b.pdf", {("numbered", "5")})
