@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.core.exhibits.labels import citations
+from reviewer.core.exhibits.labels import Cite, citations
 from reviewer.core.matter import Matter
 
 _LINKED = ("EX", "TAB", "ATT")  # what a cite without a match is listed as (not attached)
@@ -76,17 +76,28 @@ def _pick(cands: list[_Candidate], page: int, ranges: dict[int, tuple[int, int]]
     return (top or cands)[0].id
 
 
+def _target(
+    matter: Matter, filing_id: int, cite: Cite, para: tuple[int, int],
+    cands: dict[str, list[_Candidate]], ranges: dict[int, tuple[int, int]],
+) -> int | bool | None:  # fmt: skip
+    """The exhibit a cite in a paragraph on pages ``para`` links to; None when nothing
+    provides it; False when it is the label on the exhibit's own cover (no citation)."""
+    if cite.key.startswith("ECF:"):
+        return _ecf_exhibit(matter, filing_id, cite.key[4:])
+    every = cands.get(cite.key, [])
+    usable = [c for c in every if not _on_cover(c, para[0], para[1], cite.text)]
+    if every and not usable:
+        return False
+    return _pick(usable, para[0], ranges)
+
+
 def link_filing(matter: Matter, filing_id: int) -> int:
     """Rebuild the citation links of one filing; returns how many links it has."""
     db = matter.db
-    cands = _candidates(matter, filing_id)
-    ranges = _ranges(matter, filing_id)
-    cited_rows = {
-        r[1]: r[0]
-        for r in db.execute(
-            "SELECT id, key FROM exhibits WHERE filing_id = ? AND source = 'cited'", [filing_id]
-        ).fetchall()
-    }
+    cands, ranges = _candidates(matter, filing_id), _ranges(matter, filing_id)
+    cited_rows = dict(db.execute(
+        "SELECT key, id FROM exhibits WHERE filing_id = ? AND source = 'cited'", [filing_id]
+    ).fetchall())  # fmt: skip
     db.execute(
         "DELETE FROM exhibit_cites WHERE para_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
         [filing_id],
@@ -99,23 +110,15 @@ def link_filing(matter: Matter, filing_id: int) -> int:
     ).fetchall()
     for pid, text, page, page_end in paras:
         for cite in citations(text):
-            key_cands = [c for c in cands.get(cite.key, [])
-                         if not _on_cover(c, page, page_end, cite.text)]  # fmt: skip
-            if cite.key.startswith("ECF:"):
-                target = _ecf_exhibit(matter, filing_id, cite.key[4:])
-            elif cands.get(cite.key) and not key_cands:
-                continue  # the exhibit's own cover page
-            else:
-                target = _pick(key_cands, page, ranges)
+            target = _target(matter, filing_id, cite, (page, page_end), cands, ranges)
             if target is None and cite.key.split(":")[0] in _LINKED:
                 target = cited_rows.get(cite.key) or _new_cited(matter, filing_id, cite.key)
                 cited_rows[cite.key] = target
                 used_cited.add(target)
-            if target is not None:
-                links.add((target, pid, cite.text))
+            if target:
+                links.add((int(target), pid, cite.text))
     db["exhibit_cites"].insert_all(
-        ({"exhibit_id": e, "para_id": p, "text": t} for e, p, t in sorted(links)),
-        ignore=True,
+        ({"exhibit_id": e, "para_id": p, "text": t} for e, p, t in sorted(links)), ignore=True
     )
     for row_id in cited_rows.values():
         if row_id not in used_cited and not _numbered(matter, row_id):
