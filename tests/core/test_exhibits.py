@@ -57,6 +57,8 @@ def _citing(e: dict[str, Any]) -> set[tuple[str, str | None]]:
         ("attached as Attachment A; Tab 4", ["ATT:A", "TAB:4"]),
         ("(ECF No. 22-2); PX-12", ["ECF:22-2", "PX:12"]),
         ("EXHIBITS TO THE DECLARATION; EXHIBIT LIST; exhibited; ex parte", []),
+        ("See Exhibit V.D.1 and Exhibits IV.B.3", []),  # a report's own tables
+        ("Ashley Decl. Ex. 22, ECF 405-34, 406-26", ["EX:22"]),
     ],
 )
 def test_citations_are_parsed(text: str, keys: list[str]) -> None:

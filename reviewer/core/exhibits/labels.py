@@ -42,7 +42,7 @@ _SEP = r"(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _RANGE = r"(?:\s*[-–—]\s*|\s+through\s+|\s+to\s+)"
 CITE_RE = re.compile(
     rf"\b(?P<word>{_WORDS['EX']}|{_WORDS['TAB']}|{_WORDS['ATT']})(?:(?<=\.)\s*|\s+)"
-    rf"(?:Nos?\.\s*)?(?P<ids>{_ID}(?:(?:{_RANGE}|{_SEP}){_ID})*)(?![A-Za-z0-9])"
+    rf"(?:Nos?\.\s*)?(?P<ids>{_ID}(?:(?:{_RANGE}|{_SEP}){_ID})*)(?![A-Za-z0-9]|[.-][A-Za-z0-9])"
     r"|\b(?P<trial>(?:P|D|J)T?X[-\s]?\d{1,4})\b"
     r"|\b(?:Dkt\.|ECF\s+No\.|Doc\.|Docket\s+No\.)\s*(?P<ecf>\d{1,5}-\d{1,3})\b"
 )
@@ -146,6 +146,10 @@ def _expand(word: str, ids: str) -> list[str]:
         span = re.fullmatch(r"(\d+)-(\d+)", cur) or re.fullmatch(r"([A-Z])-([A-Z])", cur)
         if span and plural and _before(span[1], span[2]):
             out.extend(_between(span[1], span[2]))
+            pos = m.end()
+            continue
+        if span and span[1].isdigit():  # "Ex. 5-3": page 3 of Ex. 5; later "405-35": an ECF no.
+            out.extend([] if out else [span[1]])
             pos = m.end()
             continue
         if out and re.fullmatch(_RANGE, between):
