@@ -9,6 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pymupdf
 import pytest
 from click.testing import CliRunner, Result
 
@@ -67,6 +68,18 @@ def test_numbers_list_and_binder(mp: Path, tmp_path: Path) -> None:
     result = run("export", "exhibit-binder", mp, "-o", tmp_path / "binder.pdf")
     assert result.exit_code == 0, result.output
     assert "3 exhibits, 11 pages" in result.output
+    one = tmp_path / "px2.pdf"
+    assert run("export", "exhibit", mp, "PX-002", "-o", one).output.endswith("2 pages)\n")
+    with pymupdf.open(one) as doc:
+        assert [p.get_text().split("\n")[-2] for p in doc] == [
+            "PX-002 — page 1 of 2",
+            "PX-002 — page 2 of 2",
+        ]
+    missing = next(e for e in json.loads(run("exhibits", mp, "--json").output)
+                   if not e["attached"])  # fmt: skip
+    result = run("export", "exhibit", mp, missing["exhibit_id"], "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 2
+    assert "cited but not attached" in result.output
 
 
 def test_bad_input_exits_2_and_writes_nothing(mp: Path, tmp_path: Path) -> None:
@@ -91,5 +104,5 @@ def test_every_exhibits_command_has_help() -> None:
         result = run("exhibits", name, "--help")
         assert result.exit_code == 0
         assert len(result.output) > 100
-    for name in ("exhibit-list", "exhibit-binder"):
+    for name in ("exhibit-list", "exhibit-binder", "exhibit"):
         assert run("export", name, "--help").exit_code == 0

@@ -9,7 +9,7 @@ import click
 
 from reviewer.cli.common import MATTER, user_errors
 from reviewer.core.errors import ReviewerError
-from reviewer.core.exhibits.binder import write_binder
+from reviewer.core.exhibits.binder import write_binder, write_stamped_exhibit
 from reviewer.core.exhibits.exhibit_list import exhibit_list_report
 from reviewer.core.exports import FORMATS, write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report, redaction_log_report
@@ -159,3 +159,17 @@ def exhibit_binder(matter: Path, output: Path) -> None:
     with Matter.open(matter, readonly=True) as m:
         count, pages = write_binder(m, output)
     click.echo(f"Wrote {output} ({count} exhibits, {pages} pages)")
+
+
+@export.command("exhibit")
+@MATTER
+@click.argument("exhibit")
+@OUT
+@user_errors
+def exhibit_copy(matter: Path, exhibit: str, output: Path) -> None:
+    """One exhibit (id or number, e.g. PX-012) as a PDF, stickered on its first page and
+    footed on every page (PX-012 — page 3 of 9); export again after renumbering to
+    re-stamp it."""
+    with Matter.open(matter, readonly=True) as m:
+        number, pages = write_stamped_exhibit(m, exhibit, output)
+    click.echo(f"Wrote {output} ({number}, {pages} pages)")

@@ -12,11 +12,11 @@ from typing import Any
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits.exhibit_list import describe
 from reviewer.core.exhibits.numbering import SCHEMES, numbers
-from reviewer.core.exhibits.register import list_exhibits
+from reviewer.core.exhibits.register import find_exhibit, list_exhibits
 from reviewer.core.exports import atomic_output
 from reviewer.core.exports.report import caption
 from reviewer.core.matter import Matter
-from reviewer.core.pdf import BinderEntry, assemble_binder
+from reviewer.core.pdf import BinderEntry, assemble_binder, stamp_exhibit
 
 _PARTY = {"plaintiff": "PLAINTIFF'S", "defendant": "DEFENDANT'S", "joint": "JOINT"}
 
@@ -61,17 +61,19 @@ def binder_entries(matter: Matter) -> list[BinderEntry]:
             bound.discard(ex["exhibit_id"])
             offset = ex["first_page"] - parent["first_page"] + 1
             inner.setdefault(parent["exhibit_id"], []).append((_number(ex)[0], offset))
-    out = []
-    for ex in (x for x in exhibits if x["exhibit_id"] in bound):
-        stored = matter.db.execute(
-            "SELECT stored_path FROM documents WHERE id = ?", [ex["doc_id"]]
-        ).fetchone()[0]
-        label, party, number = _number(ex)
-        sticker = (party, "EXHIBIT", number, _case_no(matter, ex["filing_id"] or ex["doc_id"]))
-        out.append(BinderEntry(label, describe(ex), matter.path / stored, ex["first_page"],
-                               ex["last_page"], sticker,
-                               tuple(inner.get(ex["exhibit_id"], ()))))  # fmt: skip
-    return out
+    return [_entry(matter, ex, tuple(inner.get(ex["exhibit_id"], ())))
+            for ex in exhibits if ex["exhibit_id"] in bound]  # fmt: skip
+
+
+def _entry(matter: Matter, ex: dict[str, Any], inner: tuple[tuple[str, int], ...] = ()
+           ) -> BinderEntry:  # fmt: skip
+    stored = matter.db.execute(
+        "SELECT stored_path FROM documents WHERE id = ?", [ex["doc_id"]]
+    ).fetchone()[0]
+    label, party, number = _number(ex)
+    sticker = (party, "EXHIBIT", number, _case_no(matter, ex["filing_id"] or ex["doc_id"]))
+    return BinderEntry(label, describe(ex), matter.path / stored, ex["first_page"],
+                       ex["last_page"], sticker, inner)  # fmt: skip
 
 
 def write_binder(matter: Matter, dest: str | Path) -> tuple[int, int]:
@@ -89,3 +91,17 @@ def write_binder(matter: Matter, dest: str | Path) -> tuple[int, int]:
     with atomic_output(dest) as tmp:
         pages = assemble_binder(tmp, title, entries)
     return len(entries), pages
+
+
+def write_stamped_exhibit(matter: Matter, exhibit: str, dest: str | Path) -> tuple[str, int]:
+    """One exhibit (id or number), stickered and footed with its number; returns (number,
+    pages). Made again after a renumbering, it carries the new number."""
+    ex = find_exhibit(matter, exhibit)
+    if not ex["attached"]:
+        raise ReviewerError(f"{ex['label']} is cited but not attached: there are no pages.")
+    entry = _entry(matter, ex)
+    if not entry.source.is_file():
+        raise ReviewerError(f"{entry.source}: the stored copy of {entry.number} is missing.")
+    with atomic_output(dest) as tmp:
+        pages = stamp_exhibit(tmp, entry)
+    return entry.number, pages

@@ -2,7 +2,13 @@
 ``view``, ``write``, ``produce``, ``binder``). Everything above it sees plain records and
 calls the names re-exported here."""
 
-from reviewer.core.pdf.binder import BinderEntry, assemble_binder, goto_links, outline
+from reviewer.core.pdf.binder import (
+    BinderEntry,
+    assemble_binder,
+    goto_links,
+    outline,
+    stamp_exhibit,
+)
 from reviewer.core.pdf.produce import (
     Rect,
     bare_word,
@@ -60,5 +66,6 @@ __all__ = [
     "render_png",
     "searchable_copy",
     "slip_sheet",
+    "stamp_exhibit",
     "text_in_rect",
 ]

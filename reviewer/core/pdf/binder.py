@@ -148,6 +148,32 @@ def _index(m: Any, doc: Any, title: Sequence[str], entries: Sequence[BinderEntry
             _footer(m, page, f"Index — page {p + 1} of {pages}", strip=False)
 
 
+def _bind(m: Any, out: Any, e: BinderEntry) -> int:
+    """Copy an exhibit's pages to the end of ``out`` and stamp them; returns the index of
+    its first page there."""
+    src = _open(e.source)
+    try:
+        first = out.page_count
+        out.insert_pdf(src, from_page=e.first - 1, to_page=e.last - 1)
+    finally:
+        src.close()
+    count = e.last - e.first + 1
+    for k in range(count):
+        page = out[first + k]
+        _upright(page)
+        _strip(m, page)
+        if k == 0:
+            _sticker(m, page, e.sticker)
+        _footer(m, page, f"{e.number} — page {k + 1} of {count}")
+    return int(first)
+
+
+def _save(out: Any, dest: str | Path, title: str) -> int:
+    out.set_metadata({"title": title, "producer": ""})
+    out.save(str(dest), garbage=4, deflate=True)
+    return int(out.page_count)
+
+
 def assemble_binder(dest: str | Path, title: Sequence[str], entries: Sequence[BinderEntry]) -> int:
     """Write the binder to ``dest``; returns its page count."""
     m = _pymupdf()
@@ -164,26 +190,24 @@ def assemble_binder(dest: str | Path, title: Sequence[str], entries: Sequence[Bi
                 f"{e.number} — {e.description}")  # fmt: skip
             toc.append([1, _fit(m, name, 10, 900), out.page_count + 1])
             _slip(m, out, e)
-            src = _open(e.source)
-            try:
-                first = out.page_count
-                out.insert_pdf(src, from_page=e.first - 1, to_page=e.last - 1)
-            finally:
-                src.close()
-            count = e.last - e.first + 1
+            first = _bind(m, out, e)
             toc.extend([2, label, first + k] for label, k in e.inner)
-            for k in range(count):
-                page = out[first + k]
-                _upright(page)
-                _strip(m, page)
-                if k == 0:
-                    _sticker(m, page, e.sticker)
-                _footer(m, page, f"{e.number} — page {k + 1} of {count}")
         _index(m, out, title, entries, starts, index_pages)
         out.set_toc(toc)
-        out.set_metadata({"title": title[0] if title else "Exhibit binder", "producer": ""})
-        out.save(str(dest), garbage=4, deflate=True)
-        return int(out.page_count)
+        return _save(out, dest, title[0] if title else "Exhibit binder")
+    finally:
+        out.close()
+
+
+def stamp_exhibit(dest: str | Path, entry: BinderEntry) -> int:
+    """One exhibit alone, stickered and footed as in the binder (no index, no slip sheet),
+    e.g. to file or serve it; returns its page count."""
+    m = _pymupdf()
+    out = m.open()
+    try:
+        _bind(m, out, entry)
+        out.set_toc([[1, entry.number, 1], *([2, label, k] for label, k in entry.inner)])
+        return _save(out, dest, entry.number)
     finally:
         out.close()
 
