@@ -297,3 +297,14 @@ def test_undoing_a_declared_exhibit_lists_it_as_not_attached_again(
     redo(complaint)
     b = _by_label(complaint, "acme-complaint")["Exhibit B"]
     assert (b["attached"], b["file_name"], _citing(b)) == (True, "ex-b.pdf", {("numbered", "5")})
+
+
+def test_a_rescan_keeps_what_the_user_edited(complaint: Matter) -> None:
+    c = _by_label(complaint)["Exhibit C"]
+    exhibits.update_exhibit(complaint, str(c["exhibit_id"]), description="June invoice",
+                            marked="2024-05-01")  # fmt: skip
+    for _ in exhibits.rescan(complaint):
+        pass
+    again = _by_label(complaint)["Exhibit C"]
+    assert again["exhibit_id"] == c["exhibit_id"]
+    assert (again["description"], again["marked"]) == ("June invoice", "2024-05-01")

@@ -65,7 +65,8 @@ def _stamps_from_file(matter: Matter, stored_path: str) -> list[tuple[int, str, 
 def _store_found(matter: Matter, doc_id: int, found: list[detect.Found], filing: int | None,
                  page_count: int) -> None:  # fmt: skip
     """Replace the document's found exhibits, keeping the id (and so the numbers) of each
-    one found again; a numbered exhibit no longer found is kept."""
+    one found again and the label and description a user may have edited; an exhibit no
+    longer found that carries user work (a number, trial dates) is kept."""
     db = matter.db
     old = {
         (r[1], r[2]): r[0]
@@ -87,13 +88,29 @@ def _store_found(matter: Matter, doc_id: int, found: list[detect.Found], filing:
         row_id = old.pop((f.key, f.first_page), None)
         if row_id is None:
             row_id = new_row(matter, doc_id, None, f.key, source=f.source)
+        else:  # found again: a label or description the user gave stays
+            values.pop("label")
+            values.pop("description")
         db["exhibits"].update(row_id, values)
         ids.append(row_id)
     for row_id in old.values():
-        if db.execute("SELECT 1 FROM exhibit_numbers WHERE exhibit_id = ?", [row_id]).fetchone():
+        if _user_work(matter, row_id):
             continue
         db.execute("UPDATE exhibits SET parent_id = NULL WHERE parent_id = ?", [row_id])
         db.execute("DELETE FROM exhibits WHERE id = ?", [row_id])
+
+
+def _user_work(matter: Matter, exhibit_id: int) -> bool:
+    """An exhibit with a number or trial dates is user work: a re-scan never deletes it."""
+    return (
+        matter.db.execute(
+            """SELECT 1 FROM exhibits e WHERE e.id = ? AND (e.offered != '' OR e.marked != ''
+            OR e.admitted != ''
+            OR EXISTS (SELECT 1 FROM exhibit_numbers n WHERE n.exhibit_id = e.id))""",
+            [exhibit_id],
+        ).fetchone()
+        is not None
+    )
 
 
 def scan_document(
