@@ -121,16 +121,22 @@ def link_filing(matter: Matter, filing_id: int) -> int:
         ({"exhibit_id": e, "para_id": p, "text": t} for e, p, t in sorted(links)), ignore=True
     )
     for row_id in cited_rows.values():
-        if row_id not in used_cited and not _numbered(matter, row_id):
+        if row_id not in used_cited and not user_work(matter, row_id):
             db.execute("DELETE FROM exhibits WHERE id = ?", [row_id])
     return len(links)
 
 
-def _numbered(matter: Matter, exhibit_id: int) -> bool:
-    row = matter.db.execute(
-        "SELECT 1 FROM exhibit_numbers WHERE exhibit_id = ? LIMIT 1", [exhibit_id]
-    ).fetchone()
-    return row is not None
+def user_work(matter: Matter, exhibit_id: int) -> bool:
+    """An exhibit with a number or trial dates is user work: a re-scan never deletes it."""
+    return (
+        matter.db.execute(
+            """SELECT 1 FROM exhibits e WHERE e.id = ? AND (e.offered != '' OR e.marked != ''
+            OR e.admitted != ''
+            OR EXISTS (SELECT 1 FROM exhibit_numbers n WHERE n.exhibit_id = e.id))""",
+            [exhibit_id],
+        ).fetchone()
+        is not None
+    )
 
 
 def _new_cited(matter: Matter, filing_id: int, key: str) -> int:

@@ -14,7 +14,7 @@ from reviewer.core.audit import Recorder, current_user
 from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits import detect
-from reviewer.core.exhibits.citations import link_filing
+from reviewer.core.exhibits.citations import link_filing, user_work
 from reviewer.core.exhibits.labels import cover_label, label_of
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes, Progress
@@ -94,23 +94,10 @@ def _store_found(matter: Matter, doc_id: int, found: list[detect.Found], filing:
         db["exhibits"].update(row_id, values)
         ids.append(row_id)
     for row_id in old.values():
-        if _user_work(matter, row_id):
+        if user_work(matter, row_id):
             continue
         db.execute("UPDATE exhibits SET parent_id = NULL WHERE parent_id = ?", [row_id])
         db.execute("DELETE FROM exhibits WHERE id = ?", [row_id])
-
-
-def _user_work(matter: Matter, exhibit_id: int) -> bool:
-    """An exhibit with a number or trial dates is user work: a re-scan never deletes it."""
-    return (
-        matter.db.execute(
-            """SELECT 1 FROM exhibits e WHERE e.id = ? AND (e.offered != '' OR e.marked != ''
-            OR e.admitted != ''
-            OR EXISTS (SELECT 1 FROM exhibit_numbers n WHERE n.exhibit_id = e.id))""",
-            [exhibit_id],
-        ).fetchone()
-        is not None
-    )
 
 
 def scan_document(
