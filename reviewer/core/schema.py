@@ -292,6 +292,67 @@ def m005_production(db: Database) -> None:
     )
 
 
+# Tables holding what reviewers made. A foreign key from them never cascades: a document or
+# paragraph cannot be deleted while work points at it, so no work disappears as a side effect.
+USER_WORK = (
+    "tags", "suggestion_rejects", "privilege", "redactions", "count_claims",
+    "production_docs", "production_pages", "orphans",
+)  # fmt: skip
+
+
+@migrations()
+def m008_spine(db: Database) -> None:
+    """One change spine (issue 14). Foreign keys into user work become ``RESTRICT``; every
+    operation gets one ``operations`` row (label, who, machine, when; ``id`` = the audit
+    ``batch``), back-filled from the audit log; work that a re-cut document no longer has a
+    paragraph for is kept in ``orphans`` (the row as it was and a snapshot of its old ¶)."""
+    from sqlite_utils.db import ForeignKey
+
+    for name in USER_WORK:
+        table = db.table(name)
+        if not table.exists():
+            continue
+        keys = [
+            ForeignKey(f.table, f.column, f.other_table, f.other_column, on_delete="RESTRICT")
+            for f in table.foreign_keys
+        ]
+        table.transform(foreign_keys=keys)
+    db.execute("ALTER TABLE audit ADD COLUMN machine TEXT")
+    db.execute(
+        """CREATE TABLE operations (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            who TEXT NOT NULL,
+            machine TEXT,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('do', 'undo', 'redo')),
+            undoes INTEGER REFERENCES operations(id) ON DELETE RESTRICT
+        )"""
+    )
+    db.execute(
+        "INSERT INTO operations (id, label, who, at, kind, undoes) SELECT batch, min(action), "
+        "min(who), min(at), min(kind), min(undoes) FROM audit GROUP BY batch ORDER BY batch"
+    )
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER operations_no_{event.lower()} BEFORE {event} ON operations
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+        )
+    db.execute(
+        """CREATE TABLE orphans (
+            id INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE RESTRICT,
+            row TEXT NOT NULL,
+            para TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX orphans_doc ON orphans(doc_id)")
+
+
 @migrations()
 def m010_exhibits(db: Database) -> None:
     """Exhibits (issue 18). An exhibit's pages are ``first_page``-``last_page`` of document
@@ -300,21 +361,24 @@ def m010_exhibits(db: Database) -> None:
     end). ``source`` says how it was found: a cover or slip sheet, a per-page stamp, an ECF
     attachment number, a citation only (``attached`` = 0), or declared by a user. Found
     records are re-derived by a re-scan; ``user`` records and every number are user work.
-    ``exhibit_cites`` links citing paragraphs (derived, rebuilt by a scan). Numbers
-    (PX-001…) are allocated once from a counter per scheme in ``matter_meta`` and never
-    reused: a withdrawn number keeps its row."""
+    ``exhibit_cites`` links citing paragraphs (derived, rebuilt by a scan; no foreign keys,
+    so a re-cut or a delete never trips on it, and a link to a paragraph gone is ignored
+    and swept by the next scan). Numbers (PX-001…) are allocated once from a counter per
+    scheme in ``matter_meta`` and never reused: a withdrawn number keeps its row. No key
+    cascades: deleting a document deletes its exhibits as audited rows (undo restores
+    them)."""
     db.execute(
         """CREATE TABLE exhibits (
             id INTEGER PRIMARY KEY,
-            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            filing_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE RESTRICT,
+            filing_id INTEGER REFERENCES documents(id) ON DELETE RESTRICT,
             label TEXT NOT NULL,
             key TEXT NOT NULL,
             first_page INTEGER,
             last_page INTEGER,
             attached INTEGER NOT NULL DEFAULT 1,
             source TEXT NOT NULL CHECK (source IN ('cover', 'stamp', 'ecf', 'cited', 'user')),
-            parent_id INTEGER REFERENCES exhibits(id) ON DELETE SET NULL,
+            parent_id INTEGER,
             description TEXT NOT NULL DEFAULT '',
             ecf_ref TEXT,
             offered TEXT NOT NULL DEFAULT '',
@@ -329,18 +393,17 @@ def m010_exhibits(db: Database) -> None:
     db.execute("CREATE INDEX exhibits_filing ON exhibits(filing_id, key)")
     db.execute(
         """CREATE TABLE exhibit_cites (
-            id INTEGER PRIMARY KEY,
-            exhibit_id INTEGER NOT NULL REFERENCES exhibits(id) ON DELETE CASCADE,
-            para_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+            exhibit_id INTEGER NOT NULL,
+            para_id INTEGER NOT NULL,
             text TEXT NOT NULL,
-            UNIQUE (exhibit_id, para_id, text)
-        )"""
+            PRIMARY KEY (exhibit_id, para_id, text)
+        ) WITHOUT ROWID"""
     )
     db.execute("CREATE INDEX exhibit_cites_para ON exhibit_cites(para_id)")
     db.execute(
         """CREATE TABLE exhibit_numbers (
             id INTEGER PRIMARY KEY,
-            exhibit_id INTEGER REFERENCES exhibits(id) ON DELETE SET NULL,
+            exhibit_id INTEGER,
             scheme TEXT NOT NULL,
             number INTEGER NOT NULL,
             label TEXT NOT NULL,

@@ -6,7 +6,10 @@ Links are derived data: ``link_filing`` rebuilds a filing's links from its parag
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reviewer.core.exhibits.labels import Cite, citations
 from reviewer.core.matter import Matter
@@ -99,7 +102,8 @@ def link_filing(matter: Matter, filing_id: int) -> int:
         "SELECT key, id FROM exhibits WHERE filing_id = ? AND source = 'cited'", [filing_id]
     ).fetchall())  # fmt: skip
     db.execute(
-        "DELETE FROM exhibit_cites WHERE para_id IN (SELECT id FROM paragraphs WHERE doc_id = ?)",
+        "DELETE FROM exhibit_cites WHERE para_id IN (SELECT id FROM paragraphs WHERE doc_id = ?) "
+        "OR para_id NOT IN (SELECT id FROM paragraphs)",  # links to paragraphs re-cut away
         [filing_id],
     )
     links: set[tuple[int, int, str]] = set()
@@ -143,3 +147,26 @@ def _new_cited(matter: Matter, filing_id: int, key: str) -> int:
     from reviewer.core.exhibits.register import new_row  # one place builds rows
 
     return new_row(matter, filing_id, filing_id, key, source="cited", attached=False)
+
+
+def relink_touched(matter: Matter, rows: Sequence[Sequence[Any]]) -> None:
+    """After an undo or redo (audit rows ``(tbl, row_id, before, after, …)``): find again
+    the exhibits of documents whose pages it changed (a re-cut undone, a deleted document
+    restored), and rebuild the links of every filing whose exhibits or paragraphs it
+    changed."""
+    from reviewer.core.exhibits.register import scan_document  # register imports this
+
+    rescan: set[int] = set()
+    relink: set[int] = set()
+    for tbl, _row_id, before, after, *_ in rows:
+        for state in (before, after):
+            row = json.loads(state) if state is not None else {}
+            if tbl in ("pages", "documents"):
+                rescan.add(row.get("doc_id") or row.get("id"))
+            elif tbl in ("exhibits", "paragraphs"):
+                relink.add(row.get("filing_id") if tbl == "exhibits" else row.get("doc_id"))
+    exists = {r[0] for r in matter.db.execute("SELECT id FROM documents")}
+    for doc_id in sorted(d for d in rescan if d in exists):
+        scan_document(matter, doc_id)
+    for filing in sorted(f for f in relink - rescan if f in exists):
+        link_filing(matter, filing)

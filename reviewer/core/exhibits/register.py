@@ -97,6 +97,7 @@ def _store_found(matter: Matter, doc_id: int, found: list[detect.Found], filing:
         if user_work(matter, row_id):
             continue
         db.execute("UPDATE exhibits SET parent_id = NULL WHERE parent_id = ?", [row_id])
+        db.execute("DELETE FROM exhibit_cites WHERE exhibit_id = ?", [row_id])
         db.execute("DELETE FROM exhibits WHERE id = ?", [row_id])
 
 
