@@ -308,3 +308,17 @@ def test_a_rescan_keeps_what_the_user_edited(complaint: Matter) -> None:
     again = _by_label(complaint)["Exhibit C"]
     assert again["exhibit_id"] == c["exhibit_id"]
     assert (again["description"], again["marked"]) == ("June invoice", "2024-05-01")
+
+
+def test_deleting_a_filing_is_undone_with_its_exhibits_and_numbers(complaint: Matter) -> None:
+    from reviewer.core.audit import undo
+    from reviewer.core.delete import delete_documents
+    from reviewer.core.documents import find_document
+
+    numbering.assign(complaint, str(_by_label(complaint)["Exhibit A"]["exhibit_id"]), "PX")
+    before = exhibits.list_exhibits(complaint)
+    delete_documents(complaint, [find_document(complaint, "acme-complaint")])
+    assert exhibits.list_exhibits(complaint) == []
+    undo(complaint)
+    assert exhibits.list_exhibits(complaint) == before
+    assert _by_label(complaint)["Exhibit A"]["numbers"] == ["PX-001"]
