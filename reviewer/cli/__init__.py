@@ -13,6 +13,7 @@ import click
 
 from reviewer.cli import check as check_cli
 from reviewer.cli import claims as claims_cli
+from reviewer.cli import exhibits as exhibits_cli
 from reviewer.cli import export as export_cli
 from reviewer.cli import labels as labels_cli
 from reviewer.cli import ocr as ocr_cli
@@ -337,6 +338,7 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
+main.add_command(exhibits_cli.exhibits)  # issue 18: exhibits
 main.add_command(orphans_cli.orphans_group)  # issue 14: work kept after a re-cut
 for _command in labels_cli.COMMANDS:  # issue 13: kinds and the matter's caption
     main.add_command(_command)

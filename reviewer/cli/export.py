@@ -1,5 +1,5 @@
 """``reviewer export …``: the proof chart, the conclusory-allegations report, the privilege
-log (four presets) and the redaction log."""
+log (four presets), the redaction log, the exhibit list and binder."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import click
 
 from reviewer.cli.common import MATTER, user_errors
 from reviewer.core.errors import ReviewerError
+from reviewer.core.exhibits.binder import write_binder, write_stamped_exhibit
+from reviewer.core.exhibits.exhibit_list import exhibit_list_report
 from reviewer.core.exports import FORMATS, write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report, redaction_log_report
 from reviewer.core.exports.proof_chart import (
@@ -127,3 +129,47 @@ def searchable_pdf(matter: Path, doc: str, output: Path) -> None:
     with Matter.open(matter, readonly=True) as m:
         pages, words = write_searchable_pdf(m, doc, output)
     click.echo(f"Wrote {output} ({pages} OCR'd pages, {words} words)")
+
+
+@export.command("exhibit-list")
+@MATTER
+@FORMAT
+@OUT
+@user_errors
+def exhibit_list(matter: Path, fmt: str | None, output: Path) -> None:
+    """The exhibit list in the AO 187 layout: Plf. No., Def. No., Date Offered, Marked,
+    Admitted, Description of Exhibits (CSV and XLSX add the label, document, pages and
+    citing paragraphs)."""
+    fmt = _format(fmt, output)
+    with Matter.open(matter, readonly=True) as m:
+        report = exhibit_list_report(m, compact=fmt in ("docx", "pdf"))
+    write([report], fmt, output)
+    click.echo(f"Wrote {output} ({len(report.rows)} exhibits)")
+
+
+@export.command("exhibit-binder")
+@MATTER
+@OUT
+@user_errors
+def exhibit_binder(matter: Path, output: Path) -> None:
+    """The exhibit binder (PDF): a linked index, then each attached exhibit behind a slip
+    sheet, stickered and footed with its number (PX-012 — page 3 of 9), one bookmark each."""
+    if output.suffix.lower() != ".pdf":
+        raise ReviewerError(f"{output.name}: the binder is a PDF; name it ….pdf.")
+    with Matter.open(matter, readonly=True) as m:
+        count, pages = write_binder(m, output)
+    click.echo(f"Wrote {output} ({count} exhibits, {pages} pages)")
+
+
+@export.command("exhibit")
+@MATTER
+@click.argument("exhibit")
+@OUT
+@user_errors
+def exhibit_copy(matter: Path, exhibit: str, output: Path) -> None:
+    """One exhibit (id or number, e.g. PX-012) as a PDF, stickered on its first page and
+    footed on every page (PX-012 — page 3 of 9); export again after renumbering to
+    re-stamp it."""
+    with Matter.open(matter, readonly=True) as m:
+        number, pages = write_stamped_exhibit(m, exhibit, output)
+    click.echo(f"Wrote {output} ({number}, {pages} pages)")

@@ -29,6 +29,7 @@ AUDITED = (
     "claims", "elements", "count_claims", "tags", "suggestion_rejects", "privilege", "people",
     "redactions", "documents", "pages", "paragraphs", "orphans", "production_sets",
     "production_docs", "production_pages",
+    "exhibits", "exhibit_numbers",  # issue 18
 )  # fmt: skip
 # Tables whose rows are not keyed by an ``id`` column.
 PKS: dict[str, tuple[str, ...]] = {"pages": ("doc_id", "pno"), "matter_meta": ("key",)}

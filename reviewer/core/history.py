@@ -168,6 +168,7 @@ def _replay(matter: Matter, op_id: int, kind: str) -> Changes:
     try:
         with matter.db.atomic():
             _apply(rec, rows, kind)
+            _relink_exhibits(matter, rows)
             if content:
                 matter.touch_content()
     except (sqlite3.IntegrityError, sqlite_utils.db.NotFoundError):
@@ -181,6 +182,13 @@ def _replay(matter: Matter, op_id: int, kind: str) -> Changes:
     if updater is not None:
         _reindex(matter, updater, changes.content)
     return changes
+
+
+def _relink_exhibits(matter: Matter, rows: list[Any]) -> None:
+    """Issue 18: citation links follow exhibits and paragraphs undone or redone."""
+    from reviewer.core.exhibits.citations import relink_touched  # exhibits import audit
+
+    relink_touched(matter, rows)
 
 
 def _index(matter: Matter) -> Any:

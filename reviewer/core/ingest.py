@@ -14,7 +14,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reviewer.core import captions, classify, layout, redaction_check, segment
+from reviewer.core import captions, classify, exhibits, layout, redaction_check, segment
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import PdfText, read_pdf
@@ -140,6 +140,7 @@ def caption_meta(cap: captions.Caption, kind: str, reason: str, pdf: PdfText) ->
         "abbrev": classify.cite_abbrev(kind, cap.title, cap.cover),
         "pdf_meta": pdf.metadata,
         "page_count": pdf.page_count,
+        "exhibit_stamps": exhibits.detect.page_stamps(pdf.pages),  # issue 18
     }
 
 
@@ -239,6 +240,7 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
         matter.db["bad_redactions"].insert_all(
             {"doc_id": doc_id, **r} for r in parsed.bad_redactions
         )
+        exhibits.scan_document(matter, int(doc_id), m.get("exhibit_stamps", []))  # issue 18
         matter.touch_content()
     return int(doc_id)
 

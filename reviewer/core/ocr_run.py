@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import layout, ocr
+from reviewer.core import exhibits, layout, ocr
 from reviewer.core.audit import Recorder, operation
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
 from reviewer.core.ingest import CAPTION_COLUMNS, Rows, import_files, parse_text, rows
@@ -210,6 +210,7 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
             values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
             op.update("pages", (job.doc_id, pno), values, f"p. {pno}")
         _update_document(op, job.doc_id, new)
+        exhibits.scan_document(matter, job.doc_id, new.meta.get("exhibit_stamps", []))
         matter.touch_content()
     ocrd = sum(1 for p in parsed.pages if p.index + 1 in words and p.quality == "good")
     work = f"; {result.sentence}" if result.sentence else ""

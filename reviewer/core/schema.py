@@ -394,3 +394,66 @@ def m009_redaction(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX bad_redactions_doc ON bad_redactions(doc_id, page)")
+
+
+@migrations()
+def m010_exhibits(db: Database) -> None:
+    """Exhibits (issue 18). An exhibit's pages are ``first_page``-``last_page`` of document
+    ``doc_id`` (both NULL: the whole document, or nothing when it is cited but not attached);
+    ``filing_id`` is the filing it is an exhibit of (the same document when attached at its
+    end). ``source`` says how it was found: a cover or slip sheet, a per-page stamp, an ECF
+    attachment number, a citation only (``attached`` = 0), or declared by a user. Found
+    records are re-derived by a re-scan; ``user`` records and every number are user work.
+    ``exhibit_cites`` links citing paragraphs (derived, rebuilt by a scan; no foreign keys,
+    so a re-cut or a delete never trips on it, and a link to a paragraph gone is ignored
+    and swept by the next scan). Numbers (PX-001…) are allocated once from a counter per
+    scheme in ``matter_meta`` and never reused: a withdrawn number keeps its row. No key
+    cascades: deleting a document deletes its exhibits as audited rows (undo restores
+    them)."""
+    db.execute(
+        """CREATE TABLE exhibits (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE RESTRICT,
+            filing_id INTEGER REFERENCES documents(id) ON DELETE RESTRICT,
+            label TEXT NOT NULL,
+            key TEXT NOT NULL,
+            first_page INTEGER,
+            last_page INTEGER,
+            attached INTEGER NOT NULL DEFAULT 1,
+            source TEXT NOT NULL CHECK (source IN ('cover', 'stamp', 'ecf', 'cited', 'user')),
+            parent_id INTEGER,
+            description TEXT NOT NULL DEFAULT '',
+            ecf_ref TEXT,
+            offered TEXT NOT NULL DEFAULT '',
+            marked TEXT NOT NULL DEFAULT '',
+            admitted TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK ((first_page IS NULL) = (last_page IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX exhibits_doc ON exhibits(doc_id)")
+    db.execute("CREATE INDEX exhibits_filing ON exhibits(filing_id, key)")
+    db.execute(
+        """CREATE TABLE exhibit_cites (
+            exhibit_id INTEGER NOT NULL,
+            para_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (exhibit_id, para_id, text)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX exhibit_cites_para ON exhibit_cites(para_id)")
+    db.execute(
+        """CREATE TABLE exhibit_numbers (
+            id INTEGER PRIMARY KEY,
+            exhibit_id INTEGER,
+            scheme TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (scheme, number)
+        )"""
+    )
+    db.execute("CREATE INDEX exhibit_numbers_exhibit ON exhibit_numbers(exhibit_id)")

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.page_view, self.docs_view, self.outline_view = views.page, views.docs, views.outline
         self.search_panel, self.claims_panel = views.search, views.claims
         self.privilege_panel, self.production_panel = views.privilege, views.production
+        self.exhibits_panel = views.exhibits
         self.docks, self.status_doc, self.status_page = views.docks, views.status_doc, views.page_no
         self._docks_sized = False  # set by a restored layout or the first show
         self.docs_model: DocumentsModel | None = None  # one per open matter
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.privilege_panel.coded.connect(self.announce)
         self.production_panel.changed.connect(self.announce)
         self.operation_executed.connect(self.tagging.refresh)
+        self.operation_executed.connect(lambda _changes: self.exhibits_panel.refresh())
         self.operation_executed.connect(self.history.update)
         self.operation_executed.connect(self._refresh_documents)
         self.watcher.changed_elsewhere.connect(lambda: self.operation_executed.emit(None))
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.docs_view.resizeColumnsToContents()
         self.privilege_panel.track(self.docs_view, matter)
         self.production_panel.track(self.docs_view, matter)
+        self.exhibits_panel.track(matter)
         self.outline_model = OutlineModel(matter, self)
         self.outline_view.setModel(self.outline_model)
         self.outline_view.selectionModel().currentChanged.connect(self._outline_moved)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.outline_view.setModel(None)
         self.privilege_panel.track(None, None)
         self.production_panel.track(None, None)
+        self.exhibits_panel.track(None)
         self.docs_view.setModel(None)
         self.outline_model = self.docs_model = None
         self.search_panel.show_result(None)
@@ -342,6 +346,10 @@ class MainWindow(QMainWindow):
         self.status_page.setText(f"p. {page} / {total}" if total else f"p. {page}")
 
     # -- misc ---------------------------------------------------------------------------------
+    def go_to_page(self, page: int) -> None:
+        """Show 1-based ``page`` of the open document."""
+        self.page_view.go_to_page(page)
+
     def step_page(self, delta: int) -> None:
         self.page_view.go_to_page(self.page_view.current_page() + delta)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.qt.page_view import PageView
 from reviewer.qt.panels.claims_panel import ClaimsPanel
+from reviewer.qt.panels.exhibits_panel import ExhibitsPanel
 from reviewer.qt.panels.privilege_panel import PrivilegePanel
 from reviewer.qt.panels.production_panel import ProductionPanel
 from reviewer.qt.panels.search_panel import SearchPanel
@@ -38,6 +39,7 @@ class Views:
     docks: dict[str, QDockWidget]
     status_doc: QLabel
     page_no: QLabel
+    exhibits: ExhibitsPanel
 
 
 def _dock(window: QMainWindow, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -67,6 +69,7 @@ def build_views(window: QMainWindow) -> Views:
     docs, outline = _tables()
     search, claims = SearchPanel(window), ClaimsPanel(window)
     privilege, production = PrivilegePanel(window), ProductionPanel(window)
+    exhibits = ExhibitsPanel(window)  # type: ignore[arg-type]
     left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
     docks = {
         "documents": _dock(window, "Documents", docs, left),
@@ -75,17 +78,19 @@ def build_views(window: QMainWindow) -> Views:
         "chart": _dock(window, "Proof chart", claims, right),
         "privilege": _dock(window, "Privilege", privilege, right),
         "production": _dock(window, "Production", production, right),
+        "exhibits": _dock(window, "Exhibits", exhibits, right),
     }
     window.tabifyDockWidget(docks["search"], docks["chart"])
     window.tabifyDockWidget(docks["chart"], docks["privilege"])
     window.tabifyDockWidget(docks["privilege"], docks["production"])
+    window.tabifyDockWidget(docks["production"], docks["exhibits"])
     docks["search"].raise_()  # sized when first shown (MainWindow.size_docks)
     window.splitDockWidget(docks["documents"], docks["outline"], Qt.Orientation.Vertical)
     status_doc, page_no = QLabel(), QLabel()
     window.statusBar().addPermanentWidget(status_doc, 1)
     window.statusBar().addPermanentWidget(page_no)
     return Views(page, docs, outline, search, claims, privilege, production, docks,
-                 status_doc, page_no)  # fmt: skip
+                 status_doc, page_no, exhibits)  # fmt: skip
 
 
 MAX_RECENT = 8

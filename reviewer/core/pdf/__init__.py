@@ -1,7 +1,14 @@
 """The only place that imports PyMuPDF (a package, split by what it is used for: ``read``,
-``view``, ``write``, ``produce``). Everything above it sees plain records and calls the names
-re-exported here."""
+``view``, ``write``, ``produce``, ``binder``). Everything above it sees plain records and
+calls the names re-exported here."""
 
+from reviewer.core.pdf.binder import (
+    BinderEntry,
+    assemble_binder,
+    goto_links,
+    outline,
+    stamp_exhibit,
+)
 from reviewer.core.pdf.compare import collateral, leaks
 from reviewer.core.pdf.produce import (
     Rect,
@@ -39,6 +46,7 @@ from reviewer.core.pdf.view import (
 from reviewer.core.pdf.write import PdfWriter, html_to_pdf, pdf_text
 
 __all__ = [
+    "BinderEntry",
     "Line",
     "PageImage",
     "PageText",
@@ -46,13 +54,16 @@ __all__ = [
     "PdfWriter",
     "Rect",
     "WordBox",
+    "assemble_binder",
     "bare_word",
     "close_cached",
     "collateral",
     "find_text",
+    "goto_links",
     "html_to_pdf",
     "leaks",
     "leftover_words",
+    "outline",
     "page_count",
     "page_image",
     "page_words",
@@ -67,6 +78,7 @@ __all__ = [
     "secrets_of",
     "secrets_pattern",
     "slip_sheet",
+    "stamp_exhibit",
     "stamp_rects",
     "text_in_rect",
     "text_outside",
