@@ -3,7 +3,7 @@ document's kind where they see it (``labels.set_kind``: tags, coding and redacti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
@@ -13,8 +13,8 @@ from reviewer.core.classify import KINDS
 from reviewer.core.errors import ReviewerError
 from reviewer.qt.dialogs import show_error
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+# The window (reviewer.qt.main_window.MainWindow): not imported, so no import cycle.
+MainWindow = Any
 
 
 def install(window: MainWindow) -> None:
