@@ -1,19 +1,31 @@
-"""Reading documents and paragraphs back out of a matter, and resolving what users type
-(a doc id or a file name; a printed ¶ number) to records."""
+"""Reading documents and paragraphs back out of a matter, resolving what users type (a doc id
+or a file name; a printed ¶ number) to records, and the corrections a person makes to a
+document (its kind, its caption fields)."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
-from reviewer.core.errors import NotFoundError
+from reviewer.core.audit import Recorder
+from reviewer.core.classify import KINDS
+from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.records import Document, Paragraph
+from reviewer.core.records import Changes, Document, Paragraph
 
 _DOC_COLS = (
     "id, file_name, sha256, kind, page_count, text_quality, needs_ocr, quality_note, title, "
     "court, case_no, docket_no, filed, stored_path, imported_at"
 )
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DocumentError(ReviewerError):
+    """A kind or property value a document cannot take."""
+
+
 _PARA_COLS = (
     "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes"
 )
@@ -83,3 +95,67 @@ def paragraph_by_id(matter: Matter, pid: int) -> Paragraph:
 def quotation(p: Paragraph) -> str:
     """A paragraph as a litigator pastes it into a brief: the text quoted, then its pin cite."""
     return f"“{' '.join(p.text.split())}” {p.cite}."
+
+
+# -- corrections a person makes (kind, caption fields) ----------------------------------------
+PROPERTY_FIELDS = ("title", "court", "case_no", "docket_no", "filed")
+
+
+def _reindexed(matter: Matter, doc_id: int, write: Callable[[], Changes]) -> Changes:
+    """Run ``write`` (one audited transaction that also bumps the content version), then
+    replace the document's index entries, whose ``kind:`` and ``filed:`` fields follow."""
+    from reviewer.core.search import IndexUpdater  # the index is optional for this edit
+
+    updater = IndexUpdater(matter)
+    try:
+        changes = write()
+        updater.remove(doc_id)
+        updater.add(doc_id)
+    finally:
+        updater.close()
+    return changes | Changes(documents=frozenset({doc_id}))
+
+
+def set_kind(matter: Matter, doc_id: int, kind: str) -> Changes:
+    """Change only a document's kind: its paragraphs keep their ids, so every tag, privilege
+    coding and redaction stays. One audited, undoable operation."""
+    value = kind.strip().lower()
+    if value not in KINDS:
+        raise DocumentError(f"{kind!r} is not a kind of filing; use one of {', '.join(KINDS)}.")
+    doc = find_document(matter, doc_id)
+    if doc.kind == value:
+        raise DocumentError(f"{doc.file_name} is already a {value}.")
+
+    def write() -> Changes:
+        rec = Recorder(matter, f"kind of {doc.file_name}: {doc.kind} → {value}")
+        with matter.db.atomic():
+            rec.update("documents", doc.id, {"kind": value}, rec.action)
+            matter.touch_content()
+        return rec.changes()
+
+    return _reindexed(matter, doc.id, write)
+
+
+def set_properties(matter: Matter, doc_id: int, values: dict[str, str | None]) -> Changes:
+    """Correct a document's caption fields (``PROPERTY_FIELDS``); empty text clears one.
+    ``filed`` is an ISO date (``2021-03-04``). One audited, undoable operation."""
+    doc = find_document(matter, doc_id)
+    if unknown := set(values) - set(PROPERTY_FIELDS):
+        raise DocumentError(f"{', '.join(sorted(unknown))}: not a document property.")
+    clean = {k: (" ".join(v.split()) or None) if v is not None else None for k, v in values.items()}
+    filed = clean.get("filed")
+    if filed and not _ISO_DATE.fullmatch(filed):
+        raise DocumentError(f"{filed!r}: write the filing date as YYYY-MM-DD, e.g. 2021-03-04.")
+    changed = {k: v for k, v in clean.items() if getattr(doc, k) != v}
+    if not changed:
+        raise DocumentError(f"{doc.file_name}: nothing to change.")
+
+    def write() -> Changes:
+        rec = Recorder(matter, f"properties of {doc.file_name}")
+        with matter.db.atomic():
+            said = ", ".join(f"{k} {v or '(none)'}" for k, v in changed.items())
+            rec.update("documents", doc.id, changed, f"{doc.file_name}: {said}")
+            matter.touch_content()
+        return rec.changes()
+
+    return _reindexed(matter, doc.id, write)

@@ -34,9 +34,11 @@ from reviewer.qt.panels.claims_panel import ClaimsPanel
 from reviewer.qt.panels.privilege_panel import PrivilegePanel
 from reviewer.qt.panels.production_panel import ProductionPanel
 from reviewer.qt.panels.search_panel import SearchPanel
+from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
 from reviewer.qt.style import FOCUS_QSS
+from reviewer.qt.tag_marks import TagMarksController
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.worker import JobRunner
 
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.setStyleSheet(FOCUS_QSS)
         self._build_views()
+        self.marks = TagMarksController(self)  # tag marks on the pages and in the outline
+        self.review = ReviewActions(self)  # the Claims, Document and People dialogs
         self.tagging = TaggingController(self)
         self.searching = SearchController(self)
         self.recent_menu: QMenu | None = None  # File ▸ Open recent (menus.build_menus)
@@ -118,7 +122,8 @@ class MainWindow(QMainWindow):
         )
         self.status_doc = QLabel()
         self.status_page = QLabel()
-        self.statusBar().addPermanentWidget(self.status_doc, 1)
+        # No stretch: the status bar's messages (what an action did) need the room.
+        self.statusBar().addPermanentWidget(self.status_doc)
         self.statusBar().addPermanentWidget(self.status_page)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
         self.start.show(True)
 
     def close_matter(self) -> None:
+        self.review.close_all()
         self.jobs.cancel_all()
         self.searching.close()
         self.page_view.clear()
@@ -299,6 +305,7 @@ class MainWindow(QMainWindow):
         self.page_view.set_paragraph_boxes(locate.paragraph_boxes(self.matter, doc_id))
         assert self.outline_model is not None
         self.outline_model.set_document(doc_id)
+        self.marks.refresh()
         self.outline_view.expandToDepth(0)
         row = self.docs_model.row_of(doc_id) if self.docs_model else None
         if row is not None and self.docs_view.currentIndex().row() != row:
@@ -353,7 +360,7 @@ class MainWindow(QMainWindow):
 
     def _show_paragraph_status(self, pid: int) -> None:
         if self.matter is not None:
-            self.statusBar().showMessage(documents.paragraph_by_id(self.matter, pid).cite)
+            self.statusBar().showMessage(self.marks.paragraph_status(pid))
 
     def _page_changed(self, page: int) -> None:
         total = len(self.page_view.page_sizes) if hasattr(self.page_view, "page_sizes") else 0

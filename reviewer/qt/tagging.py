@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 
 from reviewer.core import tagging
 from reviewer.core.claims import element_for_hotkey, list_claims
+from reviewer.core.documents import paragraph_by_id
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
+from reviewer.qt.review_actions import refresh_documents
+from reviewer.qt.tag_marks import tag_sentence
 
 if TYPE_CHECKING:
     from reviewer.qt.main_window import MainWindow
@@ -30,6 +33,7 @@ class TaggingController:
     def refresh(self, _changes: Changes | None = None) -> None:
         """Reload claims and chart (a chart is built in milliseconds: no partial update)."""
         matter = self.window.matter
+        self.window.marks.refresh()
         if matter is None:
             self.panel.set_claims([])
             self.panel.set_rows([])
@@ -58,6 +62,7 @@ class TaggingController:
             return
         matter = self.window.matter
         assert matter is not None
+        assessment = self.panel.new_assessment()
         try:
             element = element_for_hotkey(matter, claim, hotkey)
             tagged = {t.para_id for t in tagging.list_tags(matter, element, para_ids=pids)}
@@ -65,13 +70,16 @@ class TaggingController:
                 changes = tagging.untag(matter, pids, element)
                 verb = "Removed"
             else:
-                changes = tagging.tag(matter, pids, element, self.panel.new_assessment())
+                changes = tagging.tag(matter, pids, element, assessment)
                 verb = "Tagged"
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 5000)
             return
         self.refresh(changes)
-        self.window.statusBar().showMessage(f"{verb} {len(pids)} ¶: {element.name}", 4000)
+        numbers = [paragraph_by_id(matter, pid).number for pid in pids]
+        self.window.statusBar().showMessage(
+            tag_sentence(verb, numbers, element.name, assessment), 8000
+        )
 
     def undo(self) -> None:
         self._replay(tagging.undo, "Undone")
@@ -88,6 +96,8 @@ class TaggingController:
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 4000)
             return
+        if changes.documents:  # a kind or property change undone: the list shows it
+            refresh_documents(self.window)
         self.refresh(changes)
         self.window.statusBar().showMessage(verb, 3000)
 
