@@ -106,16 +106,17 @@ def _what_goes(matter: Matter, doc: Document) -> str:
     """What deleting a document removes with it, as the dialog lists it."""
     counts = []
     for table, what in (
-        ("paragraphs", "paragraphs"),
-        ("tags", "tags"),
-        ("privilege", "privilege codings"),
-        ("redactions", "redactions"),
-        ("production_docs", "production set places"),
+        ("paragraphs", "paragraph"),
+        ("tags", "tag"),
+        ("privilege", "privilege coding"),
+        ("redactions", "redaction"),
+        ("production_docs", "place in a production set"),
     ):
         n = matter.db.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", [doc.id])
         value = n.fetchone()[0]
         if value:
-            counts.append(f"{value} {what}")
+            plural = what.replace("place", "places") if "place" in what else what + "s"
+            counts.append(f"{value} {what if value == 1 else plural}")
     return f"{doc.file_name} ({doc.pages} pages{', ' if counts else ''}{', '.join(counts)})"
 
 

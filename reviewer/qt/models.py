@@ -150,6 +150,18 @@ class DocumentsModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
+    def reread(self) -> bool:
+        """After an edit: re-read the ids if documents came or went (a reset), else only
+        forget the cached rows and redraw them, so the selection stays. True if reset."""
+        if self._query_ids() != self._ids:
+            self.refresh()
+            return True
+        self._cache.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(_COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        return False
+
     def doc_id(self, row: int) -> int:
         return self._ids[row]
 

@@ -23,13 +23,16 @@ STATUS_MS = 8000
 
 
 def refresh_documents(window: MainWindow) -> None:
-    """Re-read the documents list, keeping the open document selected (or, if it is gone,
-    opening the first one), and the status line of the open document."""
+    """Re-read the documents list (its selection stays unless documents came or went; then
+    the open document stays selected or, if it is gone, the first one opens) and the status
+    line of the open document."""
     model = window.docs_model
     if model is None or window.matter is None:
         return
     current = window.doc_id
-    model.refresh()
+    if not model.reread():
+        _doc_status(window)
+        return
     row = model.row_of(current) if current is not None else None
     if row is None:
         window.doc_id = None
@@ -40,11 +43,15 @@ def refresh_documents(window: MainWindow) -> None:
         row = 0 if model.rowCount(QModelIndex()) else None
     if row is not None:
         window.docs_view.selectRow(row)
-    if window.doc_id is not None:
+    _doc_status(window)
+    window._update_title()
+
+
+def _doc_status(window: MainWindow) -> None:
+    if window.matter is not None and window.doc_id is not None:
         doc = find_document(window.matter, window.doc_id)
         flag = "  — OCR needed" if doc.needs_ocr else ""
         window.status_doc.setText(f"{doc.file_name} · {doc.kind} · {doc.pages} pages{flag}")
-    window._update_title()
 
 
 class ReviewActions:
@@ -53,6 +60,8 @@ class ReviewActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialogs: dict[str, QDialog] = {}
+        # The documents list's Privilege column follows coding done in the Privilege dock.
+        window.privilege_panel.coded.connect(lambda _changes: refresh_documents(window))
 
     # -- running one operation --------------------------------------------------------------
     def writable(self) -> Matter | None:

@@ -96,8 +96,7 @@ class TaggingController:
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 4000)
             return
-        if changes.documents:  # a kind or property change undone: the list shows it
-            refresh_documents(self.window)
+        refresh_documents(self.window)  # an undone kind, caption or coding shows in the list
         self.refresh(changes)
         self.window.statusBar().showMessage(verb, 3000)
 
