@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
 
+from reviewer.core import privilege
 from reviewer.core.documents import find_document, find_paragraph
+from reviewer.core.matter import Matter
 from reviewer.qt.main_window import MainWindow
 
 
@@ -62,16 +64,26 @@ def main(matter: Path, out: Path) -> None:
     w.setGeometry(0, 0, 1280, 800)
     w.show()
     settle(app)
+    m = Matter.open(matter)  # the answer coded withheld, for the documents list
+    answer = find_document(m, "answer.pdf")
+    if not privilege.designations(m, answer.id):
+        privilege.set_privilege(m, [answer.id], "withheld", "attorney-client", description="x")
+    m.close()
     w.open_matter(matter)
     settle(app)
     assert w.matter is not None
+    w.resizeDocks([w.docks["documents"]], [330], Qt.Orientation.Horizontal)
     complaint = find_document(w.matter, "complaint.pdf")
     w.open_document(complaint.id)
     w.docks["chart"].raise_()
     w.select_paragraph(find_paragraph(w.matter, complaint, "46").id)
     shoot(app, out, "tag-marks.png")
     shoot(app, out, "claims-dialog.png", w.review.open_claims())
-    shoot(app, out, "counts-dialog.png", w.review.open_counts())
+    counts = w.review.open_counts()
+    assert counts is not None
+    tree = counts.tree  # type: ignore[attr-defined]
+    tree.setCurrentItem(tree.topLevelItem(0).child(1))  # a suggestion, ready to confirm
+    shoot(app, out, "counts-dialog.png", counts)
     shoot(app, out, "suggestions-dialog.png", w.review.open_suggestions())
     shoot(app, out, "document-dialog.png", w.review.open_document("kind"))
     people = w.review.open_people()
@@ -81,6 +93,8 @@ def main(matter: Path, out: Path) -> None:
     people.aliases.setText("dokafor@okaforlaw.com; DRO")  # type: ignore[attr-defined]
     people._save()  # type: ignore[attr-defined]
     shoot(app, out, "people-dialog.png", people)
+    w.docs_view.selectRow(w.docs_model.row_of(answer.id))  # type: ignore[union-attr]
+    shoot(app, out, "delete-dialog.png", w.review.open_delete())
     w.close()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -125,9 +126,10 @@ class DeleteDialog(ReviewDialog):
 
     def __init__(self, actions: ReviewActions, window: MainWindow) -> None:
         super().__init__(actions, window, "Delete documents")
-        self.resize(560, 260)
+        self.resize(560, 200)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.delete = QPushButton("&Delete")
         self.delete.clicked.connect(self._delete)
         cancel = QPushButton("Cancel")

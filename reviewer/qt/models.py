@@ -69,11 +69,36 @@ _DISPLAY = (
 )
 
 
+_DOTS: dict[str, QIcon] = {}
+
+
+def _privilege_dot(r: DocumentRow) -> QIcon | None:
+    """A dot before the document's name when it is privileged or redacted (the Privilege
+    column is often scrolled out of a narrow dock)."""
+    state = r.privilege if r.privilege in _PRIVILEGED else "redacted" if r.privilege_state else ""
+    if not state or r.privilege_state == "not privileged":
+        return None
+    if state not in _DOTS:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(_PRIVILEGED[state])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 8, 8)
+        painter.end()
+        _DOTS[state] = QIcon(pixmap)
+    return _DOTS[state]
+
+
 def _doc_data(r: DocumentRow, column: int, role: int) -> Any:
     if role == Role.DisplayRole:
         return _DISPLAY[column](r)
+    if role == Role.DecorationRole and column == DOCUMENT:
+        return _privilege_dot(r)
     if role == Role.ToolTipRole and column == DOCUMENT:
-        return f"{r.file_name}\n{r.title}" if r.title else r.file_name
+        name = f"{r.file_name}\n{r.title}" if r.title else r.file_name
+        return f"{name}\nPrivilege: {r.privilege_state}" if r.privilege_state else name
     if role == Role.ToolTipRole and column == STATUS:
         return r.note
     if role == Role.ForegroundRole and column == STATUS:
@@ -92,8 +117,9 @@ class DocumentsModel(QAbstractTableModel):
     BLOCK = 200
     CACHE_ROWS = 2000
     _ROLES = frozenset(
-        {Role.DisplayRole, Role.ToolTipRole, Role.ForegroundRole, Role.TextAlignmentRole}
-    )
+        {Role.DisplayRole, Role.ToolTipRole, Role.ForegroundRole, Role.TextAlignmentRole,
+         Role.DecorationRole}
+    )  # fmt: skip
 
     def __init__(self, matter: Matter, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -254,6 +254,10 @@ def test_privilege_state_shows_in_the_documents_list(window: MainWindow, demo: P
     privilege.set_privilege(m, [answer.id], "withheld", "attorney-client", description="x")
     window.privilege_panel.coded.emit(None)  # as the Privilege dock does after coding
     assert _column(window, PRIVILEGE)[row] == "withheld"
+    name = window.docs_model.index(row, 1)  # type: ignore[union-attr]
+    assert name.data(Qt.ItemDataRole.DecorationRole) is not None, "a dot before the name"
+    assert name.data(Qt.ItemDataRole.ToolTipRole).endswith("Privilege: withheld")
+    assert window.docs_model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None  # type: ignore[union-attr]
 
 
 def test_people_add_and_edit(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
