@@ -10,6 +10,7 @@ stacks can be rebuilt from it at any time — by the app, the CLI or a test.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -148,8 +149,9 @@ def _replay(matter: Matter, batch: int, kind: str) -> Changes:
         [batch],
     ).fetchall()
     rec = Recorder(matter, rows[0][4], kind, batch)
+    docs = sorted({r[1] for r in rows if r[0] == "documents"})  # a kind or caption change
     try:
-        with matter.db.atomic():
+        with _reindexing(matter, docs), matter.db.atomic():
             for tbl, row_id, before, after, _, summary in rows:
                 old, new = (after, before) if kind == "undo" else (before, after)
                 target = None if new is None else json.loads(new)
@@ -163,7 +165,17 @@ def _replay(matter: Matter, batch: int, kind: str) -> Changes:
         raise ClaimError(
             f"Cannot {kind} '{rows[0][4]}': a document or paragraph it touched was deleted since."
         ) from None
-    return rec.changes()
+    changes = rec.changes()
+    return changes | Changes(documents=frozenset(docs)) if docs else changes
+
+
+def _reindexing(matter: Matter, doc_ids: list[int]) -> contextlib.AbstractContextManager[None]:
+    """The search index follows documents' rows put back by undo or redo."""
+    if not doc_ids:
+        return contextlib.nullcontext()
+    from reviewer.core.documents import reindexing  # documents imports this module
+
+    return reindexing(matter, doc_ids)
 
 
 def undo(matter: Matter) -> Changes:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reviewer.core.audit import Recorder
@@ -101,18 +102,26 @@ def quotation(p: Paragraph) -> str:
 PROPERTY_FIELDS = ("title", "court", "case_no", "docket_no", "filed")
 
 
-def _reindexed(matter: Matter, doc_id: int, write: Callable[[], Changes]) -> Changes:
-    """Run ``write`` (one audited transaction that also bumps the content version), then
-    replace the document's index entries, whose ``kind:`` and ``filed:`` fields follow."""
-    from reviewer.core.search import IndexUpdater  # the index is optional for this edit
+@contextmanager
+def reindexing(matter: Matter, doc_ids: Iterable[int]) -> Iterator[None]:
+    """Around a write to documents' rows (a kind or caption change, or its undo): afterwards
+    their index entries are replaced, so ``kind:`` and ``filed:`` follow. Nothing is written
+    to the index if the write fails; an index already out of step is left to be rebuilt."""
+    from reviewer.core.search import IndexUpdater  # search imports this module
 
     updater = IndexUpdater(matter)
     try:
-        changes = write()
-        updater.remove(doc_id)
-        updater.add(doc_id)
+        yield
+        for doc_id in doc_ids:
+            updater.remove(doc_id)
+            updater.add(doc_id)
     finally:
         updater.close()
+
+
+def _reindexed(matter: Matter, doc_id: int, write: Callable[[], Changes]) -> Changes:
+    with reindexing(matter, [doc_id]):
+        changes = write()
     return changes | Changes(documents=frozenset({doc_id}))
 
 

@@ -29,6 +29,7 @@ def refresh_documents(window: MainWindow) -> None:
     model = window.docs_model
     if model is None or window.matter is None:
         return
+    window.searching.reopen()  # a kind or filing date changed: kind: and filed: follow
     current = window.doc_id
     if not model.reread():
         _doc_status(window)

@@ -62,6 +62,10 @@ def test_set_kind_changes_only_the_kind_and_undoes(matter: Matter) -> None:
     assert answer.id not in _hits(matter, "kind:answer")
     audit.undo(matter)
     assert find_document(matter, answer.id).kind == "answer"
+    assert check(matter) is None
+    assert answer.id in _hits(matter, "kind:answer"), "the index follows the undo"
+    audit.redo(matter)
+    assert answer.id in _hits(matter, "kind:motion")
 
 
 def test_set_kind_refuses_an_unknown_kind(matter: Matter) -> None:

@@ -199,6 +199,9 @@ def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, dem
     assert _message(window).startswith("complaint.pdf is now a exhibit (was complaint)")
     assert _chart_texts(window) == chart, "tags stay with the paragraphs"
     assert window.docs_view.currentIndex().row() == row, "the selection stays"
+    assert window.index is not None
+    found = window.index.search("kind:exhibit", "natural", limit=1000).hits
+    assert complaint.id in {h.doc_id for h in found}, "the window's search sees the new kind"
     # caption fields: a bad date is refused in the dialog, a good one saved
     dialog.fields["filed"].setText("21 Jan 2025")
     dialog.save.click()
