@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -145,7 +145,7 @@ def set_kind(matter: Matter, doc_id: int, kind: str) -> Changes:
     return _reindexed(matter, doc.id, write)
 
 
-def set_properties(matter: Matter, doc_id: int, values: dict[str, str | None]) -> Changes:
+def set_properties(matter: Matter, doc_id: int, values: Mapping[str, str | None]) -> Changes:
     """Correct a document's caption fields (``PROPERTY_FIELDS``); empty text clears one.
     ``filed`` is an ISO date (``2021-03-04``). One audited, undoable operation."""
     doc = find_document(matter, doc_id)

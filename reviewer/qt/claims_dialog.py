@@ -123,7 +123,7 @@ class ClaimsDialog(ReviewDialog):
 
     # -- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
-        matter = self.window.matter
+        matter = self.main.matter
         if matter is None:
             return
         current, element = self.claim(), self.element()

@@ -72,10 +72,10 @@ class CountsDialog(ReviewDialog):
         self._counts: list[Count] = []
 
     def reload(self) -> None:
-        matter = self.window.matter
+        matter = self.main.matter
         if matter is None:
             return
-        wanted = self.document.currentData() or self.window.doc_id
+        wanted = self.document.currentData() or self.main.doc_id
         self.document.blockSignals(True)
         self.document.clear()
         for d in list_documents(matter):
@@ -98,7 +98,7 @@ class CountsDialog(ReviewDialog):
     def _show_counts(self) -> None:
         keep = self._selected()
         self.tree.clear()
-        doc_id, matter = self.document.currentData(), self.window.matter
+        doc_id, matter = self.document.currentData(), self.main.matter
         self._counts = counts.list_counts(matter, doc_id) if doc_id and matter else []
         names = {c.key: c.name for c in list_claims(matter)} if matter else {}
         for count in self._counts:
@@ -131,7 +131,11 @@ class CountsDialog(ReviewDialog):
     def _reselect(self, keep: tuple[int, str | None] | None) -> None:
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             for item in [top, *(top.child(j) for j in range(top.childCount()))]:
+                if item is None:
+                    continue
                 count, key, _ = item.data(0, COUNT_ROLE)
                 if keep is None or (count.number, key) == keep:
                     self.tree.setCurrentItem(item)

@@ -74,7 +74,7 @@ class DocumentDialog(ReviewDialog):
         self.doc: Document | None = None
 
     def reload(self) -> None:
-        matter, doc_id = self.window.matter, self.window.doc_id
+        matter, doc_id = self.main.matter, self.main.doc_id
         if matter is None or doc_id is None:
             return
         self.doc = doc = documents.find_document(matter, doc_id)
@@ -145,13 +145,11 @@ class DeleteDialog(ReviewDialog):
         self.docs: list[Document] = []
 
     def reload(self) -> None:
-        matter, model = self.window.matter, self.window.docs_model
+        matter, model = self.main.matter, self.main.docs_model
         if matter is None or model is None:
             return
-        rows = sorted({i.row() for i in self.window.docs_view.selectionModel().selectedRows()})
-        ids = [model.doc_id(r) for r in rows] or (
-            [self.window.doc_id] if self.window.doc_id else []
-        )
+        rows = sorted({i.row() for i in self.main.docs_view.selectionModel().selectedRows()})
+        ids = [model.doc_id(r) for r in rows] or ([self.main.doc_id] if self.main.doc_id else [])
         self.docs = [documents.find_document(matter, i) for i in ids]
         lines = "".join(f"<li>{_what_goes(matter, d)}</li>" for d in self.docs)
         self.summary.setText(
@@ -169,7 +167,7 @@ class DeleteDialog(ReviewDialog):
 
         def call(matter: Matter) -> Changes:
             delete_documents(matter, docs)
-            self.window.searching.reopen()
+            self.main.searching.reopen()
             return Changes(documents=frozenset(d.id for d in docs))
 
         if self.run(call, f"Deleted {names}"):

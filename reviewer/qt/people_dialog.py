@@ -69,7 +69,7 @@ class PeopleDialog(ReviewDialog):
         self.people: list[people.Person] = []
 
     def reload(self) -> None:
-        matter = self.window.matter
+        matter = self.main.matter
         if matter is None:
             return
         keep = self.name.text()

@@ -170,13 +170,13 @@ class ReviewDialog(QDialog):
 
     def __init__(self, actions: ReviewActions, window: MainWindow, title: str) -> None:
         super().__init__(window)
-        self.actions, self.window = actions, window
+        self.review, self.main = actions, window  # not ``window``: QWidget.window() exists
         self.setWindowTitle(title)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
     def run(self, call: Callable[[Matter], Changes], sentence: str) -> bool:
-        problem = self.actions.perform(call, sentence)
+        problem = self.review.perform(call, sentence)
         self.message.setStyleSheet("color: #b3261e;" if problem else "color: #1e6b32;")
         self.message.setText(problem or sentence)
         return problem is None

@@ -68,11 +68,11 @@ class SuggestionsDialog(ReviewDialog):
         self.rows: list[suggest.Suggestion] = []
 
     def reload(self) -> None:
-        matter = self.window.matter
+        matter = self.main.matter
         if matter is None:
             return
         keep = self.current_element()
-        active = self.window.claims_panel.active_claim()
+        active = self.main.claims_panel.active_claim()
         self._elements = [e for c in list_claims(matter) for e in c.active]
         self.element.blockSignals(True)
         self.element.clear()
@@ -89,7 +89,7 @@ class SuggestionsDialog(ReviewDialog):
         return self._elements[i] if 0 <= i < len(self._elements) else None
 
     def _show(self) -> None:
-        e, matter, index = self.current_element(), self.window.matter, self.window.index
+        e, matter, index = self.current_element(), self.main.matter, self.main.index
         self.rows = []
         if e is not None and matter is not None and index is not None:
             self.rows = suggest.suggest(matter, index, e, limit=LIMIT)
@@ -117,7 +117,7 @@ class SuggestionsDialog(ReviewDialog):
         e, chosen = self.current_element(), self.selected()
         if e is None or not chosen:
             return
-        assessment = self.window.claims_panel.new_assessment()
+        assessment = self.main.claims_panel.new_assessment()
         pids = [s.pid for s in chosen]
         said = tag_sentence("Tagged", [s.number for s in chosen], e.name, assessment)
         self.run(lambda m: tagging.tag(m, pids, e, assessment), said)
@@ -133,8 +133,8 @@ class SuggestionsDialog(ReviewDialog):
     def _open(self) -> None:
         chosen = self.selected()
         if chosen:
-            self.window.open_document(chosen[0].doc_id)
-            self.window.select_paragraph(chosen[0].pid)
+            self.main.open_document(chosen[0].doc_id)
+            self.main.select_paragraph(chosen[0].pid)
 
 
 def _why(s: suggest.Suggestion) -> str:

@@ -109,8 +109,9 @@ class TagMarksController:
     def refresh(self) -> None:
         """Re-read the open document's tags (after any tagging, claim edit, undo or redo)."""
         w = self.window
+        by_page: dict[int, list[Mark]] = {}
         if w.matter is None or w.doc_id is None:
-            self.by_para, by_page = {}, {}
+            self.by_para = {}
         else:
             self.by_para, by_page = document_marks(w.matter, w.doc_id)
         w.page_view.set_tag_marks(
