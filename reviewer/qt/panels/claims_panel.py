@@ -131,7 +131,7 @@ class ClaimsPanel(QWidget):
         self.summary.setText(
             ChartSummary.of(rows).sentence()
             if rows
-            else "No claims yet: add one from a template (reviewer claims add)."
+            else "No claims yet: add one from a template (Claims ▸ Claims and elements)."
         )
 
     def active_claim(self) -> str | None:
