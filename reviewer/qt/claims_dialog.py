@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -66,7 +68,9 @@ class ClaimsDialog(ReviewDialog):
         self.elements.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.elements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.elements.verticalHeader().hide()
-        self.elements.horizontalHeader().setStretchLastSection(True)
+        header = self.elements.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.elements.currentCellChanged.connect(lambda *_: self._element_chosen())
         self._build_layout()
 
@@ -78,7 +82,7 @@ class ClaimsDialog(ReviewDialog):
         own = QGroupBox("Define your own claim")
         form = QFormLayout(own)
         form.addRow("&Name", self.custom_name)
-        form.addRow("&Elements", self.custom_elements)
+        form.addRow("E&lements", self.custom_elements)
         form.addRow("", self.define)
         left = QVBoxLayout()
         left.addWidget(self.claim_list, 1)
@@ -96,6 +100,7 @@ class ClaimsDialog(ReviewDialog):
 
     def _element_editor(self) -> QGridLayout:
         self.name = QLineEdit()
+        self.name.setPlaceholderText("the element's name")
         self.rename = QPushButton("&Rename")
         self.rename.clicked.connect(self._rename)
         self.up, self.down = QPushButton("Move &up"), QPushButton("Move do&wn")
@@ -110,15 +115,20 @@ class ClaimsDialog(ReviewDialog):
         self.set_hotkey.clicked.connect(self._set_hotkey)
         self.new_element = QPushButton("Add &element")
         self.new_element.clicked.connect(self._add_element)
+        name_label, key_label = QLabel("Na&me"), QLabel("Hot&key")
+        name_label.setBuddy(self.name)
+        key_label.setBuddy(self.hotkey)
         grid = QGridLayout()
-        grid.addWidget(self.name, 0, 0, 1, 2)
-        grid.addWidget(self.rename, 0, 2)
-        grid.addWidget(self.new_element, 0, 3)
-        grid.addWidget(self.up, 1, 0)
-        grid.addWidget(self.down, 1, 1)
-        grid.addWidget(self.retire, 1, 2)
-        grid.addWidget(self.hotkey, 2, 0)
-        grid.addWidget(self.set_hotkey, 2, 1)
+        grid.addWidget(name_label, 0, 0)
+        grid.addWidget(self.name, 0, 1, 1, 2)
+        grid.addWidget(self.rename, 0, 3)
+        grid.addWidget(self.new_element, 0, 4)
+        grid.addWidget(self.up, 1, 1)
+        grid.addWidget(self.down, 1, 2)
+        grid.addWidget(self.retire, 1, 3)
+        grid.addWidget(key_label, 2, 0)
+        grid.addWidget(self.hotkey, 2, 1)
+        grid.addWidget(self.set_hotkey, 2, 2)
         return grid
 
     # -- reading ----------------------------------------------------------------------------
