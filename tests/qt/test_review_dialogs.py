@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from reviewer.qt.main_window import MainWindow
 from reviewer.qt.models import KIND, PRIVILEGE
 from reviewer.qt.people_dialog import PeopleDialog
 from reviewer.qt.suggestions_panel import SuggestionsDialog
-from reviewer.qt.tag_marks import element_colours
+from reviewer.qt.tag_marks import element_colours, para_span, tag_sentence
 
 TEMPLATE = "tvpra-1591a2"
 
@@ -309,3 +309,51 @@ def test_every_review_action_is_in_a_menu_with_a_key(window: MainWindow, demo: P
         assert window.review.dialogs[key].isVisible(), name
     window.close_to_start()
     assert not any(d.isVisible() for d in window.review.dialogs.values())
+
+
+def test_status_sentences_name_the_paragraphs() -> None:
+    assert para_span(["5", "6", "7"]) == "¶¶ 5–7"
+    assert para_span(["7", "5", "8"]) == "¶¶ 5, 7–8"
+    assert para_span(["9", None]) == "¶ 9 and 1 unnumbered paragraph"
+    assert tag_sentence("Tagged", ["5", "6", "7"], "Knowingly benefited", "conclusory") == (
+        "Tagged ¶¶ 5–7 with Knowingly benefited (conclusory)"
+    )
+    assert tag_sentence("Removed", ["5"], "Duty", "factual") == "Removed Duty from ¶ 5"
+
+
+def test_bulk_tag_sentence_and_confirm_a_count_by_keyboard(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    assert window.open_matter(demo)
+    m = window.matter
+    assert m is not None
+    panel = window.claims_panel
+    panel.claim.setCurrentIndex(panel.claim.findData("negligence"))
+    panel.assessment.setCurrentIndex(panel.assessment.findData("conclusory"))
+    complaint = find_document(m, "complaint.pdf")
+    pids = [find_paragraph(m, complaint, n).id for n in ("21", "22", "23")]
+    outline, model = window.outline_view, window.outline_model
+    assert model is not None
+    outline.selectionModel().clearSelection()
+    for pid in pids:
+        outline.selectionModel().select(
+            model.index_of(pid), QItemSelectionModel.SelectionFlag.Select
+        )
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    name = element_for_hotkey(m, "negligence", 1).name
+    assert _message(window) == f"Tagged ¶¶ 21–23 with {name} (conclusory)"
+    # Map counts by keyboard: unmap COUNT III, then Enter on its suggestion confirms it again
+    counts = window.review.open_counts()
+    assert isinstance(counts, CountsDialog)
+    third = counts.tree.topLevelItem(2)
+    counts.tree.setCurrentItem(third.child(0))
+    assert third.child(0).text(1) == "mapped"
+    counts.unmap.click()
+    third = counts.tree.topLevelItem(2)
+    assert third.text(1) == "suggested", "no mapping now, only the suggestion"
+    assert third.child(0).text(1) == "suggested"
+    counts.tree.setCurrentItem(third.child(0))
+    counts.tree.setFocus()
+    qtbot.keyClick(counts.tree, Qt.Key.Key_Return)
+    assert counts.tree.topLevelItem(2).text(1) == "confirmed"
+    assert _message(window) == "Count 3 is mapped to negligence"
