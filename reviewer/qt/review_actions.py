@@ -29,7 +29,8 @@ def refresh_documents(window: MainWindow) -> None:
     model = window.docs_model
     if model is None or window.matter is None:
         return
-    window.searching.reopen()  # a kind or filing date changed: kind: and filed: follow
+    if not window.jobs.busy:  # a job may be rewriting the index: it reopens it at the end
+        window.searching.reopen()  # a kind or filing date changed: kind: and filed: follow
     current = window.doc_id
     if not model.reread():
         _doc_status(window)
