@@ -72,6 +72,13 @@ class DocumentDialog(ReviewDialog):
         outer.addWidget(self.message)
         outer.addStretch(1)
         self.doc: Document | None = None
+        window.documentOpened.connect(self._follow)
+
+    def _follow(self, _doc_id: int) -> None:
+        """Another document was opened: show (and edit) that one."""
+        if self.isVisible():
+            self.message.clear()
+            self.reload()
 
     def reload(self) -> None:
         matter, doc_id = self.main.matter, self.main.doc_id

@@ -7,7 +7,15 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +64,8 @@ def _order(index: QModelIndex) -> tuple[int, ...]:
 
 class MainWindow(QMainWindow):
     """One window, one matter."""
+
+    documentOpened = Signal(int)  # the document now shown (its id)
 
     def __init__(self) -> None:
         super().__init__()
@@ -312,6 +322,7 @@ class MainWindow(QMainWindow):
             self.docs_view.selectRow(row)
         flag = "  — OCR needed" if doc.needs_ocr else ""
         self.status_doc.setText(f"{doc.file_name} · {doc.kind} · {doc.pages} pages{flag}")
+        self.documentOpened.emit(doc_id)
 
     def _outline_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         model = self.outline_model

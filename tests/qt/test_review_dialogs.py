@@ -216,6 +216,9 @@ def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, dem
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _column(window, KIND)[row] == "complaint"
     assert find_document(m, complaint.id).kind == "complaint"
+    window.open_document(find_document(m, "answer.pdf").id)  # the dialog follows
+    assert "answer.pdf" in dialog.heading.text()
+    assert dialog.kind.currentData() == "answer"
 
 
 def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
