@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
 
     def _show_paragraph_status(self, pid: int) -> None:
         if self.matter is not None:
-            self.statusBar().showMessage(self.marks.paragraph_status(pid))
+            self.statusBar().showMessage(self.marks.paragraph_selected(pid))
 
     def _page_changed(self, page: int) -> None:
         total = len(self.page_view.page_sizes) if hasattr(self.page_view, "page_sizes") else 0

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from reviewer.core.claims import list_claims
 from reviewer.core.documents import paragraph_by_id
+from reviewer.core.errors import NotFoundError
 from reviewer.core.matter import Matter
 from reviewer.core.tagging import list_tags
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from reviewer.qt.main_window import MainWindow
 
 # Okabe-Ito's colour-blind-safe set first, then darker tones; the page's selection is blue.
+# Past the 12th element the palette repeats darker, then lighter.
 PALETTE = (
     "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8E6C00", "#6A3D9A", "#1B7837",
     "#B2182B", "#0072B2", "#7F3B08", "#4D4D4D",
@@ -49,8 +51,17 @@ def element_colours(matter: Matter) -> dict[int, tuple[str, str, QColor]]:
     out: dict[int, tuple[str, str, QColor]] = {}
     for claim in list_claims(matter):
         for e in claim.elements:
-            out[e.id] = (e.name, claim.name, QColor(PALETTE[len(out) % len(PALETTE)]))
+            out[e.id] = (e.name, claim.name, _colour(len(out)))
     return out
+
+
+def _colour(n: int) -> QColor:
+    """The n-th element's colour: the palette, then the palette darker, then lighter…"""
+    base = QColor(PALETTE[n % len(PALETTE)])
+    turn = n // len(PALETTE)
+    if turn == 0:
+        return base
+    return base.darker(100 + 45 * ((turn + 1) // 2)) if turn % 2 else base.lighter(130 + 20 * turn)
 
 
 def document_marks(
@@ -120,6 +131,39 @@ class TagMarksController:
         )
         if w.outline_model is not None:
             w.outline_model.set_marks(self.by_para)
+        pid = w.current_pid() if w.outline_model is not None else None
+        self.show_selected(pid)
+
+    def colour_chart(self) -> None:
+        """A chip in each element's colour before its row in the proof chart: the legend of
+        the bars on the page."""
+        matter, model = self.window.matter, self.window.claims_panel.model
+        if matter is None:
+            return
+        chips = {
+            f"{c.key}.{e.key}": _chip(colours[e.id][2])
+            for colours in [element_colours(matter)]
+            for c in list_claims(matter)
+            for e in c.elements
+        }
+        pending = [model.invisibleRootItem()]
+        while pending:
+            item = pending.pop()
+            for row in range(item.rowCount()):
+                child = item.child(row, 0)
+                if child is None:
+                    continue
+                if child.toolTip() in chips:
+                    child.setIcon(chips[child.toolTip()])
+                pending.append(child)
+
+    def show_selected(self, pid: int | None) -> None:
+        """The Proof chart dock's line on the selected paragraph and its tags."""
+        try:
+            text = self.paragraph_status(pid) if pid is not None else ""
+        except NotFoundError:  # deleted since it was selected
+            text = ""
+        self.window.claims_panel.selected.setText(f"Selected: {text}" if text else "")
 
     def summary_of(self, pid: int) -> str:
         return summary(self.by_para.get(pid, []))
@@ -130,3 +174,14 @@ class TagMarksController:
         if matter is None:
             return ""
         return f"{paragraph_by_id(matter, pid).cite} — {self.summary_of(pid)}"
+
+    def paragraph_selected(self, pid: int) -> str:
+        """A paragraph was selected: the dock's line follows; returns the status bar's."""
+        self.show_selected(pid)
+        return self.paragraph_status(pid)
+
+
+def _chip(colour: QColor) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(colour)
+    return QIcon(pixmap)

@@ -40,6 +40,7 @@ class TaggingController:
             return
         self.panel.set_claims(list_claims(matter))
         self.panel.set_rows(chart_rows(matter))
+        self.window.marks.colour_chart()
 
     def _writable(self) -> bool:
         matter = self.window.matter

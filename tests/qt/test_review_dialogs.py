@@ -23,7 +23,7 @@ from reviewer.qt.main_window import MainWindow
 from reviewer.qt.models import KIND, PRIVILEGE
 from reviewer.qt.people_dialog import PeopleDialog
 from reviewer.qt.suggestions_panel import SuggestionsDialog
-from reviewer.qt.tag_marks import element_colours, para_span, tag_sentence
+from reviewer.qt.tag_marks import PALETTE, _colour, element_colours, para_span, tag_sentence
 
 TEMPLATE = "tvpra-1591a2"
 
@@ -38,6 +38,21 @@ def _chart_texts(w: MainWindow) -> list[str]:
             walk(index)
 
     walk(QModelIndex())
+    return out
+
+
+def _chart_icons(w: MainWindow) -> dict[str, int]:
+    """Element full id → the colour of the chip before its row in the chart."""
+    model, out = w.claims_panel.model, {}
+    pending = [model.invisibleRootItem()]
+    while pending:
+        item = pending.pop()
+        for r in range(item.rowCount()):
+            child = item.child(r, 0)
+            if not child.icon().isNull():
+                image = child.icon().pixmap(10, 10).toImage()
+                out[child.toolTip()] = image.pixelColor(5, 5).rgb()
+            pending.append(child)
     return out
 
 
@@ -122,7 +137,11 @@ def test_claim_from_template_map_count_tag_by_hotkey_accept_suggestion(
     qtbot.keyClick(window, Qt.Key.Key_K)  # away and back: the selected ¶'s tags are said
     qtbot.keyClick(window, Qt.Key.Key_J)
     assert _message(window).endswith(f"Tagged: {element.name} (factual)")
+    selected = window.claims_panel.selected.text()  # and in the Proof chart dock
+    assert selected.startswith(f"Selected: {p45.cite} — Tagged: {element.name} (factual)")
     assert p45.cite in _chart_texts(window)
+    chips = _chart_icons(window)
+    assert chips[element.full_id] == colour.rgb(), "the chart's legend shows the bar's colour"
 
     # Claims ▸ Suggestions: accept the best one for that element
     sugg = window.review.open_suggestions()
@@ -360,3 +379,8 @@ def test_bulk_tag_sentence_and_confirm_a_count_by_keyboard(
     qtbot.keyClick(counts.tree, Qt.Key.Key_Return)
     assert counts.tree.topLevelItem(2).text(1) == "confirmed"
     assert _message(window) == "Count 3 is mapped to negligence"
+
+
+def test_element_colours_stay_distinct_past_the_palette() -> None:
+    colours = [_colour(n).name() for n in range(4 * len(PALETTE))]
+    assert len(set(colours)) == len(colours)
