@@ -61,7 +61,8 @@ def _colour(n: int) -> QColor:
     turn = n // len(PALETTE)
     if turn == 0:
         return base
-    return base.darker(100 + 45 * ((turn + 1) // 2)) if turn % 2 else base.lighter(130 + 20 * turn)
+    shade = base.darker(100 + 45 * ((turn + 1) // 2)) if turn % 2 else base.lighter(130 + 20 * turn)
+    return QColor(shade.name())  # 8 bits a channel, as painted
 
 
 def document_marks(
