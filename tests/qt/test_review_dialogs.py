@@ -16,6 +16,7 @@ from reviewer.core import privilege
 from reviewer.core.claims import element_for_hotkey
 from reviewer.core.documents import find_document, find_paragraph
 from reviewer.core.exports.proof_chart import chart_rows
+from reviewer.core.matter import Matter
 from reviewer.qt.claims_dialog import ClaimsDialog
 from reviewer.qt.counts_dialog import CountsDialog
 from reviewer.qt.document_dialog import DeleteDialog, DocumentDialog
@@ -384,3 +385,23 @@ def test_bulk_tag_sentence_and_confirm_a_count_by_keyboard(
 def test_element_colours_stay_distinct_past_the_palette() -> None:
     colours = [_colour(n).name() for n in range(4 * len(PALETTE))]
     assert len(set(colours)) == len(colours)
+
+
+def test_a_read_only_matter_cannot_be_changed_from_the_dialogs(
+    window: MainWindow, demo: Path
+) -> None:
+    other = Matter.open(demo)  # another window holds the matter for writing
+    try:
+        assert window.open_matter(demo)
+        assert window.matter is not None
+        assert window.matter.readonly
+        claims = window.review.open_claims()
+        assert isinstance(claims, ClaimsDialog)
+        before = claims.claim_list.count()
+        claims.template.setCurrentIndex(claims.template.findData(TEMPLATE))
+        claims.add_template.click()
+        assert "cannot be changed here" in claims.message.text()
+        assert claims.claim_list.count() == before
+        assert "read-only" in _message(window)
+    finally:
+        other.close()
