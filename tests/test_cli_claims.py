@@ -81,7 +81,7 @@ def test_tag_untag_undo_redo_and_export(m: str, tmp_path: Path) -> None:
         ("Compl. ¶ 48", "factual"),
     ]  # fmt: skip
     assert run("untag", m, "complaint.pdf", "48", ELEMENT).exit_code == 0
-    assert run("undo", m).output.startswith("Undid: untag")
+    assert run("undo", m).output.startswith("Undid: Untag")
     assert len(json.loads(run("tags", m, "--json").output)) == 3
     assert run("redo", m).exit_code == 0
     assert len(json.loads(run("tags", m, "--json").output)) == 2

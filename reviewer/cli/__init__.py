@@ -13,6 +13,7 @@ import click
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import export as export_cli
 from reviewer.cli import ocr as ocr_cli
+from reviewer.cli import orphans as orphans_cli
 from reviewer.cli import privilege as privilege_cli
 from reviewer.cli import production as production_cli
 from reviewer.cli import tagging as tagging_cli
@@ -204,14 +205,15 @@ def _gui(matter: Path | None, screenshot: Path | None) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @user_errors
 def delete(matter: Path, doc: tuple[str, ...], yes: bool) -> None:
-    """Delete documents DOC... (ids or file names) with their paragraphs and index entries."""
+    """Delete documents DOC... (ids or file names) with their paragraphs, index entries and
+    the work on them, as one operation that 'reviewer undo' brings back whole."""
     with Matter.open(matter) as m:
         docs = [documents.find_document(m, ref) for ref in doc]
         names = ", ".join(d.file_name for d in docs)
         if not yes:
             click.confirm(f"Delete {names} from {m.name}?", abort=True, err=True)
         delete_documents(m, docs)
-    click.echo(f"Deleted {names}")
+    click.echo(f"Deleted {names} ('reviewer undo' brings it back)")
 
 
 @main.command()
@@ -221,7 +223,7 @@ def reindex(matter: Path) -> None:
     """Rebuild MATTER's search index from its database."""
     with Matter.open(matter) as m:
         progress_bar(search.reindex(m), "Indexing")
-        total = m.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        total = documents.paragraph_count(m)
     click.echo(f"Indexed {total:,} paragraphs of {matter}")
 
 
@@ -315,6 +317,7 @@ for _command in (claims_cli.claims, claims_cli.counts, export_cli.export, *taggi
 for _command in privilege_cli.COMMANDS:  # issue 6: privilege coding and logs
     main.add_command(_command)
 main.add_command(production_cli.production_group)  # issue 7: productions
+main.add_command(orphans_cli.orphans_group)  # issue 14: work kept after a re-cut
 
 
 if __name__ == "__main__":  # pragma: no cover

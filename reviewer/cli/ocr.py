@@ -39,19 +39,15 @@ def show_ocr_progress(jobs: Iterable[Progress], quiet: bool = False) -> list[str
 
 def after_ocr(matter: Matter, results: list[ImportResult]) -> list[ImportResult]:
     """Import results with the text quality their documents have after OCR."""
+    ids = [r.doc_id for r in results if r.status == "imported" and r.doc_id is not None]
+    state = {s["doc_id"]: s for s in documents.ocr_status(matter, ids)} if ids else {}
     out = []
     for r in results:
-        row = matter.db.execute(
-            "SELECT text_quality, quality_note, (SELECT count(*) FROM paragraphs WHERE doc_id = "
-            "d.id), (SELECT count(*) FROM paragraphs WHERE doc_id = d.id AND kind = 'numbered') "
-            "FROM documents d WHERE id = ?",
-            [r.doc_id],
-        ).fetchone()
-        if r.status == "imported" and row is not None:
-            warnings = (row[1],) if row[1] else ()
-            r = replace(
-                r, text_quality=row[0], warnings=warnings, paragraphs=row[2], numbered=row[3]
-            )
+        s = state.get(r.doc_id) if r.status == "imported" else None
+        if s is not None:
+            warnings = (s["quality_note"],) if s["quality_note"] else ()
+            r = replace(r, text_quality=s["text_quality"], warnings=warnings,
+                        paragraphs=s["paragraphs"], numbered=s["numbered"])  # fmt: skip
         out.append(r)
     return out
 
@@ -81,15 +77,10 @@ def ocr(matter: Path, docs: tuple[str, ...], force: bool, workers: int, as_json:
         if force and ids is None:
             raise click.UsageError("--force needs the documents to OCR (ids or file names).")
         outcomes = show_ocr_progress(ocr_documents(m, ids, force, workers), quiet=as_json)
-        rows = m.db.execute(
-            "SELECT id, file_name, needs_ocr, text_quality, "
-            "(SELECT count(*) FROM pages p WHERE p.doc_id = d.id AND p.ocr) FROM documents d"
-            + (f" WHERE id IN ({','.join('?' * len(ids))})" if ids else ""),
-            ids or [],
-        ).fetchall()
+        rows = documents.ocr_status(m, ids)
     if as_json:
-        dump([{"doc_id": r[0], "file_name": r[1], "needs_ocr": bool(r[2]),
-               "text_quality": r[3], "ocr_pages": r[4]} for r in rows])  # fmt: skip
+        keys = ("doc_id", "file_name", "needs_ocr", "text_quality", "ocr_pages")
+        dump([{k: r[k] for k in keys} for r in rows])
     elif not outcomes:
         click.echo("Nothing to OCR: every page has a usable text layer.")
     sys.exit(1 if any(" not changed" in o or ": page " in o for o in outcomes) else 0)

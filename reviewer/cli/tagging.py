@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import documents, tagging
+from reviewer.core import documents, history, tagging
 from reviewer.core.claims import find_element
 from reviewer.core.errors import ClaimError, IndexStaleError, MatterLockedError
 from reviewer.core.matter import Matter
@@ -117,41 +117,52 @@ def tags(matter: Path, element: str | None, doc: str | None, as_json: bool) -> N
 
 @click.command()
 @MATTER
-@user_errors
-def undo(matter: Path) -> None:
-    """Undo the latest tagging or claim change in MATTER."""
-    with Matter.open(matter) as m:
-        tagging.undo(m)
-        last = tagging.history(m, 1)[0]
-    click.echo(f"Undid: {last['action']}")
-
-
-@click.command()
-@MATTER
-@user_errors
-def redo(matter: Path) -> None:
-    """Redo the latest undone change in MATTER."""
-    with Matter.open(matter) as m:
-        tagging.redo(m)
-        last = tagging.history(m, 1)[0]
-    click.echo(f"Redid: {last['action']}")
-
-
-@click.command()
-@MATTER
-@click.option("--limit", default=30, show_default=True, type=click.IntRange(1))
 @JSON
 @user_errors
-def history(matter: Path, limit: int, as_json: bool) -> None:
-    """The audit log of tagging and claim changes, newest first."""
-    with Matter.open(matter, readonly=True) as m:
-        rows = tagging.history(m, limit)
+def undo(matter: Path, as_json: bool) -> None:
+    """Undo the latest operation in MATTER, whatever it was (a tag, a claim or count edit,
+    privilege, a redaction, a kind change, a delete, a re-cut)."""
+    with Matter.open(matter) as m:
+        changes = history.undo(m)
+        op = history.operations(m, 1)[0]
     if as_json:
-        dump(rows)
+        dump(op.as_json())
+    else:
+        click.echo(f"Undid: {changes.label.removeprefix('Undo: ')}")
+
+
+@click.command()
+@MATTER
+@JSON
+@user_errors
+def redo(matter: Path, as_json: bool) -> None:
+    """Redo the latest undone operation in MATTER."""
+    with Matter.open(matter) as m:
+        changes = history.redo(m)
+        op = history.operations(m, 1)[0]
+    if as_json:
+        dump(op.as_json())
+    else:
+        click.echo(f"Redid: {changes.label.removeprefix('Redo: ')}")
+
+
+@click.command("history")
+@MATTER
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(0), help="0: all.")
+@JSON
+@user_errors
+def history_(matter: Path, limit: int, as_json: bool) -> None:
+    """MATTER's operations, newest first: label, who, which machine, when, and (--json) the
+    typed changes of each ({op_id, label, user, machine, at, kind, undoes, changes})."""
+    with Matter.open(matter, readonly=True) as m:
+        ops = history.operations(m, limit or None)
+    if as_json:
+        dump([op.as_json() for op in ops])
         return
-    for r in rows:
-        kind = "" if r["kind"] == "do" else f"[{r['kind']}] "
-        click.echo(f"{r['at']}  {r['who']:10} {kind}{r['summary'] or r['action']}")
+    for op in ops:
+        n = len(op.changes)
+        click.echo(f"{op.op_id:5}  {op.at}  {op.user:10} {op.machine or '':12} {op.label}"
+                   f"  ({n} change{'' if n == 1 else 's'})")  # fmt: skip
 
 
 def _suggestions(path: Path, element: str, limit: int) -> list[Suggestion]:
@@ -189,4 +200,4 @@ def suggest_(matter: Path, element_id: str, limit: int, as_json: bool) -> None:
         click.echo("No suggestions.")
 
 
-COMMANDS = (tag, untag, tags, undo, redo, history, suggest_)
+COMMANDS = (tag, untag, tags, undo, redo, history_, suggest_)

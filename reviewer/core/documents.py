@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
-from reviewer.core.audit import Recorder
 from reviewer.core.classify import KINDS
 from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.matter import Matter
@@ -32,20 +30,27 @@ _PARA_COLS = (
 )
 
 
-def _doc(row: Any) -> Document:
-    r = list(row)
-    r[6] = bool(r[6])
-    return Document(*r)
+def _named(cur: Any) -> list[dict[str, Any]]:
+    """A cursor's rows as dicts by column name (records are built by name, not position)."""
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def _para(row: Any) -> Paragraph:
-    r = list(row)
-    r[-1] = [tuple(b) for b in json.loads(r[-1])]
-    return Paragraph(*r)
+def _doc(row: dict[str, Any]) -> Document:
+    values = dict(row)
+    values["pages"] = values.pop("page_count")
+    values["needs_ocr"] = bool(values["needs_ocr"])
+    return Document(**values)
+
+
+def _para(row: dict[str, Any]) -> Paragraph:
+    values = dict(row)
+    values["boxes"] = [tuple(b) for b in json.loads(values["boxes"])]
+    return Paragraph(**values)
 
 
 def list_documents(matter: Matter) -> list[Document]:
-    rows = matter.db.execute(f"SELECT {_DOC_COLS} FROM documents ORDER BY id").fetchall()
+    rows = _named(matter.db.execute(f"SELECT {_DOC_COLS} FROM documents ORDER BY id"))
     return [_doc(r) for r in rows]
 
 
@@ -53,9 +58,9 @@ def find_document(matter: Matter, ref: str | int) -> Document:
     """A document by id, or by file name (exact, then unique prefix)."""
     ref = str(ref).strip()
     q = f"SELECT {_DOC_COLS} FROM documents WHERE "
-    rows = matter.db.execute(q + "id = ?", [ref]).fetchall() if ref.isdigit() else []
-    rows = rows or matter.db.execute(q + "file_name = ?", [ref]).fetchall()
-    rows = rows or matter.db.execute(q + "file_name LIKE ? || '%'", [ref]).fetchall()
+    rows = _named(matter.db.execute(q + "id = ?", [ref])) if ref.isdigit() else []
+    rows = rows or _named(matter.db.execute(q + "file_name = ?", [ref]))
+    rows = rows or _named(matter.db.execute(q + "file_name LIKE ? || '%'", [ref]))
     if len(rows) != 1:
         why = "no document" if not rows else f"{len(rows)} documents"
         raise NotFoundError(f"{ref}: {why} in {matter.path.name} match(es) this id or file name.")
@@ -63,9 +68,11 @@ def find_document(matter: Matter, ref: str | int) -> Document:
 
 
 def paragraphs(matter: Matter, doc_id: int) -> list[Paragraph]:
-    rows = matter.db.execute(
-        f"SELECT {_PARA_COLS} FROM paragraphs WHERE doc_id = ? ORDER BY seq", [doc_id]
-    ).fetchall()
+    rows = _named(
+        matter.db.execute(
+            f"SELECT {_PARA_COLS} FROM paragraphs WHERE doc_id = ? ORDER BY seq", [doc_id]
+        )
+    )
     return [_para(r) for r in rows]
 
 
@@ -73,13 +80,17 @@ def find_paragraph(
     matter: Matter, doc: Document, number: str | None = None, seq: int | None = None
 ) -> Paragraph:
     """A paragraph by its printed ¶ number (body paragraphs) or by its sequence number."""
+    args: list[object]
     if seq is not None:
         sql, args = "seq = ?", [seq]
     else:
         sql, args = "number = ? AND kind = 'numbered'", [str(number).lstrip("¶ ").strip()]
-    row = matter.db.execute(
-        f"SELECT {_PARA_COLS} FROM paragraphs WHERE doc_id = ? AND {sql}", [doc.id, *args]
-    ).fetchone()
+    rows = _named(
+        matter.db.execute(
+            f"SELECT {_PARA_COLS} FROM paragraphs WHERE doc_id = ? AND {sql}", [doc.id, *args]
+        )
+    )
+    row = rows[0] if rows else None
     if row is None:
         what = f"seq {seq}" if seq is not None else f"¶ {number}"
         raise NotFoundError(f"{doc.file_name}: has no paragraph {what}.")
@@ -87,10 +98,35 @@ def find_paragraph(
 
 
 def paragraph_by_id(matter: Matter, pid: int) -> Paragraph:
-    row = matter.db.execute(f"SELECT {_PARA_COLS} FROM paragraphs WHERE id = ?", [pid]).fetchone()
+    rows = _named(matter.db.execute(f"SELECT {_PARA_COLS} FROM paragraphs WHERE id = ?", [pid]))
+    row = rows[0] if rows else None
     if row is None:
         raise NotFoundError(f"Paragraph {pid} is no longer in {matter.path.name}.")
     return _para(row)
+
+
+def paragraph_count(matter: Matter) -> int:
+    """How many paragraphs the matter holds (every document)."""
+    return int(matter.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+
+
+def ocr_status(matter: Matter, doc_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Each document's state after OCR (``reviewer ocr --json``): ``{doc_id, file_name,
+    needs_ocr, text_quality, ocr_pages}`` plus ``quality_note``, ``paragraphs``, ``numbered``."""
+    where = f"WHERE d.id IN ({','.join('?' * len(doc_ids))})" if doc_ids else ""
+    rows = _named(
+        matter.db.execute(
+            "SELECT d.id AS doc_id, d.file_name, d.needs_ocr, d.text_quality, d.quality_note, "
+            "(SELECT count(*) FROM pages p WHERE p.doc_id = d.id AND p.ocr) AS ocr_pages, "
+            "(SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id) AS paragraphs, "
+            "(SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id AND p.kind = 'numbered') "
+            f"AS numbered FROM documents d {where} ORDER BY d.id",
+            doc_ids or [],
+        )
+    )
+    for r in rows:
+        r["needs_ocr"] = bool(r["needs_ocr"])
+    return rows
 
 
 def quotation(p: Paragraph) -> str:
@@ -99,55 +135,31 @@ def quotation(p: Paragraph) -> str:
 
 
 # -- corrections a person makes (kind, caption fields) ----------------------------------------
+# Checked here, written by ``delete.update_document`` (one undoable operation that also
+# replaces the document's index entries, so ``kind:`` and ``filed:`` follow, undo included).
 PROPERTY_FIELDS = ("title", "court", "case_no", "docket_no", "filed")
-
-
-@contextmanager
-def reindexing(matter: Matter, doc_ids: Iterable[int]) -> Iterator[None]:
-    """Around a write to documents' rows (a kind or caption change, or its undo): afterwards
-    their index entries are replaced, so ``kind:`` and ``filed:`` follow. Nothing is written
-    to the index if the write fails; an index already out of step is left to be rebuilt."""
-    from reviewer.core.search import IndexUpdater  # search imports this module
-
-    updater = IndexUpdater(matter)
-    try:
-        yield
-        for doc_id in doc_ids:
-            updater.remove(doc_id)
-            updater.add(doc_id)
-    finally:
-        updater.close()
-
-
-def _reindexed(matter: Matter, doc_id: int, write: Callable[[], Changes]) -> Changes:
-    with reindexing(matter, [doc_id]):
-        changes = write()
-    return changes | Changes(documents=frozenset({doc_id}))
 
 
 def set_kind(matter: Matter, doc_id: int, kind: str) -> Changes:
     """Change only a document's kind: its paragraphs keep their ids, so every tag, privilege
-    coding and redaction stays. One audited, undoable operation."""
+    coding and redaction stays."""
+    from reviewer.core.delete import update_document  # it imports this module
+
     value = kind.strip().lower()
     if value not in KINDS:
         raise DocumentError(f"{kind!r} is not a kind of filing; use one of {', '.join(KINDS)}.")
     doc = find_document(matter, doc_id)
     if doc.kind == value:
         raise DocumentError(f"{doc.file_name} is already a {value}.")
-
-    def write() -> Changes:
-        rec = Recorder(matter, f"kind of {doc.file_name}: {doc.kind} → {value}")
-        with matter.db.atomic():
-            rec.update("documents", doc.id, {"kind": value}, rec.action)
-            matter.touch_content()
-        return rec.changes()
-
-    return _reindexed(matter, doc.id, write)
+    label = f"Kind of {doc.file_name}: {doc.kind} → {value}"
+    return update_document(matter, doc.id, {"kind": value}, label)
 
 
 def set_properties(matter: Matter, doc_id: int, values: Mapping[str, str | None]) -> Changes:
     """Correct a document's caption fields (``PROPERTY_FIELDS``); empty text clears one.
-    ``filed`` is an ISO date (``2021-03-04``). One audited, undoable operation."""
+    ``filed`` is an ISO date (``2021-03-04``)."""
+    from reviewer.core.delete import update_document  # it imports this module
+
     doc = find_document(matter, doc_id)
     if unknown := set(values) - set(PROPERTY_FIELDS):
         raise DocumentError(f"{', '.join(sorted(unknown))}: not a document property.")
@@ -158,13 +170,5 @@ def set_properties(matter: Matter, doc_id: int, values: Mapping[str, str | None]
     changed = {k: v for k, v in clean.items() if getattr(doc, k) != v}
     if not changed:
         raise DocumentError(f"{doc.file_name}: nothing to change.")
-
-    def write() -> Changes:
-        rec = Recorder(matter, f"properties of {doc.file_name}")
-        with matter.db.atomic():
-            said = ", ".join(f"{k} {v or '(none)'}" for k, v in changed.items())
-            rec.update("documents", doc.id, changed, f"{doc.file_name}: {said}")
-            matter.touch_content()
-        return rec.changes()
-
-    return _reindexed(matter, doc.id, write)
+    label = f"Properties of {doc.file_name}: {', '.join(changed)}"
+    return update_document(matter, doc.id, changed, label)

@@ -86,3 +86,7 @@ class OcrUnavailableError(ReviewerError):
 class ProductionError(ReviewerError):
     """A production set, production redaction, export or verification request that cannot be
     carried out."""
+
+
+class OrphanError(ReviewerError):
+    """Orphaned work that cannot be re-attached where the user asked."""

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core import layout, ocr
+from reviewer.core.audit import Recorder, operation
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
 from reviewer.core.ingest import Rows, import_files, parse_text, rows
 from reviewer.core.matter import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
 from reviewer.core.records import Progress
+from reviewer.core.recut import recut
 from reviewer.core.search import IndexUpdater
 
 
@@ -182,73 +184,31 @@ def _merge_page(page: PageText, lines: Sequence[Line]) -> PageText:
 
 
 def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
-    """Re-segment the document with its OCR'd pages and store it in one transaction."""
+    """Re-cut the document with its OCR'd pages: one operation, one transaction (work on
+    its paragraphs moves with them or is kept as orphaned, see ``recut``)."""
     kind = matter.db.execute("SELECT kind FROM documents WHERE id = ?", [job.doc_id]).fetchone()
     parsed = parse_text(merge(read_pdf(job.path), pages), job.name, kind[0])
     new = rows(parsed)
     words = {p.index + 1: json.dumps([[*(round(v, 1) for v in w[:4]), w[4]] for w in p.words])
              for p in pages}  # fmt: skip
-    try:
-        with matter.db.atomic():
-            _replace_paragraphs(matter, job.doc_id, new)
-            for pno, page in enumerate(new.pages, start=1):  # rows in page order
-                values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
-                matter.db["pages"].update((job.doc_id, pno), values)
-            _update_document(matter, job.doc_id, new)
-            matter.touch_content()
-    except _TaggedParagraphs as exc:
-        return (
-            f"{job.name}: not changed — OCR would replace {exc.args[0]} tagged paragraph(s); "
-            "remove those tags first."
-        )
+    with operation(matter, f"Re-cut {job.name} (OCR of {len(pages)} page(s))") as op:
+        result = recut(op, job.doc_id, new.paras)
+        for pno, page in enumerate(new.pages, start=1):  # rows in page order
+            values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
+            op.update("pages", (job.doc_id, pno), values, f"p. {pno}")
+        _update_document(op, job.doc_id, new)
+        matter.touch_content()
     ocrd = sum(1 for p in parsed.pages if p.index + 1 in words and p.quality == "good")
+    work = f"; {result.sentence}" if result.sentence else ""
     return (
-        f"OCR done: {job.name} ({ocrd} of {len(pages)} pages readable, {new.numbered} numbered ¶)"
+        f"OCR done: {job.name} ({ocrd} of {len(pages)} pages readable, {new.numbered} numbered "
+        f"¶{work})"
     )
 
 
-class _TaggedParagraphs(Exception):
-    """Raised inside the transaction to roll it back: OCR would drop tagged paragraphs."""
-
-
-def _replace_paragraphs(matter: Matter, doc_id: int, new: Rows) -> None:
-    """Replace a document's paragraphs, keeping the id of every paragraph whose text and
-    number did not change (so tags on text pages survive). Raises _TaggedParagraphs rather
-    than drop a tagged paragraph (tags change only through the audit log)."""
-    db = matter.db
-    old = db.execute(
-        "SELECT id, kind, number, text FROM paragraphs WHERE doc_id = ?", [doc_id]
-    ).fetchall()
-    by_key: dict[tuple[object, ...], list[int]] = {}
-    for pid, kind, number, text in old:
-        by_key.setdefault((kind, number, text), []).append(pid)
-    keep: dict[int, dict[str, object]] = {}
-    fresh = []
-    for r in new.paras:
-        ids = by_key.get((r["kind"], r["number"], r["text"]))
-        if ids:
-            keep[ids.pop(0)] = r
-        else:
-            fresh.append(r)
-    gone = [pid for pid, *_ in old if pid not in keep]
-    if gone:
-        marks = ",".join("?" * len(gone))
-        tagged = db.execute(
-            f"SELECT count(DISTINCT para_id) FROM tags WHERE para_id IN ({marks})", gone
-        ).fetchone()[0]
-        if tagged:
-            raise _TaggedParagraphs(int(tagged))
-        db.execute(f"DELETE FROM paragraphs WHERE id IN ({marks})", gone)
-    # seq is unique per document: park kept rows at negative seqs before renumbering
-    db.execute("UPDATE paragraphs SET seq = -seq WHERE doc_id = ?", [doc_id])
-    for pid, r in keep.items():
-        db["paragraphs"].update(pid, r)
-    db["paragraphs"].insert_all({"doc_id": doc_id, **r} for r in fresh)
-
-
-def _update_document(matter: Matter, doc_id: int, new: Rows) -> None:
+def _update_document(op: Recorder, doc_id: int, new: Rows) -> None:
     m = new.meta
-    current = matter.db["documents"].get(doc_id)
+    current = op.db.table("documents").get(doc_id)
     values: dict[str, object] = {
         "text_quality": new.quality,
         "needs_ocr": int(new.needs_ocr),
@@ -257,4 +217,4 @@ def _update_document(matter: Matter, doc_id: int, new: Rows) -> None:
     for key in ("court", "case_no", "docket_no", "filed"):  # fill what the scan hid
         if not current.get(key) and m.get(key):
             values[key] = m[key]
-    matter.db["documents"].update(doc_id, values)
+    op.update("documents", doc_id, values, "text quality after OCR")

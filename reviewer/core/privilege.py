@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reviewer.core.audit import Recorder
+from reviewer.core.audit import Recorder, operation
 from reviewer.core.documents import find_document
 from reviewer.core.errors import PrivilegeError
 from reviewer.core.matter import Matter
@@ -225,11 +225,25 @@ def set_privilege(
         scope = Scope(scope.page_start, scope.page_start, None)
     for d in found:
         _check_scope(matter, d.id, d.pages, scope)
-    rec = Recorder(matter, f"privilege {value}: {len(found)} document(s)")
+    rec = Recorder(matter, f"Code {_what(matter, found, scope)} as {value}")
     with matter.db.atomic():
         for d in found:
             _code_one(matter, rec, d.id, d.file_name, value, basis, scope, given, suggest)
     return rec.changes()
+
+
+def _what(matter: Matter, docs: Sequence[Any], scope: Scope) -> str:
+    """``compl.pdf ¶ 3``, ``memo.pdf pp. 2-4``, ``12 documents``: what an operation codes."""
+    if len(docs) > 2:
+        return f"{len(docs)} documents"
+    names = " and ".join(d.file_name for d in docs)
+    if scope.para_id is not None:
+        row = matter.db.execute("SELECT cite FROM paragraphs WHERE id = ?", [scope.para_id])
+        cite = row.fetchone()
+        return f"{names} {cite[0] if cite else ''}".strip()
+    if scope.page_start is not None:
+        return f"{names} pp. {scope.page_start}-{scope.page_end}"
+    return names
 
 
 def _code_one(
@@ -264,7 +278,7 @@ def clear_privilege(matter: Matter, docs: Sequence[str | int], scope: Scope = Sc
     missing = [d.file_name for d, i in ids if i is None]
     if missing:
         raise PrivilegeError(f"{', '.join(missing)}: no privilege designation to clear.")
-    rec = Recorder(matter, f"clear privilege: {len(found)} document(s)")
+    rec = Recorder(matter, f"Clear the privilege coding of {_what(matter, found, scope)}")
     with matter.db.atomic():
         for d, i in ids:
             rec.delete("privilege", i, f"{d.file_name}: cleared")  # type: ignore[arg-type]
@@ -278,14 +292,19 @@ def settings(matter: Matter) -> dict[str, str]:
 
 
 def set_settings(matter: Matter, **values: str | None) -> dict[str, str]:
+    """Change the log's settings (one undoable operation)."""
     matter.require_writable()
-    for key, value in values.items():
+    given = {k: v.strip() for k, v in values.items() if v is not None}
+    for key, value in given.items():
         if key not in SETTINGS:
             raise PrivilegeError(f"Unknown privilege-log setting {key!r}.")
-        if value is None:
-            continue
         if key == "era_start":
-            check_date(value.strip())
-        with matter.db.atomic():
-            matter.set_meta(f"privlog.{key}", value.strip())
+            check_date(value)
+    with operation(matter, f"Privilege-log settings: {', '.join(given)}") as op:
+        for key, value in given.items():
+            name = f"privlog.{key}"
+            if op.row("matter_meta", name) is None:
+                op.insert("matter_meta", {"key": name, "value": value}, name)
+            else:
+                op.update("matter_meta", name, {"value": value}, name)
     return settings(matter)

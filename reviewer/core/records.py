@@ -268,11 +268,15 @@ class Changes:
     batch: int | None = None  # the audit batch that recorded the change
     documents: frozenset[int] = frozenset()  # privilege coding or redactions changed (issue 6)
     people: bool = False  # the people list changed
+    # documents whose own rows, pages or paragraphs changed (re-cut, kind, delete, undo)
+    content: frozenset[int] = frozenset()
+    orphans: frozenset[int] = frozenset()  # orphaned work rows kept or re-attached
+    label: str = ""  # the operation's label, e.g. "Tag ¶¶ 5-7 with Knowingly benefited"
 
     def __bool__(self) -> bool:
         return bool(
             self.tags or self.elements or self.claims or self.counts or self.documents
-            or self.people
+            or self.people or self.content or self.orphans
         )  # fmt: skip
 
     def __or__(self, other: Changes) -> Changes:
@@ -285,6 +289,9 @@ class Changes:
             other.batch if other.batch is not None else self.batch,
             self.documents | other.documents,
             self.people or other.people,
+            self.content | other.content,
+            self.orphans | other.orphans,
+            other.label or self.label,
         )
 
 

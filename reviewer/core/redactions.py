@@ -75,7 +75,7 @@ def add_redaction(
         if row is None or row[0] != d.id:
             raise PrivilegeError(f"{d.file_name}: paragraph {para_id} is not in this document.")
     value = _basis(kind, basis)
-    rec = Recorder(matter, f"redact {d.file_name} p. {page}")
+    rec = Recorder(matter, f"Redact {d.file_name} p. {page} ({kind})")
     with matter.db.atomic():
         n = int(matter.get_meta("redaction_counter") or 0) + 1
         matter.set_meta("redaction_counter", str(n))
@@ -121,7 +121,7 @@ def remove_redaction(matter: Matter, entry_id: str) -> Changes:
     ).fetchone()
     if row is None:
         raise PrivilegeError(f"{entry_id}: no such redaction in {matter.name}.")
-    rec = Recorder(matter, f"remove redaction {entry_id}")
+    rec = Recorder(matter, f"Remove redaction {entry_id.strip().upper()}")
     with matter.db.atomic():
         rec.delete("redactions", row[0], entry_id)
     return rec.changes()

@@ -290,3 +290,64 @@ def m005_production(db: Database) -> None:
             UNIQUE (set_id, number)
         )"""
     )
+
+
+# Tables holding what reviewers made. A foreign key from them never cascades: a document or
+# paragraph cannot be deleted while work points at it, so no work disappears as a side effect.
+USER_WORK = (
+    "tags", "suggestion_rejects", "privilege", "redactions", "count_claims",
+    "production_docs", "production_pages", "orphans",
+)  # fmt: skip
+
+
+@migrations()
+def m008_spine(db: Database) -> None:
+    """One change spine (issue 14). Foreign keys into user work become ``RESTRICT``; every
+    operation gets one ``operations`` row (label, who, machine, when; ``id`` = the audit
+    ``batch``), back-filled from the audit log; work that a re-cut document no longer has a
+    paragraph for is kept in ``orphans`` (the row as it was and a snapshot of its old ¶)."""
+    from sqlite_utils.db import ForeignKey
+
+    for name in USER_WORK:
+        table = db.table(name)
+        if not table.exists():
+            continue
+        keys = [
+            ForeignKey(f.table, f.column, f.other_table, f.other_column, on_delete="RESTRICT")
+            for f in table.foreign_keys
+        ]
+        table.transform(foreign_keys=keys)
+    db.execute("ALTER TABLE audit ADD COLUMN machine TEXT")
+    db.execute(
+        """CREATE TABLE operations (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            who TEXT NOT NULL,
+            machine TEXT,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('do', 'undo', 'redo')),
+            undoes INTEGER REFERENCES operations(id) ON DELETE RESTRICT
+        )"""
+    )
+    db.execute(
+        "INSERT INTO operations (id, label, who, at, kind, undoes) SELECT batch, min(action), "
+        "min(who), min(at), min(kind), min(undoes) FROM audit GROUP BY batch ORDER BY batch"
+    )
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER operations_no_{event.lower()} BEFORE {event} ON operations
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+        )
+    db.execute(
+        """CREATE TABLE orphans (
+            id INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE RESTRICT,
+            row TEXT NOT NULL,
+            para TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX orphans_doc ON orphans(doc_id)")

@@ -13,15 +13,32 @@ from reviewer.core.claims import element_for_hotkey, find_element
 from reviewer.core.documents import paragraph_by_id
 from reviewer.core.errors import ClaimError, NotFoundError
 from reviewer.core.matter import Matter
-from reviewer.core.records import ASSESSMENTS, Changes, Element, Tag
+from reviewer.core.records import ASSESSMENTS, Changes, Element, Paragraph, Tag
 
 undo = audit.undo
 redo = audit.redo
 history = audit.history
 
-_TAG_SQL = """SELECT t.id, t.element_id, c.key || '.' || e.key, t.doc_id, t.para_id,
-    t.page_start, t.page_end, t.assessment, t.note, t.who, t.at, p.cite, d.file_name,
-    d.kind, d.title, d.docket_no, coalesce(p.seq, 0)
+
+def para_span(paras: Sequence[Paragraph]) -> str:
+    """``¶ 5``, ``¶¶ 5-7, 9`` (with an en dash): the printed numbers of paragraphs, for an
+    operation's label (a cite / ``4 paragraphs`` when some are not numbered)."""
+    nums = sorted({int(p.number) for p in paras
+                   if p.kind == "numbered" and p.number and p.number.isdigit()})  # fmt: skip
+    if len(nums) != len(paras):
+        return paras[0].cite if len(paras) == 1 else f"{len(paras)} paragraphs"
+    runs: list[list[int]] = []
+    for n in nums:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+    return f"¶ {text}" if len(nums) == 1 else f"¶¶ {text}"
+
+
+_TAG_SQL = """SELECT t.id, t.element_id, c.key || '.' || e.key AS element, t.doc_id,
+    t.para_id, t.page_start, t.page_end, t.assessment, t.note, t.who, t.at, p.cite
     FROM tags t JOIN elements e ON e.id = t.element_id JOIN claims c ON c.id = e.claim_id
     JOIN documents d ON d.id = t.doc_id LEFT JOIN paragraphs p ON p.id = t.para_id"""
 
@@ -55,10 +72,14 @@ def exhibit_cite(matter: Matter, doc_id: int, page_start: int, page_end: int) ->
     return f"{base} (Dkt. {docket})" if docket else base
 
 
-def _tag(matter: Matter, row: Any) -> Tag:
-    r = list(row)
-    cite = r[11] or exhibit_cite(matter, r[3], r[5], r[6])
-    return Tag(*r[:11], cite)
+def _tag(matter: Matter, row: dict[str, Any]) -> Tag:
+    """A tag built by column name; an exhibit page range gets its cite here."""
+    values = dict(row)
+    if not values["cite"]:
+        values["cite"] = exhibit_cite(
+            matter, values["doc_id"], values["page_start"], values["page_end"]
+        )
+    return Tag(**values)
 
 
 def list_tags(
@@ -79,12 +100,13 @@ def list_tags(
         ids = list(para_ids)
         where.append(f"t.para_id IN ({','.join('?' * len(ids))})")
         args += ids
-    rows = matter.db.execute(
+    cur = matter.db.execute(
         f"{_TAG_SQL} WHERE {' AND '.join(where)} "
         "ORDER BY t.doc_id, coalesce(p.seq, 0), t.page_start, c.position, e.position",
         args,
-    ).fetchall()
-    return [_tag(matter, r) for r in rows]
+    )
+    cols = [d[0] for d in cur.description]
+    return [_tag(matter, dict(zip(cols, r, strict=True))) for r in cur.fetchall()]
 
 
 def _element(matter: Matter, element: Element | str) -> Element:
@@ -107,7 +129,7 @@ def tag(
     if not para_ids:
         raise ClaimError("Choose at least one paragraph to tag.")
     paras = [paragraph_by_id(matter, pid) for pid in dict.fromkeys(para_ids)]
-    rec = Recorder(matter, f"tag {len(paras)} ¶ with {e.full_id}")
+    rec = Recorder(matter, f"Tag {para_span(paras)} with {e.name}")
     with matter.db.atomic():
         for p in paras:
             summary = f"{p.cite} → {e.full_id} ({value})"
@@ -140,7 +162,7 @@ def tag_pages(
     if not 1 <= page_start <= page_end <= pages[0]:
         raise ClaimError(f"Pages {page_start}–{page_end} are not within 1–{pages[0]}.")
     cite = exhibit_cite(matter, doc_id, page_start, page_end)
-    rec = Recorder(matter, f"tag {cite} with {e.full_id}")
+    rec = Recorder(matter, f"Tag {cite} with {e.name}")
     with matter.db.atomic():
         old = matter.db.execute(
             "SELECT id FROM tags WHERE element_id = ? AND doc_id = ? AND para_id IS NULL "
@@ -171,7 +193,8 @@ def untag(matter: Matter, para_ids: Sequence[int], element: Element | str) -> Ch
     tags = list_tags(matter, e, para_ids=para_ids)
     if not tags:
         raise ClaimError(f"None of these paragraphs is tagged with {e.full_id}.")
-    return _delete(matter, tags, f"untag {len(tags)} from {e.full_id}")
+    paras = [paragraph_by_id(matter, t.para_id) for t in tags if t.para_id is not None]
+    return _delete(matter, tags, f"Untag {para_span(paras)} from {e.name}")
 
 
 def untag_pages(
@@ -184,7 +207,7 @@ def untag_pages(
     ]  # fmt: skip
     if not tags:
         raise ClaimError(f"Pages {page_start}–{page_end} are not tagged with {e.full_id}.")
-    return _delete(matter, tags, f"untag pages from {e.full_id}")
+    return _delete(matter, tags, f"Untag {tags[0].cite} from {e.name}")
 
 
 def _delete(matter: Matter, tags: list[Tag], action: str) -> Changes:
@@ -199,7 +222,7 @@ def reject_suggestion(matter: Matter, para_id: int, element: Element | str) -> C
     """Mark a suggested paragraph as not relevant to an element (not suggested again)."""
     e = element if isinstance(element, Element) else find_element(matter, element)
     p = paragraph_by_id(matter, para_id)
-    rec = Recorder(matter, f"reject suggestion {p.cite} for {e.full_id}")
+    rec = Recorder(matter, f"Reject suggestion {p.cite} for {e.name}")
     with matter.db.atomic():
         if not matter.db.execute(
             "SELECT 1 FROM suggestion_rejects WHERE element_id = ? AND para_id = ?", [e.id, p.id]

@@ -2,7 +2,8 @@
 (``documents.set_kind``: only the label changes, its paragraphs, tags, privilege coding and
 redactions stay) and its caption fields (title, court, case no., docket no., filed) — each an
 undoable core operation. Delete removes the documents selected in the list through
-``delete.delete_documents`` (as ``reviewer delete``) after saying what goes with them."""
+``delete.delete_documents`` (as ``reviewer delete``; undoable) after saying what goes with
+them."""
 
 from __future__ import annotations
 
@@ -162,7 +163,8 @@ class DeleteDialog(ReviewDialog):
         self.summary.setText(
             f"Delete {len(self.docs)} document{'s' if len(self.docs) != 1 else ''} from "
             f"{matter.name}, with everything recorded on them:<ul>{lines}</ul>"
-            "<b>This cannot be undone.</b> The original files on disk are not touched."
+            "Edit ▸ Undo (Ctrl+Z) brings them back with all of it. "
+            "The original files on disk are not touched."
         )
         self.message.clear()
         self.delete.setEnabled(bool(self.docs))
@@ -173,9 +175,9 @@ class DeleteDialog(ReviewDialog):
         names = ", ".join(d.file_name for d in docs)
 
         def call(matter: Matter) -> Changes:
-            delete_documents(matter, docs)
+            changes = delete_documents(matter, docs)
             self.main.searching.reopen()
-            return Changes(documents=frozenset(d.id for d in docs))
+            return changes | Changes(documents=frozenset(d.id for d in docs))
 
         if self.run(call, f"Deleted {names}"):
             self.close()

@@ -98,7 +98,7 @@ class ReviewActions:
     def refresh(self, changes: Changes | None = None) -> None:
         """Bring every dock up to date after an operation: the documents list (when
         documents changed), the proof chart, the active-claim keys and the tag marks."""
-        if changes is None or changes.documents:
+        if changes is None or changes.documents or changes.content:
             refresh_documents(self.window)
         self.window.tagging.refresh(changes)
         for dialog in self.dialogs.values():

@@ -52,7 +52,7 @@ def test_set_kind_changes_only_the_kind_and_undoes(matter: Matter) -> None:
     before = paragraphs(matter, answer.id)
     assert answer.id in _hits(matter, "kind:answer")
     changes = set_kind(matter, answer.id, "Motion")
-    assert changes.documents == {answer.id}
+    assert changes.content == {answer.id}, "views know the document changed"
     assert find_document(matter, answer.id).kind == "motion"
     assert paragraphs(matter, answer.id) == before, "same ids, numbers, text"
     assert [t.para_id for t in tagging.list_tags(matter, doc_id=answer.id)] == [p.id]

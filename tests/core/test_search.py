@@ -14,6 +14,7 @@ from reviewer.core import search
 from reviewer.core.delete import delete_documents
 from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, NotFoundError, ReviewerError
+from reviewer.core.history import undo
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.query import QuerySyntaxError
@@ -60,7 +61,10 @@ def test_delete_removes_entries(demo: Matter) -> None:
     assert check(demo) is None
     left = {r[0] for r in demo.db.execute("SELECT id FROM paragraphs")}
     assert hit_ids(demo, "venture") == before & left != before
-    assert not (demo.path / answer.stored_path).exists()
+    assert (demo.path / answer.stored_path).exists()  # kept, so the delete can be undone
+    undo(demo)
+    assert check(demo) is None
+    assert hit_ids(demo, "venture") == before
 
 
 def test_out_of_step_index_is_reported_then_rebuilt(demo: Matter) -> None:

@@ -257,7 +257,7 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert dialog.isVisible()
     text = dialog.summary.text()
     assert "complaint-exhibit-b.pdf (3 pages, 16 paragraphs, 1 tag)" in text
-    assert "cannot be undone" in text
+    assert "Edit ▸ Undo (Ctrl+Z) brings them back" in text
     dialog.delete.click()
     assert not dialog.isVisible()
     assert window.docs_model is not None
@@ -268,6 +268,11 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert window.doc_id is not None, "another document is open"
     assert window.doc_id != exhibit.id
     assert "2 documents" in window.windowTitle()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    assert window.docs_model.rowCount() == 3
+    assert "Exhibit B" in _column(window, 1)
+    assert any(t.startswith("Exhibit B at") for t in _chart_texts(window)), "its tag is back"
+    assert "3 documents" in window.windowTitle()
 
 
 def test_privilege_state_shows_in_the_documents_list(window: MainWindow, demo: Path) -> None:
