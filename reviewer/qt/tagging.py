@@ -15,7 +15,6 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
-from reviewer.qt.review_actions import refresh_documents
 from reviewer.qt.tag_marks import tag_sentence
 
 if TYPE_CHECKING:
@@ -97,9 +96,11 @@ class TaggingController:
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 4000)
             return
-        refresh_documents(self.window)  # an undone kind, caption or coding shows in the list
-        self.refresh(changes)
-        self.window.statusBar().showMessage(verb, 3000)
+        # Any operation can be undone here: the documents list, the docks and any open
+        # review dialog show the result.
+        self.window.review.refresh(None)
+        label = f": {changes.label}" if changes.label else ""
+        self.window.statusBar().showMessage(f"{verb}{label}", 8000)
 
     def show_support(self, row: ChartRow) -> None:
         """Open the paragraph or exhibit page a chart row cites."""

@@ -97,6 +97,12 @@ def test_claim_from_template_map_count_tag_by_hotkey_accept_suggestion(
     assert claims.elements.rowCount() == 4
     assert _message(window).startswith("Added the claim Benefiting from a sex-trafficking")
     assert window.claims_panel.claim.findData(TEMPLATE) >= 0, "the chart dock lists it"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo, redo
+    assert claims.claim_list.count() == before, "the open dialog follows an undo"
+    assert window.claims_panel.claim.findData(TEMPLATE) == -1
+    assert _message(window).startswith("Undone")
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert claims.claim_list.count() == before + 1
 
     # Claims ▸ Map counts: COUNT I's suggestion shows its reason; confirm it
     counts = window.review.open_counts()
