@@ -1,20 +1,31 @@
-"""Reading documents and paragraphs back out of a matter, and resolving what users type
-(a doc id or a file name; a printed ¶ number) to records."""
+"""Reading documents and paragraphs back out of a matter, resolving what users type (a doc id
+or a file name; a printed ¶ number) to records, and the corrections a person makes to a
+document (its kind, its caption fields)."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
-from reviewer.core.errors import NotFoundError
+from reviewer.core.classify import KINDS
+from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.records import Document, Paragraph
+from reviewer.core.records import Changes, Document, Paragraph
 
 _DOC_COLS = (
     "id, file_name, sha256, kind, page_count, text_quality, needs_ocr, quality_note, title, "
     "court, case_no, docket_no, filed, stored_path, imported_at, court_name, case_no_printed, "
     "case_name, parties AS parties_json, kind_reason, abbrev, pdf_title"
 )
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DocumentError(ReviewerError):
+    """A kind or property value a document cannot take."""
+
+
 _PARA_COLS = (
     "id, doc_id, seq, number, kind, section, count, text, page_start, page_end, cite, boxes, "
     "list AS list_no, footnote_of, count_against"
@@ -123,3 +134,43 @@ def ocr_status(matter: Matter, doc_ids: list[int] | None = None) -> list[dict[st
 def quotation(p: Paragraph) -> str:
     """A paragraph as a litigator pastes it into a brief: the text quoted, then its pin cite."""
     return f"“{' '.join(p.text.split())}” {p.cite}."
+
+
+# -- corrections a person makes (kind, caption fields) ----------------------------------------
+# Checked here, written by ``delete.update_document`` (one undoable operation that also
+# replaces the document's index entries, so ``kind:`` and ``filed:`` follow, undo included).
+PROPERTY_FIELDS = ("title", "court", "case_no", "docket_no", "filed")
+
+
+def set_kind(matter: Matter, doc_id: int, kind: str) -> Changes:
+    """Change only a document's kind: its paragraphs keep their ids, so every tag, privilege
+    coding and redaction stays."""
+    from reviewer.core.delete import update_document  # it imports this module
+
+    value = kind.strip().lower()
+    if value not in KINDS:
+        raise DocumentError(f"{kind!r} is not a kind of filing; use one of {', '.join(KINDS)}.")
+    doc = find_document(matter, doc_id)
+    if doc.kind == value:
+        raise DocumentError(f"{doc.file_name} is already a {value}.")
+    label = f"Kind of {doc.file_name}: {doc.kind} → {value}"
+    return update_document(matter, doc.id, {"kind": value}, label)
+
+
+def set_properties(matter: Matter, doc_id: int, values: Mapping[str, str | None]) -> Changes:
+    """Correct a document's caption fields (``PROPERTY_FIELDS``); empty text clears one.
+    ``filed`` is an ISO date (``2021-03-04``)."""
+    from reviewer.core.delete import update_document  # it imports this module
+
+    doc = find_document(matter, doc_id)
+    if unknown := set(values) - set(PROPERTY_FIELDS):
+        raise DocumentError(f"{', '.join(sorted(unknown))}: not a document property.")
+    clean = {k: (" ".join(v.split()) or None) if v is not None else None for k, v in values.items()}
+    filed = clean.get("filed")
+    if filed and not _ISO_DATE.fullmatch(filed):
+        raise DocumentError(f"{filed!r}: write the filing date as YYYY-MM-DD, e.g. 2021-03-04.")
+    changed = {k: v for k, v in clean.items() if getattr(doc, k) != v}
+    if not changed:
+        raise DocumentError(f"{doc.file_name}: nothing to change.")
+    label = f"Properties of {doc.file_name}: {', '.join(changed)}"
+    return update_document(matter, doc.id, changed, label)

@@ -1,6 +1,6 @@
 """What the app's lists show, read by id so a view never loads a whole table: the documents
-table (its sort orders and its rows, fetched in blocks) and one document's outline (a short
-head of each paragraph)."""
+table (its sort orders and its rows, fetched in blocks, with each document's privilege and
+redaction state) and one document's outline (a short head of each paragraph)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,24 @@ class DocumentRow(NamedTuple):
     quality: str
     note: str | None
     numbered: int
+    privilege: str | None = None  # the whole document's coding (withheld, redacted, …)
+    privileged_parts: int = 0  # pages or ¶¶ coded withheld or redacted
+    redactions: int = 0  # redaction boxes recorded
+
+    @property
+    def privilege_state(self) -> str:
+        """What the documents list says of privilege and redaction: ``withheld``,
+        ``redacted · 3 boxes``, ``2 parts privileged``, ``not privileged`` or empty."""
+        parts = []
+        if self.privilege:
+            parts.append(self.privilege.replace("-", " "))
+        if self.privileged_parts:
+            n = self.privileged_parts
+            parts.append(f"{n} part{'s' if n != 1 else ''} privileged")
+        if self.redactions:
+            n = self.redactions
+            parts.append(f"{n} redaction{'s' if n != 1 else ''}")
+        return " · ".join(parts)
 
 
 class OutlineRow(NamedTuple):
@@ -36,8 +54,16 @@ class OutlineRow(NamedTuple):
 
 
 _NUMBERED = "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc_id = d.id AND p.kind = 'numbered')"
+_WHOLE = "pr.para_id IS NULL AND pr.page_start IS NULL"
+_PRIVILEGE = f"(SELECT pr.status FROM privilege pr WHERE pr.doc_id = d.id AND {_WHOLE})"
+_PARTS = (
+    "(SELECT COUNT(*) FROM privilege pr WHERE pr.doc_id = d.id AND NOT "
+    f"({_WHOLE}) AND pr.status != 'not-privileged')"
+)
+_REDACTIONS = "(SELECT COUNT(*) FROM redactions r WHERE r.doc_id = d.id)"
 _DOC_ROWS = f"""SELECT d.id, d.kind, d.title, d.file_name, d.docket_no, d.filed, d.page_count,
-    d.text_quality, d.quality_note, {_NUMBERED} FROM documents d WHERE d.id IN ({{}})"""
+    d.text_quality, d.quality_note, {_NUMBERED}, {_PRIVILEGE}, {_PARTS}, {_REDACTIONS}
+    FROM documents d WHERE d.id IN ({{}})"""
 _OUTLINE = """SELECT id, seq, number, kind, count, substr(text, 1, 160), page_start
     FROM paragraphs WHERE doc_id = ? ORDER BY seq"""
 
@@ -50,6 +76,10 @@ DOCUMENT_ORDERS: dict[str, tuple[str, ...]] = {
     "pages": ("d.page_count",),
     "paragraphs": (_NUMBERED,),
     "status": ("CASE d.text_quality WHEN 'needs_ocr' THEN 2 WHEN 'partial' THEN 1 ELSE 0 END",),
+    "privilege": (
+        f"CASE {_PRIVILEGE} WHEN 'withheld' THEN 3 WHEN 'redacted' THEN 2 ELSE 0 END",
+        f"{_PARTS} + {_REDACTIONS}",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -135,9 +136,17 @@ def parse_template(path: Path) -> ClaimTemplate:
 
 
 def load_templates(folder: Path | None = None) -> list[ClaimTemplate]:
-    """Every template in ``folder`` (default: the shipped ones), sorted by id."""
+    """Every template in ``folder`` (default: the shipped ones), sorted by id. Parsed once
+    while the files are unchanged (the proof chart reads them on every refresh)."""
     folder = folder or templates_dir()
-    return [parse_template(p) for p in sorted(folder.glob("*.toml"))]
+    files = sorted(folder.glob("*.toml"))
+    stamps = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return list(_parsed(str(folder), stamps))
+
+
+@lru_cache(maxsize=8)
+def _parsed(folder: str, stamps: tuple[tuple[str, int, int], ...]) -> tuple[ClaimTemplate, ...]:
+    return tuple(parse_template(Path(folder) / name) for name, _, _ in stamps)
 
 
 def get_template(template_id: str, folder: Path | None = None) -> ClaimTemplate:

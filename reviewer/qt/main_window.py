@@ -34,9 +34,11 @@ from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
+from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
 from reviewer.qt.style import FOCUS_QSS
+from reviewer.qt.tag_marks import TagMarksController
 from reviewer.qt.tagging import TaggingController
 from reviewer.qt.watcher import MatterWatcher
 from reviewer.qt.window_views import (
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
 
     # What an operation changed (a Changes), or None: anything may have changed.
     operation_executed = Signal(object)
+    documentOpened = Signal(int)  # the document now shown (its id)
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,6 +81,8 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(FOCUS_QSS)
         self._build_views()
         kind_menu.install(self)  # Kind ▸ … on a document's row (issue 13)
+        self.marks = TagMarksController(self)  # tag marks on the pages and in the outline
+        self.review = ReviewActions(self)  # the Claims, Document and People dialogs
         self.tagging = TaggingController(self)
         self.files = FileActions(self)
         self.searching = SearchController(self)
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         self.privilege_panel.coded.connect(self.announce)
         self.production_panel.changed.connect(self.announce)
         self.operation_executed.connect(self.tagging.refresh)
+        self.operation_executed.connect(self.review.refresh)
         self.operation_executed.connect(lambda _changes: self.exhibits_panel.refresh())
         self.operation_executed.connect(self.history.update)
         self.operation_executed.connect(self._refresh_documents)
@@ -172,6 +178,7 @@ class MainWindow(QMainWindow):
 
     def close_matter(self) -> None:
         self.watcher.watch(None)
+        self.review.close_all()
         self.jobs.cancel_all()
         self.searching.close()
         self.page_view.clear()
@@ -283,6 +290,7 @@ class MainWindow(QMainWindow):
         self.page_view.set_paragraph_boxes(locate.paragraph_boxes(self.matter, doc_id))
         assert self.outline_model is not None
         self.outline_model.set_document(doc_id)
+        self.marks.refresh()
         self.outline_view.expandToDepth(0)
         row = self.docs_model.row_of(doc_id) if self.docs_model else None
         if row is not None and self.docs_view.currentIndex().row() != row:
@@ -291,6 +299,7 @@ class MainWindow(QMainWindow):
         if not (self.matter.path / doc.stored_path).is_file():  # the pages cannot be drawn
             flag = f"  — its stored PDF ({doc.stored_path}) is missing: import the original again"
         self.status_doc.setText(f"{doc.file_name} · {doc.kind} · {doc.pages} pages{flag}")
+        self.documentOpened.emit(doc_id)
 
     def _outline_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         model = self.outline_model
@@ -339,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def _show_paragraph_status(self, pid: int) -> None:
         if self.matter is not None:
-            self.statusBar().showMessage(documents.paragraph_by_id(self.matter, pid).cite)
+            self.statusBar().showMessage(self.marks.paragraph_selected(pid))
 
     def _page_changed(self, page: int) -> None:
         total = len(self.page_view.page_sizes) if hasattr(self.page_view, "page_sizes") else 0

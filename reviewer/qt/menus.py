@@ -41,6 +41,15 @@ ENTRIES: tuple[Entry, ...] = (
          (str(n),), "tagging.tag_element", (n,))
         for n in range(1, 10)
     ),
+    ("&Claims", "claims", "&Claims and elements…", ("Ctrl+Shift+L",), "review.open_claims", ()),
+    ("&Claims", "counts", "&Map counts to claims…", ("Ctrl+Shift+M",), "review.open_counts", ()),
+    ("&Claims", "suggestions", "&Suggestions for an element…", ("Ctrl+Shift+U",),
+     "review.open_suggestions", ()),
+    ("&Document", "properties", "&Properties…", ("Alt+Return",), "review.open_document",
+     ("properties",)),
+    ("&Document", "kind", "Change &kind…", ("Ctrl+Shift+K",), "review.open_document", ("kind",)),
+    ("&Document", "delete", "&Delete documents…", ("Ctrl+Delete",), "review.open_delete", ()),
+    ("Pri&vilege", "people", "&People…", ("Ctrl+Shift+P",), "review.open_people", ()),
     ("&Help", "shortcuts", "&Keyboard shortcuts", ("F1", "?"), "show_shortcuts", ()),
 )  # fmt: skip
 

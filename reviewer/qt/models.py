@@ -20,8 +20,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
+    QIcon,
+    QPainter,
+    QPixmap,
 )
 
 from reviewer.core import listing
@@ -48,8 +52,10 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("Pages", "pages"),
     ("Paragraphs", "paragraphs"),
     ("Status", "status"),
+    ("Privilege", "privilege"),
 )
-KIND, DOCUMENT, DOCKET, FILED, PAGES, PARAGRAPHS, STATUS = range(len(_COLUMNS))
+KIND, DOCUMENT, DOCKET, FILED, PAGES, PARAGRAPHS, STATUS, PRIVILEGE = range(len(_COLUMNS))
+_PRIVILEGED = {"withheld": QColor("#8e24aa"), "redacted": QColor("#5e35b1")}
 
 _DISPLAY = (
     lambda r: r.kind,
@@ -59,18 +65,46 @@ _DISPLAY = (
     lambda r: r.pages,
     lambda r: r.numbered,
     lambda r: _STATUS.get(r.quality, ""),
+    lambda r: r.privilege_state,
 )
+
+
+_DOTS: dict[str, QIcon] = {}
+
+
+def _privilege_dot(r: DocumentRow) -> QIcon | None:
+    """A dot before the document's name when it is privileged or redacted (the Privilege
+    column is often scrolled out of a narrow dock)."""
+    state = r.privilege if r.privilege in _PRIVILEGED else "redacted" if r.privilege_state else ""
+    if not state or r.privilege_state == "not privileged":
+        return None
+    if state not in _DOTS:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(_PRIVILEGED[state])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 8, 8)
+        painter.end()
+        _DOTS[state] = QIcon(pixmap)
+    return _DOTS[state]
 
 
 def _doc_data(r: DocumentRow, column: int, role: int) -> Any:
     if role == Role.DisplayRole:
         return _DISPLAY[column](r)
+    if role == Role.DecorationRole and column == DOCUMENT:
+        return _privilege_dot(r)
     if role == Role.ToolTipRole and column == DOCUMENT:
-        return f"{r.file_name}\n{r.title}" if r.title else r.file_name
+        name = f"{r.file_name}\n{r.title}" if r.title else r.file_name
+        return f"{name}\nPrivilege: {r.privilege_state}" if r.privilege_state else name
     if role == Role.ToolTipRole and column == STATUS:
         return r.note
     if role == Role.ForegroundRole and column == STATUS:
         return _PROBLEM.get(r.quality)
+    if role == Role.ForegroundRole and column == PRIVILEGE:
+        return _PRIVILEGED.get(r.privilege or "")
     if role == Role.TextAlignmentRole and column in (PAGES, PARAGRAPHS):
         return RIGHT
     return None
@@ -83,8 +117,9 @@ class DocumentsModel(QAbstractTableModel):
     BLOCK = 200
     CACHE_ROWS = 2000
     _ROLES = frozenset(
-        {Role.DisplayRole, Role.ToolTipRole, Role.ForegroundRole, Role.TextAlignmentRole}
-    )
+        {Role.DisplayRole, Role.ToolTipRole, Role.ForegroundRole, Role.TextAlignmentRole,
+         Role.DecorationRole}
+    )  # fmt: skip
 
     def __init__(self, matter: Matter, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +175,18 @@ class DocumentsModel(QAbstractTableModel):
         self._ids, self._row_map = self._query_ids(), None
         self._cache.clear()
         self.endResetModel()
+
+    def reread(self) -> bool:
+        """After an edit: re-read the ids if documents came or went (a reset), else only
+        forget the cached rows and redraw them, so the selection stays. True if reset."""
+        if self._query_ids() != self._ids:
+            self.refresh()
+            return True
+        self._cache.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(_COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        return False
 
     def doc_id(self, row: int) -> int:
         return self._ids[row]
@@ -220,6 +267,31 @@ def _words(text: str, width: int = 80) -> str:
     return t[: cut if cut > width // 2 else width].rstrip(" ,;:") + "…"
 
 
+CHIP = 6  # pixels per element in an outline row's colour chip
+
+
+def _chip_pixmap(key: tuple[tuple[str, bool], ...]) -> QPixmap:
+    """Side-by-side bars, one per element (hatched for a conclusory tag)."""
+    pixmap = QPixmap(CHIP * len(key) + 2, 14)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    for i, (name, conclusory) in enumerate(key):
+        colour = QColor(name)
+        x = 1 + i * CHIP
+        painter.fillRect(x, 1, CHIP - 1, 12, colour.lighter(170) if conclusory else colour)
+        if conclusory:
+            painter.fillRect(x, 1, CHIP - 1, 12, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+    painter.end()
+    return pixmap
+
+
+def _tooltip(head: str, marks: list[Any]) -> str:
+    if not marks:
+        return head
+    lines = "\n".join(f"• {m.claim}: {m.label()}" for m in marks)
+    return f"{head}\n\nTagged:\n{lines}"
+
+
 def outline_label(row: OutlineRow) -> str:
     kind, number, head = row.kind, row.number, _words(row.head)
     if kind == "numbered":
@@ -242,6 +314,8 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self._matter = matter
         self._doc_id: int | None = None
+        self._marks: dict[int, list[Any]] = {}  # paragraph id → tag_marks.Mark
+        self._chips: dict[tuple[tuple[str, bool], ...], QIcon] = {}
         self._load([])
 
     def _load(self, rows: list[OutlineRow]) -> None:
@@ -280,7 +354,9 @@ class OutlineModel(QAbstractItemModel):
         if role == Role.DisplayRole:
             return outline_label(row)
         if role == Role.ToolTipRole:
-            return " ".join(row.head.split())
+            return _tooltip(" ".join(row.head.split()), self._marks.get(row.id, []))
+        if role == Role.DecorationRole:
+            return self._chip(self._marks.get(row.id))
         if role == Role.FontRole and row.kind == "heading":
             font = QFont()
             font.setBold(True)
@@ -306,6 +382,29 @@ class OutlineModel(QAbstractItemModel):
         self._doc_id = doc_id
         self._load([] if doc_id is None else listing.outline_rows(self._matter, doc_id))
         self.endResetModel()
+
+    def set_marks(self, marks: dict[int, list[Any]]) -> None:
+        """The tags of the document's paragraphs (``tag_marks.Mark`` lists): a colour chip
+        per element before the label and the elements with their assessment in the tooltip."""
+        changed = set(marks) ^ set(self._marks) | {
+            p for p in marks if marks[p] != self._marks.get(p)
+        }
+        self._marks = dict(marks)
+        for pid in changed:
+            index = self.index_of(pid)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Role.DecorationRole, Role.ToolTipRole])
+
+    def marks_of(self, pid: int) -> list[Any]:
+        return list(self._marks.get(pid, []))
+
+    def _chip(self, marks: list[Any] | None) -> QIcon | None:
+        if not marks:
+            return None
+        key = tuple((m.colour.name(), m.conclusory) for m in marks)
+        if key not in self._chips:
+            self._chips[key] = QIcon(_chip_pixmap(key))
+        return self._chips[key]
 
     def index_of(self, pid: int) -> QModelIndex:
         i = self._by_pid.get(pid)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QImage,
     QKeyEvent,
@@ -27,6 +28,9 @@ from reviewer.core import pdf
 from reviewer.core.errors import ReviewerError
 
 Box = tuple[int, float, float, float, float]  # page (1-based), x0, y0, x1, y1 in PDF points
+TagMark = tuple[QColor, bool]  # an element's colour; hatched when the tag is conclusory
+BAR_WIDTH = 5  # a tag mark: a bar this wide in the margin beside the paragraph
+BAR_STEP = 8
 GAP = 12  # pixels between pages and around them
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
 CACHE_PAGES = 12
@@ -50,6 +54,8 @@ class PageView(QAbstractScrollArea):
         self.boxes: dict[int, list[Box]] = {}
         self.selected: int | None = None
         self.hits: list[Box] = []
+        self.marks: dict[int, list[TagMark]] = {}  # paragraph id → its tags' marks
+        self.page_marks: dict[int, list[TagMark]] = {}  # 1-based page → exhibit page tags
         self.zoom = 1.0
         self.fit = True  # follow the viewport's width until the user zooms
         self._tops: list[int] = []  # y of each page's top edge, in pixels
@@ -69,6 +75,7 @@ class PageView(QAbstractScrollArea):
     def set_document(self, path: Path | None, sizes: list[tuple[float, float]]) -> None:
         self.path, self.page_sizes = path, list(sizes)
         self.boxes, self.selected, self.hits = {}, None, []
+        self.marks, self.page_marks = {}, {}
         self._images.clear()
         self._page = 0
         self._layout()
@@ -78,6 +85,21 @@ class PageView(QAbstractScrollArea):
     def set_paragraph_boxes(self, boxes: list[tuple[int, list[Box]]]) -> None:
         self.boxes = {pid: list(b) for pid, b in boxes}
         self.viewport().update()
+
+    def set_tag_marks(
+        self, marks: dict[int, list[TagMark]], page_marks: dict[int, list[TagMark]]
+    ) -> None:
+        """Coloured bars beside tagged paragraphs (and along tagged exhibit pages)."""
+        self.marks, self.page_marks = marks, page_marks
+        self.viewport().update()
+
+    def mark_rect(self, box: Box, slot: int) -> QRectF:
+        """Where the ``slot``-th tag mark of a paragraph box is drawn: a bar in the margin
+        to the left of the box (kept on the page)."""
+        rect = self.box_rect(box)
+        left = self.page_rect(box[0] - 1).left() + 1
+        x = max(left + slot * BAR_STEP, rect.left() - 6 - (slot + 1) * BAR_STEP + 3)
+        return QRectF(x, rect.top(), BAR_WIDTH, max(rect.height(), 4.0))
 
     def select_paragraph(self, pid: int | None, scroll: bool = False) -> None:
         self.selected = pid
@@ -241,7 +263,21 @@ class PageView(QAbstractScrollArea):
         painter.end()
         self._prefetch.start()
 
+    def _paint_marks(self, painter: QPainter, page: int) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for pid, marks in self.marks.items():
+            for box in self.boxes.get(pid, []):
+                if box[0] == page:
+                    for slot, mark in enumerate(marks):
+                        _bar(painter, self.mark_rect(box, slot), mark)
+        whole = self.page_rect(page - 1)
+        for slot, mark in enumerate(self.page_marks.get(page, [])):
+            rect = QRectF(whole.left() + 2 + slot * BAR_STEP, whole.top() + 2, BAR_WIDTH,
+                          whole.height() - 4)  # fmt: skip
+            _bar(painter, rect, mark)
+
     def _paint_boxes(self, painter: QPainter, page: int) -> None:
+        self._paint_marks(painter, page)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(BOX_EDGE, 1))
@@ -313,3 +349,18 @@ class PageView(QAbstractScrollArea):
                         if best is None or area < best[0]:
                             best = (area, pid)
         return None if best is None else best[1]
+
+
+def _bar(painter: QPainter, rect: QRectF, mark: TagMark) -> None:
+    """A solid bar for a factual tag; a lighter, hatched one for a conclusory tag."""
+    colour, conclusory = mark
+    if conclusory:
+        painter.fillRect(rect, colour.lighter(175))
+        painter.fillRect(rect, QBrush(colour.darker(115), Qt.BrushStyle.BDiagPattern))
+        painter.save()
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.restore()
+    else:
+        painter.fillRect(rect, colour)

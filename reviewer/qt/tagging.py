@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from reviewer.core import tagging
 from reviewer.core.claims import element_for_hotkey, list_claims
+from reviewer.core.documents import paragraph_by_id
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
 from reviewer.core.records import Changes
+from reviewer.qt.tag_marks import tag_sentence
 from reviewer.qt.window_api import ReviewWindow
 
 
@@ -24,12 +26,14 @@ class TaggingController:
     def refresh(self, _changes: Changes | None = None) -> None:
         """Reload claims and chart (a chart is built in milliseconds: no partial update)."""
         matter = self.window.matter
+        self.window.marks.refresh()
         if matter is None:
             self.panel.set_claims([])
             self.panel.set_rows([])
             return
         self.panel.set_claims(list_claims(matter))
         self.panel.set_rows(chart_rows(matter))
+        self.window.marks.colour_chart()
 
     def _writable(self) -> bool:
         matter = self.window.matter
@@ -50,6 +54,7 @@ class TaggingController:
             return
         matter = self.window.matter
         assert matter is not None
+        assessment = self.panel.new_assessment()
         try:
             element = element_for_hotkey(matter, claim, hotkey)
             tagged = {t.para_id for t in tagging.list_tags(matter, element, para_ids=pids)}
@@ -57,13 +62,16 @@ class TaggingController:
                 changes = tagging.untag(matter, pids, element)
                 verb = "Removed"
             else:
-                changes = tagging.tag(matter, pids, element, self.panel.new_assessment())
+                changes = tagging.tag(matter, pids, element, assessment)
                 verb = "Tagged"
         except ReviewerError as exc:
             self.window.statusBar().showMessage(str(exc), 5000)
             return
         self.window.announce(changes)  # the chart (refresh) and every other dock hear of it
-        self.window.statusBar().showMessage(f"{verb} {len(pids)} ¶: {element.name}", 4000)
+        numbers = [paragraph_by_id(matter, pid).number for pid in pids]
+        self.window.statusBar().showMessage(
+            tag_sentence(verb, numbers, element.name, assessment), 8000
+        )
 
     def show_support(self, row: ChartRow) -> None:
         """Open the paragraph or exhibit page a chart row cites."""

@@ -87,7 +87,7 @@ def build_views(window: QMainWindow) -> Views:
     docks["search"].raise_()  # sized when first shown (MainWindow.size_docks)
     window.splitDockWidget(docks["documents"], docks["outline"], Qt.Orientation.Vertical)
     status_doc, page_no = QLabel(), QLabel()
-    window.statusBar().addPermanentWidget(status_doc, 1)
+    window.statusBar().addPermanentWidget(status_doc)  # no stretch: messages need the room
     window.statusBar().addPermanentWidget(page_no)
     return Views(page, docs, outline, search, claims, privilege, production, docks,
                  status_doc, page_no, exhibits)  # fmt: skip

@@ -96,6 +96,18 @@ def test_good_template_loads_and_id_must_match_file(tmp_path: Path) -> None:
         load_templates(tmp_path)
 
 
+def test_templates_are_read_again_when_a_file_changes(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD)
+    (first,) = load_templates(tmp_path)
+    assert load_templates(tmp_path)[0] is first, "unchanged files are not parsed again"
+    path.write_text(path.read_text(encoding="utf-8").replace('"A claim"', '"A new name"'))
+    (second,) = load_templates(tmp_path)
+    assert (first.name, second.name) == ("A claim", "A new name")
+    path.write_text(path.read_text(encoding="utf-8").replace("hotkey = 1", "hotkey = 12"))
+    with pytest.raises(TemplateError, match="hotkey"):
+        load_templates(tmp_path)
+
+
 def test_unknown_template_lists_known_ones() -> None:
     with pytest.raises(NotFoundError, match=r"no such claim template\. Known: .*tvpra-1595"):
         get_template("tvpra-9999")

@@ -92,6 +92,9 @@ class ClaimsPanel(QWidget):
         self.keys.setWordWrap(True)
         self.keys.setTextFormat(Qt.TextFormat.RichText)
         self.summary = QLabel()
+        self.selected = QLabel()  # the selected paragraph's tags (tag_marks)
+        self.selected.setWordWrap(True)
+        self.selected.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ProofChartModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -109,6 +112,7 @@ class ClaimsPanel(QWidget):
         box.addLayout(form)
         box.addWidget(self.keys)
         box.addWidget(self.summary)
+        box.addWidget(self.selected)
         box.addWidget(self.tree, 1)
 
     def set_claims(self, claims: list[Claim]) -> None:
@@ -131,7 +135,7 @@ class ClaimsPanel(QWidget):
         self.summary.setText(
             ChartSummary.of(rows).sentence()
             if rows
-            else "No claims yet: add one from a template (reviewer claims add)."
+            else "No claims yet: add one from a template (Claims ▸ Claims and elements)."
         )
 
     def active_claim(self) -> str | None:

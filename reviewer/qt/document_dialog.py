@@ -1,0 +1,183 @@
+"""Document ▸ Properties and kind, and Document ▸ Delete. Properties: the document's kind
+(``documents.set_kind``: only the label changes, its paragraphs, tags, privilege coding and
+redactions stay) and its caption fields (title, court, case no., docket no., filed) — each an
+undoable core operation. Delete removes the documents selected in the list through
+``delete.delete_documents`` (as ``reviewer delete``; undoable) after saying what goes with
+them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from reviewer.core import documents
+from reviewer.core.classify import KINDS
+from reviewer.core.delete import delete_documents
+from reviewer.core.matter import Matter
+from reviewer.core.records import Changes, Document
+from reviewer.qt.review_actions import ReviewDialog
+
+if TYPE_CHECKING:
+    from reviewer.qt.main_window import MainWindow
+    from reviewer.qt.review_actions import ReviewActions
+
+LABELS = {
+    "title": "&Title",
+    "court": "C&ourt",
+    "case_no": "C&ase no.",
+    "docket_no": "&Docket no.",
+    "filed": "&Filed (YYYY-MM-DD)",
+}
+
+
+class DocumentDialog(ReviewDialog):
+    """The open document's kind and caption fields."""
+
+    def __init__(self, actions: ReviewActions, window: MainWindow) -> None:
+        super().__init__(actions, window, "Document properties")
+        self.resize(560, 380)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.kind = QComboBox()
+        for k in KINDS:
+            self.kind.addItem(k, k)
+        self.change_kind = QPushButton("C&hange kind")
+        self.change_kind.clicked.connect(self._change_kind)
+        self.fields = {name: QLineEdit() for name in documents.PROPERTY_FIELDS}
+        self.save = QPushButton("&Save properties")
+        self.save.clicked.connect(self._save)
+        kind_box = QGroupBox("Kind")
+        row = QHBoxLayout(kind_box)
+        row.addWidget(self.kind, 1)
+        row.addWidget(self.change_kind)
+        caption = QGroupBox("Caption")
+        form = QFormLayout(caption)
+        for name, edit in self.fields.items():
+            form.addRow(LABELS[name], edit)
+        form.addRow("", self.save)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.heading)
+        outer.addWidget(kind_box)
+        outer.addWidget(caption)
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        self.doc: Document | None = None
+        window.documentOpened.connect(self._follow)
+
+    def _follow(self, _doc_id: int) -> None:
+        """Another document was opened: show (and edit) that one."""
+        if self.isVisible():
+            self.message.clear()
+            self.reload()
+
+    def reload(self) -> None:
+        matter, doc_id = self.main.matter, self.main.doc_id
+        if matter is None or doc_id is None:
+            return
+        self.doc = doc = documents.find_document(matter, doc_id)
+        note = f" · {doc.quality_note}" if doc.quality_note else ""
+        self.heading.setText(f"<b>{doc.file_name}</b> · {doc.pages} pages · {doc.kind}{note}")
+        self.kind.setCurrentIndex(max(self.kind.findData(doc.kind), 0))
+        for name, edit in self.fields.items():
+            edit.setText(getattr(doc, name) or "")
+
+    def focus(self, what: str) -> None:
+        (self.kind if what == "kind" else self.fields["title"]).setFocus()
+
+    def _change_kind(self) -> None:
+        doc, kind = self.doc, str(self.kind.currentData())
+        if doc is not None:
+            said = f"{doc.file_name} is now a {kind} (was {doc.kind}); its tags and coding stay"
+            self.run(lambda m: documents.set_kind(m, doc.id, kind), said)
+
+    def _save(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        values = {name: edit.text() for name, edit in self.fields.items()}
+        changed = [n for n, v in values.items() if (getattr(doc, n) or "") != " ".join(v.split())]
+        said = f"Saved {', '.join(n.replace('_', ' ') for n in changed)} of {doc.file_name}"
+        self.run(lambda m: documents.set_properties(m, doc.id, values), said)
+
+
+def _what_goes(matter: Matter, doc: Document) -> str:
+    """What deleting a document removes with it, as the dialog lists it."""
+    counts = []
+    for table, what in (
+        ("paragraphs", "paragraph"),
+        ("tags", "tag"),
+        ("privilege", "privilege coding"),
+        ("redactions", "redaction"),
+        ("production_docs", "place in a production set"),
+    ):
+        n = matter.db.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", [doc.id])
+        value = n.fetchone()[0]
+        if value:
+            plural = what.replace("place", "places") if "place" in what else what + "s"
+            counts.append(f"{value} {what if value == 1 else plural}")
+    return f"{doc.file_name} ({doc.pages} pages{', ' if counts else ''}{', '.join(counts)})"
+
+
+class DeleteDialog(ReviewDialog):
+    """Deletes the documents selected in the documents list, after listing what goes."""
+
+    def __init__(self, actions: ReviewActions, window: MainWindow) -> None:
+        super().__init__(actions, window, "Delete documents")
+        self.resize(560, 200)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.delete = QPushButton("&Delete")
+        self.delete.clicked.connect(self._delete)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.delete)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.summary, 1)
+        outer.addWidget(self.message)
+        outer.addLayout(buttons)
+        self.docs: list[Document] = []
+
+    def reload(self) -> None:
+        matter, model = self.main.matter, self.main.docs_model
+        if matter is None or model is None:
+            return
+        rows = sorted({i.row() for i in self.main.docs_view.selectionModel().selectedRows()})
+        ids = [model.doc_id(r) for r in rows] or ([self.main.doc_id] if self.main.doc_id else [])
+        self.docs = [documents.find_document(matter, i) for i in ids]
+        lines = "".join(f"<li>{_what_goes(matter, d)}</li>" for d in self.docs)
+        self.summary.setText(
+            f"Delete {len(self.docs)} document{'s' if len(self.docs) != 1 else ''} from "
+            f"{matter.name}, with everything recorded on them:<ul>{lines}</ul>"
+            "Edit ▸ Undo (Ctrl+Z) brings them back with all of it. "
+            "The original files on disk are not touched."
+        )
+        self.message.clear()
+        self.delete.setEnabled(bool(self.docs))
+        self.delete.setFocus()
+
+    def _delete(self) -> None:
+        docs = list(self.docs)
+        names = ", ".join(d.file_name for d in docs)
+
+        def call(matter: Matter) -> Changes:
+            changes = delete_documents(matter, docs)
+            self.main.searching.reopen()
+            return changes | Changes(documents=frozenset(d.id for d in docs))
+
+        if self.run(call, f"Deleted {names}"):
+            self.close()
