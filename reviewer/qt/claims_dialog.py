@@ -4,7 +4,7 @@ core operation (``reviewer.core.claims``, as ``reviewer claims …``), undoable 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from reviewer.core import claims
 from reviewer.core.records import Claim, Element
 from reviewer.core.templates import load_templates
-from reviewer.qt.review_actions import ReviewDialog
+from reviewer.qt.review_dialog import ReviewDialog
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
-    from reviewer.qt.review_actions import ReviewActions
+MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
+ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
 
 ELEMENT_COLUMNS = ("#", "Element", "Key", "Status")
 

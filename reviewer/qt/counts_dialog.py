@@ -5,7 +5,7 @@ or template, or remove a mapping: each one core operation (``reviewer counts map
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -25,11 +25,10 @@ from reviewer.core.claims import list_claims
 from reviewer.core.documents import list_documents
 from reviewer.core.records import Count
 from reviewer.core.templates import load_templates
-from reviewer.qt.review_actions import ReviewDialog
+from reviewer.qt.review_dialog import ReviewDialog
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
-    from reviewer.qt.review_actions import ReviewActions
+MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
+ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # (Count, claim key or None, state)
 CONFIRMED, PENDING, SUGGESTED = "mapped", "to confirm", "suggested"

@@ -7,7 +7,7 @@ them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,11 +26,10 @@ from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes, Document
-from reviewer.qt.review_actions import ReviewDialog
+from reviewer.qt.review_dialog import ReviewDialog
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
-    from reviewer.qt.review_actions import ReviewActions
+MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
+ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
 
 LABELS = {
     "title": "&Title",

@@ -5,7 +5,7 @@ Each is one undoable core operation (``reviewer.core.people``, as ``reviewer peo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core import people
-from reviewer.qt.review_actions import ReviewDialog
+from reviewer.qt.review_dialog import ReviewDialog
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
-    from reviewer.qt.review_actions import ReviewActions
+MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
+ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
 
 COLUMNS = ("Name", "Attorney", "Organisation", "Aliases")
 

@@ -6,18 +6,19 @@ in the status bar. The dialogs hold no matter state of their own."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog
 
 from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Changes
+from reviewer.qt.review_dialog import ReviewDialog  # noqa: F401  (re-exported)
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+# The window (reviewer.qt.main_window.MainWindow) is not imported: no import cycle.
+MainWindow = Any
 
 STATUS_MS = 8000
 
@@ -163,24 +164,3 @@ class ReviewActions:
         from reviewer.qt.people_dialog import PeopleDialog
 
         return self._open("people", lambda: PeopleDialog(self, self.window))
-
-
-class ReviewDialog(QDialog):
-    """A modeless review dialog: runs core operations through ``ReviewActions.perform`` and
-    shows the outcome (or the reason it failed) in its own message line."""
-
-    def __init__(self, actions: ReviewActions, window: MainWindow, title: str) -> None:
-        super().__init__(window)
-        self.review, self.main = actions, window  # not ``window``: QWidget.window() exists
-        self.setWindowTitle(title)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-
-    def run(self, call: Callable[[Matter], Changes], sentence: str) -> bool:
-        problem = self.review.perform(call, sentence)
-        self.message.setStyleSheet("color: #b3261e;" if problem else "color: #1e6b32;")
-        self.message.setText(problem or sentence)
-        return problem is None
-
-    def reload(self) -> None:
-        """Re-read what the dialog shows (after any change, and each time it opens)."""

@@ -6,7 +6,7 @@ suggested for that element again. Each is one undoable core operation."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 from reviewer.core import suggest, tagging
 from reviewer.core.claims import list_claims
 from reviewer.core.records import Element
-from reviewer.qt.review_actions import ReviewDialog
+from reviewer.qt.review_dialog import ReviewDialog
 from reviewer.qt.tag_marks import tag_sentence
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
-    from reviewer.qt.review_actions import ReviewActions
+MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
+ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
 
 LIMIT = 25
 TEXT_CHARS = 420

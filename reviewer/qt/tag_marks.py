@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
@@ -17,8 +17,7 @@ from reviewer.core.errors import NotFoundError
 from reviewer.core.matter import Matter
 from reviewer.core.tagging import list_tags
 
-if TYPE_CHECKING:
-    from reviewer.qt.main_window import MainWindow
+MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 
 # Okabe-Ito's colour-blind-safe set first, then darker tones; the page's selection is blue.
 # Past the 12th element the palette repeats darker, then lighter.
