@@ -270,7 +270,7 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert not dialog.isVisible()
     assert window.docs_model is not None
     assert window.docs_model.rowCount() == 2
-    assert "Exhibit B" not in _column(window, 1)
+    assert "EXHIBIT B" not in _column(window, 1)
     assert not any(t.startswith("Ex. B at") for t in _chart_texts(window))
     assert _message(window) == "Deleted complaint-exhibit-b.pdf"
     assert window.doc_id is not None, "another document is open"
@@ -278,7 +278,7 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert "2 documents" in window.windowTitle()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     assert window.docs_model.rowCount() == 3
-    assert "Exhibit B" in _column(window, 1)
+    assert "EXHIBIT B" in _column(window, 1)
     assert any(t.startswith("Ex. B at") for t in _chart_texts(window)), "its tag is back"
     assert "3 documents" in window.windowTitle()
 
