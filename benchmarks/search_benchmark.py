@@ -648,13 +648,14 @@ def print_errors(builds: dict[str, Any], times: dict[str, Any]) -> list[str]:
 def machine() -> dict[str, Any]:
     from importlib.metadata import version
 
-    engine = REPO / "reviewer" / "core" / "search.py"
+    engine = REPO / "reviewer" / "core" / "search"
+    source = b"".join(f.read_bytes() for f in sorted(engine.glob("*.py")))
     return {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "whoosh": version("Whoosh-Reloaded"),
-        "search.py sha256": hashlib.sha256(engine.read_bytes()).hexdigest()[:12],
+        "search/ sha256": hashlib.sha256(source).hexdigest()[:12],
     }
 
 

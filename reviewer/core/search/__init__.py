@@ -1,0 +1,39 @@
+"""Search: the only package that imports Whoosh. SQLite stays the truth; the index is a cache.
+
+One Whoosh document per paragraph. The ``body`` field holds each word exact (``ventures``)
+and, where its stem differs, stemmed (``~ventur``) at the same position, so phrases,
+wildcards, plural forms and stemmed terms combine freely in proximity queries. Words sit on
+even positions; a sentence break is a ``~|`` token on the odd position between two
+sentences, so "same sentence" is "a span that holds no break". Filters are fields of their
+own. ``INDEX_VERSION`` and the matter's content version are stored beside the index; an
+index that disagrees with the matter is never used.
+
+Modules: ``index`` (schema, build, state, updater), ``translate`` (query model → Whoosh),
+``matchers`` (Whoosh fixes), ``searcher`` (SearchIndex).
+"""
+
+from reviewer.core.search.index import (
+    _MULTI_PROCESS_FROM,
+    INDEX_VERSION,
+    STATE_FILE,
+    IndexUpdater,
+    ParagraphTokenizer,
+    check,
+    reindex,
+    schema,
+)
+from reviewer.core.search.searcher import SearchIndex
+from reviewer.core.search.translate import MAX_EXPANSION
+
+__all__ = [
+    "INDEX_VERSION",
+    "MAX_EXPANSION",
+    "STATE_FILE",
+    "_MULTI_PROCESS_FROM",
+    "IndexUpdater",
+    "ParagraphTokenizer",
+    "SearchIndex",
+    "check",
+    "reindex",
+    "schema",
+]

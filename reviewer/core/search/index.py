@@ -1,0 +1,243 @@
+"""The index on disk: its schema and tokenizer, the rows it is built from, its state file
+(version and the matter's content version), the full rebuild and the incremental updater."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.analysis import Token, Tokenizer
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from reviewer.core import classify
+from reviewer.core.matter import Matter
+from reviewer.core.records import Progress
+from reviewer.core.text import stem, words
+
+INDEX_VERSION = 1
+STATE_FILE = "reviewer-index.json"
+STEM, BREAK = "~", "~|"
+_MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more than it saves
+# A Whoosh writer keeps postings in memory until they pass ``limitmb`` and then sorts them in
+# one call that holds the GIL. At the default (128 MB) the commit of an import of the corpus
+# sorted everything at once and froze the window for ~0.4 s; runs of 4 MB sort in a few ms
+# each and are merged from disk at the commit, step by step.
+RUN_MB = 4
+_ROWS = """SELECT p.id, p.doc_id, p.seq, p.number, p.kind, p.count, p.text, p.page_start,
+    p.page_end, d.kind, d.filed FROM paragraphs p JOIN documents d ON d.id = p.doc_id"""
+
+
+class ParagraphTokenizer(Tokenizer):
+    """Exact and stemmed word at each even position; a break token between sentences."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(  # type: ignore[override]
+        self, value: str, positions: bool = False, chars: bool = False, **kw: Any
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=False, mode=kw.get("mode", ""))
+        t.boost, t.stopped = 1.0, False
+        base = kw.get("start_pos", 0)
+        sentence = 0
+        for i, w in enumerate(words(value)):
+            if w.sentence != sentence:
+                sentence = w.sentence
+                t.text, t.pos = BREAK, base + 2 * i - 1
+                yield t
+            t.text, t.pos = w.text, base + 2 * i
+            if chars:
+                t.startchar, t.endchar = w.start, w.end
+            yield t
+            root = stem(w.text)
+            if root != w.text:
+                t.text = STEM + root
+                yield t
+
+
+def schema() -> Schema:
+    """Fields for filters now; tags, elements and privilege join with a version bump."""
+    small = {"numtype": int, "bits": 32, "shift_step": 16}  # 2 terms a value, not 8
+    return Schema(
+        pid=STORED,
+        doc=ID(sortable=True),
+        ord=COLUMN(NumericColumn("q")),
+        kind=ID,
+        pkind=ID,
+        para=NUMERIC(**small),
+        count_no=NUMERIC(**small),
+        count_words=KEYWORD,
+        page_start=NUMERIC(**small),
+        page_end=NUMERIC(**small),
+        filed=ID,
+        body=TEXT(analyzer=ParagraphTokenizer(), phrase=True),
+    )
+
+
+def _fields(row: tuple[Any, ...]) -> dict[str, Any]:
+    pid, doc_id, seq, number, pkind, count, text, p1, p2, kind, filed = row
+    fields: dict[str, Any] = {
+        "pid": pid,
+        "doc": str(doc_id),
+        "ord": doc_id * 10_000_000 + seq,
+        "kind": kind,
+        "pkind": pkind,
+        "page_start": p1,
+        "page_end": p2,
+        "body": text,
+    }
+    if pkind == "numbered" and number and number.isdigit():
+        fields["para"] = int(number)
+    if count:
+        fields["count_words"] = " ".join(sorted({stem(w.text) for w in words(count)}))
+        if (n := classify.count_number(count)) is not None:
+            fields["count_no"] = n
+    if filed:
+        fields["filed"] = filed
+    return fields
+
+
+# -- index state --------------------------------------------------------------------------------
+def _content_version(matter: Matter) -> int:
+    return int(matter.get_meta("content_version") or 0)
+
+
+def _paragraph_count(matter: Matter) -> int:
+    return int(matter.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+
+
+def _write_state(folder: Path, matter: Matter) -> None:
+    state = {"version": INDEX_VERSION, "content_version": _content_version(matter)}
+    tmp = folder / (STATE_FILE + ".part")
+    tmp.write_text(json.dumps(state))
+    tmp.replace(folder / STATE_FILE)
+
+
+def check(matter: Matter) -> str | None:
+    """Why the index cannot be used as it is, or None when it agrees with the matter."""
+    folder = matter.index_dir
+    try:
+        state = json.loads((folder / STATE_FILE).read_text())
+        ix = windex.open_dir(str(folder))
+    except FileNotFoundError:
+        return "there is no search index yet"
+    except Exception as exc:
+        return f"the search index cannot be read ({type(exc).__name__})"
+    try:
+        indexed, expected = ix.doc_count(), _paragraph_count(matter)
+    finally:
+        ix.close()
+    if state.get("version") != INDEX_VERSION:
+        return f"the index has version {state.get('version')}, this reviewer uses {INDEX_VERSION}"
+    if state.get("content_version") != _content_version(matter):
+        return "documents were added or deleted since the index was written"
+    if indexed != expected:
+        return f"the index holds {indexed} paragraphs, the matter {expected}"
+    return None
+
+
+def reindex(matter: Matter) -> Iterator[Progress]:
+    """Rebuild the index from SQLite beside the old one, then swap it in."""
+    matter.require_writable()
+    folder, total = matter.index_dir, _paragraph_count(matter)
+    tmp, old = folder.with_name("index.new"), folder.with_name("index.old")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        ix = windex.create_in(str(tmp), schema())
+        multi = total >= _MULTI_PROCESS_FROM
+        writer = (
+            ix.writer(procs=2, multisegment=True, limitmb=256)  # sorts in its own processes
+            if multi
+            else ix.writer(limitmb=RUN_MB)
+        )
+        try:
+            for done, row in enumerate(matter.db.execute(_ROWS), start=1):
+                writer.add_document(**_fields(tuple(row)))
+                if done % 2000 == 0:
+                    yield Progress(done, total, f"Indexed {done:,} of {total:,} paragraphs")
+            yield Progress(total, total, "Writing the index…")
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        ix.close()
+        _write_state(tmp, matter)
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    yield Progress(total, total, f"Indexed {total:,} paragraphs")
+
+
+class IndexUpdater:
+    """Keeps the index in step while documents are imported or deleted (one writer, one
+    commit). Does nothing when the index was already out of step: search rebuilds it."""
+
+    def __init__(self, matter: Matter) -> None:
+        self.matter = matter
+        self._writer: Any = None
+        self._ix: Any = None
+        self.error: str | None = None
+        problem = check(matter)
+        if problem == "there is no search index yet" and _paragraph_count(matter) == 0:
+            matter.index_dir.mkdir(exist_ok=True)
+            windex.create_in(str(matter.index_dir), schema()).close()
+            _write_state(matter.index_dir, matter)
+            problem = None
+        self.active = problem is None
+
+    def _w(self) -> Any:
+        if self._writer is None:
+            self._ix = windex.open_dir(str(self.matter.index_dir))
+            self._writer = self._ix.writer(limitmb=RUN_MB)
+        return self._writer
+
+    def add(self, doc_id: int) -> None:
+        rows = self.matter.db.execute(_ROWS + " WHERE p.doc_id = ?", [doc_id]).fetchall()
+        self._apply(lambda w: [w.add_document(**_fields(tuple(r))) for r in rows])
+
+    def remove(self, doc_id: int) -> None:
+        self._apply(lambda w: w.delete_by_term("doc", str(doc_id)))
+
+    def _apply(self, change: Any) -> None:
+        """Apply one change. If the index cannot take it, drop every change and leave the
+        index stale (the next search rebuilds it): the matter's import goes on regardless."""
+        if not self.active:
+            return
+        try:
+            change(self._w())
+        except Exception as exc:  # any index failure: rebuild later
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.active = False
+            self._drop()
+
+    def _drop(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._ix.close()
+        self._writer = self._ix = None
+
+    def close(self) -> None:
+        """Commit the changes and record the matter's content version beside them."""
+        if not self.active:
+            return
+        self.active = False
+        if self._writer is not None:
+            try:
+                self._writer.commit()
+            finally:
+                self._ix.close()
+                self._writer = self._ix = None
+        _write_state(self.matter.index_dir, self.matter)
