@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core import query as q
-from reviewer.core.text import Word, stem, words
+from reviewer.core.text import Word, plural_forms, stem, words
 
 SNIPPET_WORDS = 40
 MARK = "**"
@@ -30,19 +30,22 @@ class Occ:
 
 @lru_cache(maxsize=4096)
 def _pattern(text: str) -> re.Pattern[str]:
-    return re.compile(re.escape(text).replace(r"\*", ".*").replace(r"\?", "."))
+    pattern = re.escape(text).replace(r"\*", ".*").replace(r"\?", ".")
+    return re.compile(pattern.replace("_", ".?"))  # words never hold "_": a wildcard
 
 
 def word_matches(term: q.Term, word: str) -> bool:
     if term.root:
         return word.startswith(term.text)
-    if "*" in term.text or "?" in term.text:
+    if term.forms:
+        return word in plural_forms(term.text)
+    if any(c in term.text for c in "*?_"):
         return _pattern(term.text).fullmatch(word) is not None
     return stem(word) == stem(term.text)
 
 
 def _exact(pattern: str, word: str) -> bool:
-    if "*" in pattern or "?" in pattern:
+    if any(c in pattern for c in "*?_"):
         return _pattern(pattern).fullmatch(word) is not None
     return word == pattern
 
@@ -68,7 +71,9 @@ class _Evaluator:
             if all(p is None for p in parts):
                 return None
             return _sorted(o for p in parts for o in p or ())
-        if isinstance(node, q.And) or (isinstance(node, q.Same) and node.unit == "paragraph"):
+        if isinstance(node, q.And) or (
+            isinstance(node, q.Same) and node.unit == "paragraph" and not node.ordered
+        ):
             items = node.items if isinstance(node, q.And) else (node.left, node.right)
             parts = [self.occ(n, positive) for n in items]
             return None if any(p is None for p in parts) else [o for p in parts for o in p or ()]
@@ -95,11 +100,13 @@ class _Evaluator:
                 if a.end >= b.start and b.end >= a.start:
                     continue  # overlapping: the two sides must be different words
                 span = Occ(min(a.start, b.start), max(a.end, b.end), a.marks | b.marks)
-                if isinstance(node, q.Same):
-                    if self.ws[span.start].sentence == self.ws[span.end].sentence:
-                        out.add(span)
-                    continue
                 if node.ordered and a.start > b.start:
+                    continue
+                if isinstance(node, q.Same):
+                    if node.unit == "paragraph" or (
+                        self.ws[span.start].sentence == self.ws[span.end].sentence
+                    ):
+                        out.add(span)
                     continue
                 gap = b.start - a.end if a.end < b.start else a.start - b.end
                 if gap <= node.distance:

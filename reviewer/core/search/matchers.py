@@ -67,3 +67,41 @@ class _SpanNot(_Sized, spans.SpanNot):
 
 class _SpanOr(_Sized, spans.SpanOr):
     pass
+
+
+class _DisMaxMatcher(binary.DisjunctionMaxMatcher):
+    """Whoosh's scores a document by the better of both sides even when one side sits on
+    another document (the paragraph got that one's score), and after a quality replace it
+    drops the union when either side ran out. Here only the sides on the current document
+    count, and a side that ran out leaves the other."""
+
+    def score(self) -> float:
+        a, b = self.a, self.b
+        if not a.is_active() or (b.is_active() and b.id() < a.id()):
+            return float(b.score())
+        if not b.is_active() or a.id() < b.id():
+            return float(a.score())
+        return max(float(a.score()), float(b.score()))
+
+    def replace(self, minquality: float = 0) -> Any:
+        # Each side drops itself when it cannot reach ``minquality`` (the union takes the
+        # max, so a side below it can never lift a document above it).
+        a, b = self.a.replace(minquality), self.b.replace(minquality)
+        if not a.is_active():
+            return b
+        if not b.is_active():
+            return a
+        if a is self.a and b is self.b:
+            return self
+        return self.__class__(a, b, tiebreak=self.tiebreak)
+
+
+class _DisjunctionMax(wq.DisjunctionMax):
+    """One word in several forms, scored by its best form in the paragraph."""
+
+    def _matcher(self, subs: Any, searcher: Any, context: Any) -> Any:
+        reader = searcher.reader()
+        return self._tree_matcher(
+            subs, _DisMaxMatcher, searcher, context, lambda q: q.estimate_size(reader),
+            tiebreak=self.tiebreak,
+        )  # fmt: skip

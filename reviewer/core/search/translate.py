@@ -12,8 +12,8 @@ from reviewer.core import query as q
 from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.search.index import BREAK, STEM
-from reviewer.core.search.matchers import _AndNot, _SpanNear, _SpanNot, _SpanOr
-from reviewer.core.text import query_words, stem
+from reviewer.core.search.matchers import _AndNot, _DisjunctionMax, _SpanNear, _SpanNot, _SpanOr
+from reviewer.core.text import plural_forms, query_words, stem
 
 MAX_EXPANSION = 1000
 _FAR = 1 << 24  # "anywhere in the paragraph" for same-sentence spans
@@ -26,7 +26,7 @@ class _Translator:
         self.reader, self.matter = reader, db
 
     def expand(self, pattern: str, root: bool, query_text: str) -> list[str]:
-        prefix = pattern.split("*")[0].split("?")[0]
+        prefix = pattern.split("*")[0].split("?")[0].split("_")[0]
         test = (lambda w: True) if root else highlight._pattern(pattern).fullmatch
         found = []
         for term in self.reader.expand_prefix("body", prefix):
@@ -41,25 +41,17 @@ class _Translator:
         return found
 
     def leaf(self, node: q.Term | q.Phrase, span: bool) -> Any:
-        if isinstance(node, q.Term) and not node.root and not any(c in node.text for c in "*?"):
+        wild = isinstance(node, q.Term) and (node.root or any(c in node.text for c in "*?_"))
+        if isinstance(node, q.Term) and not wild:
+            if node.forms:
+                return self.forms(plural_forms(node.text), span)
             root = stem(node.text)
             if stem(root) != root:
                 return wq.Term("body", STEM + root)
-            pair = [
-                wq.Term("body", t)
-                for t in (STEM + root, root)
-                if self.reader.doc_frequency("body", t)
-            ]
-            if len(pair) < 2:  # one form (or none) in the index: no union to merge
-                return pair[0] if pair else wq.NullQuery
-            if span:
-                return _SpanOr(pair)
-            # One word in two forms: scored by the better one, not the sum, which lets Whoosh
-            # skip blocks that cannot reach the top hits (OR p95 at 100k: 199 -> 61 ms).
-            return wq.DisjunctionMax(pair)
+            return self.forms((STEM + root, root), span)
         if isinstance(node, q.Term):
             return self.alternatives(node.text, node.root, span)
-        if all(not any(c in w for c in "*?") for w in node.words):
+        if all(not any(c in w for c in "*?_") for w in node.words):
             if len(node.words) == 1:
                 return wq.Term("body", node.words[0])
             return wq.Phrase("body", list(node.words), slop=2)
@@ -69,6 +61,17 @@ class _Translator:
         if len(parts) == 1:
             return parts[0]
         return spans.SpanNear2(parts, slop=2, ordered=True, mindist=2)
+
+    def forms(self, forms: tuple[str, ...], span: bool) -> Any:
+        """One word in the ``forms`` the index holds; scored by the best form."""
+        terms = [wq.Term("body", t) for t in forms if self.reader.doc_frequency("body", t)]
+        if len(terms) < 2:  # one form (or none) in the index: no union to merge
+            return terms[0] if terms else wq.NullQuery
+        if span:
+            return _SpanOr(terms)
+        # Scored by the better form, not the sum, which lets Whoosh skip blocks that cannot
+        # reach the top hits (OR p95 at 100k: 199 -> 61 ms).
+        return _DisjunctionMax(terms)
 
     def alternatives(self, text: str, root: bool, span: bool) -> Any:
         found = self.expand(text, root, text + ("!" if root else ""))
@@ -95,7 +98,7 @@ class _Translator:
             return _AndNot(left, self(node.right))
         if isinstance(node, q.Filter):
             return wq.ConstantScoreQuery(self.filter(node), 0.0)
-        if isinstance(node, q.Same) and node.unit == "paragraph":
+        if isinstance(node, q.Same) and node.unit == "paragraph" and not node.ordered:
             return wq.And([self(node.left), self(node.right)])
         return self.proximity(node)
 
@@ -106,7 +109,9 @@ class _Translator:
             return wq.NullQuery
         if isinstance(node, q.Near):
             return _SpanNear(a, b, slop=2 * node.distance, ordered=node.ordered)
-        near = _SpanNear(a, b, slop=_FAR, ordered=False)
+        near = _SpanNear(a, b, slop=_FAR, ordered=node.ordered)
+        if node.unit == "paragraph":
+            return near
         return _SpanNot(near, wq.Term("body", BREAK))
 
     def filter(self, node: q.Filter) -> Any:
