@@ -335,6 +335,28 @@ QUERIES: list[tuple[str, str]] = [
     ("tc", '"should have known" /p negligen!'),
     ("tc", "(knew or know!) /s benefit! & venture w/5 participat!"),
     ("tc", "privilege! % waive!"),
+    # Westlaw forms: plurals and possessives, not stems; # exact; * endings; hyphens
+    ("tc", "defendant"),
+    ("tc", "defendants"),
+    ("tc", "insurance"),
+    ("tc", "allegation"),
+    ("tc", "party"),
+    ("tc", "child"),
+    ("tc", "#damage"),
+    ("tc", "damage"),
+    ("tc", "photo**"),
+    ("tc", "c*urt*"),
+    ("tc", "e-mail"),
+    ("tc", "co-defendant"),
+    ("tc", "#e-mail"),
+    ("tc", "defendant w/3 plaintiff"),
+    ("tc", "qualcomm +s modem!"),
+    ("tc", "modem! +s qualcomm"),
+    ("tc", "qualcomm +p intel"),
+    ("tc", "intel +p qualcomm"),
+    ("tc", "breach +3 duty"),
+    ("tc", "qualcomm and intel but not apple"),
+    ("tc", "(defendant or party) +s allegation /p plaintiff"),
 ]
 
 
@@ -387,10 +409,40 @@ def test_engine_matches_reference(
     assert result.total == len(got)
     assert dict(result.per_doc) == reference_per_doc(paras, want)
     for h in result.hits:
-        p = corpus_paragraphs[h.pid]
+        p = corpus_paragraphs[h.pid]  # every mark is a word that takes part in the match
         marked = [p.words[i] for i in leaf_words(node, p.words)]
         for start, end in h.highlights:
             assert any(start <= w.start and w.end <= end for w in marked), (
                 f"{syntax} {query!r}: highlight {p.text[start:end]!r} ({start}, {end}) in "
                 f"#{h.pid} covers no matching word\n{_show(corpus_paragraphs, {h.pid})}"
             )
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("syntax", "query"), [("tc", "defendant"), ("tc", "party"), ("natural", "plaintiff")]
+)
+def test_scores_are_bm25_of_the_best_form(corpus_matter: Matter, syntax: str, query: str) -> None:
+    """A word found in several forms scores, in each paragraph, as Whoosh's BM25 of its best
+    form there (Whoosh's DisjunctionMax scored some paragraphs with another one's score)."""
+    from whoosh import query as wq
+
+    from reviewer.core.search import SearchIndex
+
+    with SearchIndex.open(corpus_matter) as ix:
+        wquery = ix.whoosh_query(parse(query, syntax))
+        forms = [t for t in wquery.subqueries] if hasattr(wquery, "subqueries") else [wquery]
+        assert len(forms) > 1, "the query should be a union of several forms"
+        searcher = ix._searcher
+        best: dict[int, float] = {}
+        for form in forms:
+            assert isinstance(form, wq.Term)
+            for hit in searcher.search(form, limit=None):
+                best[hit["pid"]] = max(best.get(hit["pid"], 0.0), hit.score)
+        result = ix.search(query, syntax=syntax, limit=None)
+        assert {h.pid for h in result.hits} == set(best)
+        for h in result.hits:
+            assert h.score == pytest.approx(best[h.pid], rel=1e-6), h.cite
+        top = ix.search(query, syntax=syntax, limit=20)
+        want = sorted(best.values(), reverse=True)[:20]
+        assert [h.score for h in top.hits] == pytest.approx(want, rel=1e-6)
