@@ -357,6 +357,13 @@ QUERIES: list[tuple[str, str]] = [
     ("tc", "breach +3 duty"),
     ("tc", "qualcomm and intel but not apple"),
     ("tc", "(defendant or party) +s allegation /p plaintiff"),
+    # two-word phrases with a common word are answered from the indexed pairs
+    ("natural", '"of the"'),
+    ("natural", '"the court"'),
+    ("natural", '"plaintiff\'s"'),
+    ("natural", '"to be" NOT "of the"'),
+    ("tc", '"the defendant" /p plaintiff'),
+    ("tc", '"the court" w/5 order!'),
 ]
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,12 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from reviewer.core import classify
 from reviewer.core.matter import Matter
 from reviewer.core.records import Progress
-from reviewer.core.text import stem, words
+from reviewer.core.text import Word, stem, words
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: the ``pairs`` field (bigrams of the most frequent words)
 STATE_FILE = "reviewer-index.json"
+COMMON_WORDS = 64  # words whose bigrams are indexed
+_SAMPLE = 5000  # paragraphs read to find them
 STEM, BREAK = "~", "~|"
 _MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more than it saves
 # A Whoosh writer keeps postings in memory until they pass ``limitmb`` and then sorts them in
@@ -30,6 +34,20 @@ _MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more 
 RUN_MB = 4
 _ROWS = """SELECT p.id, p.doc_id, p.seq, p.number, p.kind, p.count, p.text, p.page_start,
     p.page_end, d.kind, d.filed FROM paragraphs p JOIN documents d ON d.id = p.doc_id"""
+
+
+_last: tuple[str, list[Word]] = ("", [])
+
+
+def _words(text: str) -> list[Word]:
+    """``words(text)``, cut once for the two fields that read each paragraph."""
+    global _last
+    last = _last  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    cut = words(text)
+    _last = (text, cut)
+    return cut
 
 
 class ParagraphTokenizer(Tokenizer):
@@ -48,7 +66,7 @@ class ParagraphTokenizer(Tokenizer):
         t.boost, t.stopped = 1.0, False
         base = kw.get("start_pos", 0)
         sentence = 0
-        for i, w in enumerate(words(value)):
+        for i, w in enumerate(_words(value)):
             if w.sentence != sentence:
                 sentence = w.sentence
                 t.text, t.pos = BREAK, base + 2 * i - 1
@@ -63,7 +81,50 @@ class ParagraphTokenizer(Tokenizer):
                 yield t
 
 
-def schema() -> Schema:
+class PairTokenizer(Tokenizer):
+    """The two-word sequences of a paragraph that hold one of the ``common`` words, as
+    ``"a b"``: a two-word phrase with a common word is one term, not two long position
+    lists walked side by side. The list is kept in the index's own schema, so updates and
+    searches use the one the index was built with."""
+
+    def __init__(self, common: tuple[str, ...] = ()) -> None:
+        self.common = tuple(common)
+        self._set = frozenset(common)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PairTokenizer) and other.common == self.common
+
+    def __hash__(self) -> int:
+        return hash(self.common)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._set = frozenset(self.common)
+
+    def __call__(  # type: ignore[override]
+        self, value: str, positions: bool = False, chars: bool = False, **kw: Any
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=False, mode=kw.get("mode", ""))
+        t.boost, t.stopped = 1.0, False
+        common, ws = self._set, _words(value)
+        for a, b in pairwise(ws):
+            if a.text in common or b.text in common:
+                t.text = f"{a.text} {b.text}"
+                yield t
+
+
+def common_words(matter: Matter, n: int = COMMON_WORDS) -> tuple[str, ...]:
+    """The ``n`` most frequent words of (a spread sample of) the matter's paragraphs."""
+    total = _paragraph_count(matter)
+    step = max(1, total // _SAMPLE)
+    rows = matter.db.execute("SELECT text FROM paragraphs WHERE id % ? = 0", [step])
+    counts: Counter[str] = Counter()
+    for (text,) in rows:
+        counts.update(w.text for w in words(text))
+    return tuple(w for w, _ in counts.most_common(n))
+
+
+def schema(common: tuple[str, ...] = ()) -> Schema:
     """Fields for filters now; tags, elements and privilege join with a version bump."""
     small = {"numtype": int, "bits": 32, "shift_step": 16}  # 2 terms a value, not 8
     return Schema(
@@ -79,6 +140,7 @@ def schema() -> Schema:
         page_end=NUMERIC(**small),
         filed=ID,
         body=TEXT(analyzer=ParagraphTokenizer(), phrase=True),
+        pairs=TEXT(analyzer=PairTokenizer(common), phrase=False),
     )
 
 
@@ -93,6 +155,7 @@ def _fields(row: tuple[Any, ...]) -> dict[str, Any]:
         "page_start": p1,
         "page_end": p2,
         "body": text,
+        "pairs": text,
     }
     if pkind == "numbered" and number and number.isdigit():
         fields["para"] = int(number)
@@ -152,7 +215,7 @@ def reindex(matter: Matter) -> Iterator[Progress]:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        ix = windex.create_in(str(tmp), schema())
+        ix = windex.create_in(str(tmp), schema(common_words(matter)))
         multi = total >= _MULTI_PROCESS_FROM
         writer = (
             ix.writer(procs=2, multisegment=True, limitmb=256)  # sorts in its own processes

@@ -28,6 +28,8 @@ class SearchIndex:
         self.matter = matter
         self._ix = windex.open_dir(str(matter.index_dir))
         self._searcher = self._ix.searcher()
+        pairs = self._ix.schema["pairs"].analyzer
+        self._common = frozenset(getattr(pairs, "common", ()))
 
     @classmethod
     def open(cls, matter: Matter, *, rebuild: bool = True) -> SearchIndex:
@@ -60,7 +62,7 @@ class SearchIndex:
 
     def whoosh_query(self, node: q.Node) -> Any:
         """The Whoosh query for a parsed query (benchmarks compare it with raw Whoosh)."""
-        return _Translator(self._searcher.reader(), self.matter)(node)
+        return _Translator(self._searcher.reader(), self.matter, self._common)(node)
 
     def _query(self, query: str, syntax: str, doc: str | int | None) -> tuple[q.Node, Any]:
         node = q.parse(query, syntax)

@@ -22,8 +22,8 @@ _FAR = 1 << 24  # "anywhere in the paragraph" for same-sentence spans
 class _Translator:
     """The query model → Whoosh queries over one reader."""
 
-    def __init__(self, reader: Any, db: Matter) -> None:
-        self.reader, self.matter = reader, db
+    def __init__(self, reader: Any, db: Matter, common: frozenset[str] = frozenset()) -> None:
+        self.reader, self.matter, self.common = reader, db, common
 
     def expand(self, pattern: str, root: bool, query_text: str) -> list[str]:
         prefix = pattern.split("*")[0].split("?")[0].split("_")[0]
@@ -54,6 +54,8 @@ class _Translator:
         if all(not any(c in w for c in "*?_") for w in node.words):
             if len(node.words) == 1:
                 return wq.Term("body", node.words[0])
+            if len(node.words) == 2 and not span and self.common & set(node.words):
+                return wq.Term("pairs", " ".join(node.words))  # exact: the pair is indexed
             return wq.Phrase("body", list(node.words), slop=2)
         parts = [self.alternatives(w, False, True) for w in node.words]
         if any(p is wq.NullQuery for p in parts):
