@@ -9,6 +9,7 @@ is within 5 words, not every stray ``or``. Filters and ``NOT`` sides mark nothin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,19 +36,33 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 
 def word_matches(term: q.Term, word: str) -> bool:
+    return _word_test(term)(word)
+
+
+@lru_cache(maxsize=1024)
+def _word_test(term: q.Term) -> Callable[[str], bool]:
+    """The test a paragraph's words go through for ``term``, worked out once per term."""
     if term.root:
-        return word.startswith(term.text)
+        return lambda word: word.startswith(term.text)
     if term.forms:
-        return word in plural_forms(term.text)
+        return frozenset(plural_forms(term.text)).__contains__
     if any(c in term.text for c in "*?_"):
-        return _pattern(term.text).fullmatch(word) is not None
-    return stem(word) == stem(term.text)
+        match = _pattern(term.text).fullmatch
+        return lambda word: match(word) is not None
+    root = stem(term.text)
+    return lambda word: stem(word) == root
+
+
+@lru_cache(maxsize=1024)
+def _exact_test(pattern: str) -> Callable[[str], bool]:
+    if any(c in pattern for c in "*?_"):
+        match = _pattern(pattern).fullmatch
+        return lambda word: match(word) is not None
+    return pattern.__eq__
 
 
 def _exact(pattern: str, word: str) -> bool:
-    if any(c in pattern for c in "*?_"):
-        return _pattern(pattern).fullmatch(word) is not None
-    return word == pattern
+    return _exact_test(pattern)(word)
 
 
 class _Evaluator:
@@ -58,11 +73,8 @@ class _Evaluator:
 
     def occ(self, node: q.Node, positive: bool = True) -> list[Occ] | None:
         if isinstance(node, q.Term):
-            found = [
-                Occ(i, i, frozenset((i,)))
-                for i, w in enumerate(self.ws)
-                if word_matches(node, w.text)
-            ]
+            test = _word_test(node)
+            found = [Occ(i, i, frozenset((i,))) for i, w in enumerate(self.ws) if test(w.text)]
             return found or None
         if isinstance(node, q.Phrase):
             return self.phrase(node) or None

@@ -11,8 +11,8 @@ lower-case — unless the ``.`` closes an abbreviation that legal writing uses m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -20,6 +20,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*")
 _QUERY_WORD = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]*[*?](?:[^\W_]|[*?])*|[^\W_]+(?:['’][^\W_]+)*"
 )
+_STOPS = re.compile(r"[.?!]")
 _END = re.compile(r"[.?!][\"'”’)\]]*\s")
 _STEMMER = snowballstemmer.stemmer("english")
 ABBREVIATIONS = frozenset(
@@ -92,8 +93,9 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word (a tuple: an index build makes hundreds of millions of them)."""
+
     text: str  # normalised, lower-case
     start: int  # character offsets in the source text
     end: int
@@ -135,11 +137,16 @@ def words(text: str) -> list[Word]:
     """Every word of ``text`` with its offsets and sentence number."""
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    sentence = 0
+    sentence, last = 0, len(matches) - 1
     for i, m in enumerate(matches):
-        out.append(Word(normalise(m.group()), m.start(), m.end(), sentence))
-        if _ends_sentence(text, m, matches[i + 1] if i + 1 < len(matches) else None):
-            sentence += 1
+        start, end = m.span()
+        out.append(Word(normalise(m.group()), start, end, sentence))
+        if i < last:
+            nxt = matches[i + 1]
+            gap = text[end : nxt.start()]
+            # most gaps are a space or a comma: only a gap with . ? or ! can end a sentence
+            if _STOPS.search(gap) and _ends_sentence(text, m, nxt):
+                sentence += 1
     return out
 
 

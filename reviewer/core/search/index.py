@@ -43,7 +43,7 @@ def _words(text: str) -> list[Word]:
     """``words(text)``, cut once for the two fields that read each paragraph."""
     global _last
     last = _last  # one read: another thread may replace it
-    if last[0] is text:
+    if last[0] == text:
         return last[1]
     cut = words(text)
     _last = (text, cut)
