@@ -149,7 +149,7 @@ def test_search_within_one_document(demo: Matter) -> None:
 
 def test_hits_carry_pin_cites_and_marked_snippets(demo: Matter) -> None:
     with SearchIndex.open(demo) as ix:
-        hit = ix.search("benefit! /s venture", "tc", limit=1).hits[0]
+        hit = ix.search("benefit! /s venture", "tc", doc="complaint.pdf", limit=1).hits[0]
     assert re.fullmatch(r"Compl\. ¶ \d+ \(Dkt\. 1 at \d+\)", hit.cite)
     assert "**venture**" in hit.snippet
     assert [hit.text[s:e].lower()[:7] for s, e in hit.highlights] == ["benefit", "venture"]

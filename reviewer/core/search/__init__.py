@@ -3,10 +3,11 @@
 One Whoosh document per paragraph. The ``body`` field holds each word exact (``ventures``)
 and, where its stem differs, stemmed (``~ventur``) at the same position, so phrases,
 wildcards, plural forms and stemmed terms combine freely in proximity queries. Words sit on
-even positions; a sentence break is a ``~|`` token on the odd position between two
-sentences, so "same sentence" is "a span that holds no break". Filters are fields of their
-own. ``INDEX_VERSION`` and the matter's content version are stored beside the index; an
-index that disagrees with the matter is never used.
+even positions; the odd positions between two sentences are kept per paragraph in the
+``breaks`` column, so "same sentence" is "a span that holds none of them". Two-word
+sequences with one of the matter's most frequent words are terms of the ``pairs`` field.
+Filters are fields of their own. ``INDEX_VERSION`` and the matter's content version are
+stored beside the index; an index that disagrees with the matter is never used.
 
 Modules: ``index`` (schema, build, state, updater), ``translate`` (query model → Whoosh),
 ``matchers`` (Whoosh fixes), ``searcher`` (SearchIndex).

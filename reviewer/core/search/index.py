@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -13,7 +14,7 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh.analysis import Token, Tokenizer
-from whoosh.columns import NumericColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from reviewer.core import classify
@@ -21,11 +22,11 @@ from reviewer.core.matter import Matter
 from reviewer.core.records import Progress
 from reviewer.core.text import Word, stem, words
 
-INDEX_VERSION = 2  # 2: the ``pairs`` field (bigrams of the most frequent words)
+INDEX_VERSION = 3  # 2: the ``pairs`` field; 3: sentence breaks in a column, not as tokens
 STATE_FILE = "reviewer-index.json"
 COMMON_WORDS = 64  # words whose bigrams are indexed
 _SAMPLE = 5000  # paragraphs read to find them
-STEM, BREAK = "~", "~|"
+STEM = "~"
 _MULTI_PROCESS_FROM = 20_000  # paragraphs; below this a worker pool costs more than it saves
 # A Whoosh writer keeps postings in memory until they pass ``limitmb`` and then sorts them in
 # one call that holds the GIL. At the default (128 MB) the commit of an import of the corpus
@@ -51,7 +52,8 @@ def _words(text: str) -> list[Word]:
 
 
 class ParagraphTokenizer(Tokenizer):
-    """Exact and stemmed word at each even position; a break token between sentences."""
+    """Exact and stemmed word at each even position (the odd ones are where sentence breaks
+    fall: ``sentence_breaks``)."""
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -65,12 +67,7 @@ class ParagraphTokenizer(Tokenizer):
         t = Token(positions, chars, removestops=False, mode=kw.get("mode", ""))
         t.boost, t.stopped = 1.0, False
         base = kw.get("start_pos", 0)
-        sentence = 0
         for i, w in enumerate(_words(value)):
-            if w.sentence != sentence:
-                sentence = w.sentence
-                t.text, t.pos = BREAK, base + 2 * i - 1
-                yield t
             t.text, t.pos = w.text, base + 2 * i
             if chars:
                 t.startchar, t.endchar = w.start, w.end
@@ -113,6 +110,14 @@ class PairTokenizer(Tokenizer):
                 yield t
 
 
+def sentence_breaks(text: str) -> bytes:
+    """The body positions between two sentences (odd: between two words), packed for the
+    ``breaks`` column that the same-sentence test reads instead of position lists."""
+    ws = _words(text)
+    cut = [2 * i - 1 for i in range(1, len(ws)) if ws[i].sentence != ws[i - 1].sentence]
+    return array("I", cut).tobytes()
+
+
 def common_words(matter: Matter, n: int = COMMON_WORDS) -> tuple[str, ...]:
     """The ``n`` most frequent words of (a spread sample of) the matter's paragraphs."""
     total = _paragraph_count(matter)
@@ -141,6 +146,7 @@ def schema(common: tuple[str, ...] = ()) -> Schema:
         filed=ID,
         body=TEXT(analyzer=ParagraphTokenizer(), phrase=True),
         pairs=TEXT(analyzer=PairTokenizer(common), phrase=False),
+        breaks=COLUMN(VarBytesColumn()),
     )
 
 
@@ -156,6 +162,7 @@ def _fields(row: tuple[Any, ...]) -> dict[str, Any]:
         "page_end": p2,
         "body": text,
         "pairs": text,
+        "breaks": sentence_breaks(text),
     }
     if pkind == "numbered" and number and number.isdigit():
         fields["para"] = int(number)

@@ -1,12 +1,16 @@
 """Whoosh matchers and queries patched where Whoosh 2.7 is wrong or slow: size estimates for
-spans under ``And``, ``AndNot`` and ``SpanNot`` that lose or add hits after a skip."""
+spans under ``And``, an ``AndNot`` that kept a first paragraph holding the excluded words, a
+``DisjunctionMax`` that scored a paragraph with another one's score, and the same-sentence
+test read from a column of sentence breaks."""
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.matching import ReadTooFar, binary
+from whoosh.matching import binary
 from whoosh.query import spans
 
 
@@ -25,19 +29,6 @@ class _SpanNear(_Sized, spans.SpanNear):
     pass
 
 
-class _InStepMatcher(binary.AndMaybeMatcher):
-    """AndMaybe whose ``skip_to`` brings ``b`` to where ``a`` landed; Whoosh's brings it only
-    to the id asked for, so after a skip SpanNot no longer sees the sentence breaks."""
-
-    def skip_to(self, id: int) -> bool:
-        if not self.a.is_active():
-            raise ReadTooFar
-        moved = bool(self.a.skip_to(id))
-        if self.a.is_active() and self.b.is_active():
-            moved = bool(self.b.skip_to(self.a.id())) or moved
-        return moved
-
-
 class _AndNotMatcher(binary.AndNotMatcher):
     """Whoosh's skips its first step when the excluded side starts before the other, and so
     keeps a first paragraph that holds the excluded words."""
@@ -51,18 +42,6 @@ class _AndNot(wq.AndNot):
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         excluded = self.b.matcher(searcher, searcher.boolean_context())
         return _AndNotMatcher(self.a.matcher(searcher, context), excluded)
-
-
-class _SpanNot(_Sized, spans.SpanNot):
-    class _Matcher(spans.SpanNot._Matcher):
-        def __init__(self, a: Any, b: Any) -> None:
-            self.a, self.b = a, b
-            spans.SpanBiMatcher.__init__(self, _InStepMatcher(a, b))
-
-        def _get_spans(self) -> list[Any]:
-            if self.b.is_active() and self.a.id() == self.b.id():
-                return list(super()._get_spans())
-            return list(self.a.spans())
 
 
 class _SpanOr(_Sized, spans.SpanOr):
@@ -105,3 +84,47 @@ class _DisjunctionMax(wq.DisjunctionMax):
             subs, _DisMaxMatcher, searcher, context, lambda q: q.estimate_size(reader),
             tiebreak=self.tiebreak,
         )  # fmt: skip
+
+
+class _SameSentence(_Sized, spans.WrappingSpan):
+    """The spans of ``q`` that hold no sentence break, read from the ``breaks`` column (one
+    small array per paragraph) instead of walking a break token's positions (a term in
+    nearly every paragraph)."""
+
+    def __init__(self, q: Any) -> None:
+        self.q = q
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameSentence) and other.q == self.q
+
+    def __hash__(self) -> int:
+        return hash(self.q) ^ 0x5E17
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        breaks = reader.column_reader("breaks") if reader.has_column("breaks") else None
+        return _SameSentence._Matcher(self._subm(searcher, context), breaks)
+
+    class _Matcher(spans.SpanWrappingMatcher):
+        def __init__(self, child: Any, breaks: Any) -> None:
+            self.breaks = breaks
+            super().__init__(child)
+
+        def copy(self) -> Any:
+            return self.__class__(self.child.copy(), self.breaks)
+
+        def _replacement(self, newchild: Any) -> Any:
+            return self.__class__(newchild, self.breaks)
+
+        def _get_spans(self) -> list[Any]:
+            found = self.child.spans()
+            raw = self.breaks[self.child.id()] if self.breaks is not None and found else b""
+            if not raw:
+                return list(found)
+            cuts = array("I", raw)
+            return [s for s in found if not _crosses(cuts, s.start, s.end)]
+
+
+def _crosses(cuts: array[int], start: int, end: int) -> bool:
+    i = bisect_right(cuts, start)
+    return i < len(cuts) and cuts[i] < end

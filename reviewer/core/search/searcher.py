@@ -17,7 +17,7 @@ from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.records import Hit, SearchResult
-from reviewer.core.search.index import BREAK, check, reindex
+from reviewer.core.search.index import check, reindex
 from reviewer.core.search.translate import _Translator
 
 
@@ -128,7 +128,7 @@ class SearchIndex:
         if not text.strip():
             return []
         terms = self._searcher.key_terms_from_text("body", text, numterms=numterms + 1)
-        terms = [(t, w) for t, w in terms if t != BREAK and not t.isdigit()][:numterms]
+        terms = [(t, w) for t, w in terms if not t.isdigit()][:numterms]
         if not terms:
             return []
         query = wq.Or([wq.Term("body", t, boost=w) for t, w in terms])

@@ -11,8 +11,14 @@ from reviewer.core import classify, highlight
 from reviewer.core import query as q
 from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.matter import Matter
-from reviewer.core.search.index import BREAK, STEM
-from reviewer.core.search.matchers import _AndNot, _DisjunctionMax, _SpanNear, _SpanNot, _SpanOr
+from reviewer.core.search.index import STEM
+from reviewer.core.search.matchers import (
+    _AndNot,
+    _DisjunctionMax,
+    _SameSentence,
+    _SpanNear,
+    _SpanOr,
+)
 from reviewer.core.text import plural_forms, query_words, stem
 
 MAX_EXPANSION = 1000
@@ -114,7 +120,7 @@ class _Translator:
         near = _SpanNear(a, b, slop=_FAR, ordered=node.ordered)
         if node.unit == "paragraph":
             return near
-        return _SpanNot(near, wq.Term("body", BREAK))
+        return _SameSentence(near)
 
     def filter(self, node: q.Filter) -> Any:
         low, high = node.low, node.high
