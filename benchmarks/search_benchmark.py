@@ -696,11 +696,24 @@ def run_builds(
     builds = {"ours": guarded(lambda: build_ours(matter))}
     if "error" not in builds["ours"]:
         builds["ours"]["writer"] = same or "default"
+    _progress("ours", builds["ours"], paragraphs)
     builds["raw"] = build_raw(matter, work / "raw", same)
+    _progress("raw", builds["raw"], paragraphs)
     if same and single:
         builds["raw 1 proc"] = build_raw(matter, work / "raw-1", {})
         shutil.rmtree(work / "raw-1")
     return builds
+
+
+def _progress(name: str, build: dict[str, Any], paragraphs: int) -> None:
+    """One line as each build ends, so a long run that is stopped still says something."""
+    if "seconds" in build:
+        rate = paragraphs / build["seconds"]
+        mb, load = build["mb"], os.getloadavg()[0]
+        print(
+            f"built {name}: {build['seconds']:.1f} s, {rate:.0f} ¶/s, {mb:.1f} MB, load {load:.1f}"
+        )
+        print(f"  memory so far: {memory()}", flush=True)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
