@@ -5,7 +5,7 @@ and, where its stem differs, stemmed (``~ventur``) at the same position, so phra
 wildcards, plural forms and stemmed terms combine freely in proximity queries. Words sit on
 even positions; the odd positions between two sentences are kept per paragraph in the
 ``breaks`` column, so "same sentence" is "a span that holds none of them". Two-word
-sequences with one of the matter's most frequent words are terms of the ``pairs`` field.
+sequences of two of the matter's most frequent words are terms of the ``pairs`` field.
 Filters are fields of their own. ``INDEX_VERSION`` and the matter's content version are
 stored beside the index; an index that disagrees with the matter is never used.
 

@@ -60,7 +60,7 @@ class _Translator:
         if all(not any(c in w for c in "*?_") for w in node.words):
             if len(node.words) == 1:
                 return wq.Term("body", node.words[0])
-            if len(node.words) == 2 and not span and self.common & set(node.words):
+            if len(node.words) == 2 and not span and self.common.issuperset(node.words):
                 return wq.Term("pairs", " ".join(node.words))  # exact: the pair is indexed
             return wq.Phrase("body", list(node.words), slop=2)
         parts = [self.alternatives(w, False, True) for w in node.words]
