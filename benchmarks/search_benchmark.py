@@ -33,6 +33,7 @@ import math
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -645,16 +646,24 @@ def print_errors(builds: dict[str, Any], times: dict[str, Any]) -> list[str]:
     return errors
 
 
+def memory() -> dict[str, float]:
+    """Peak resident memory of this process and of its (writer) children, MB; the load."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_rss_mb": own, "children_peak_rss_mb": children, "load_1min": os.getloadavg()[0]}
+
+
 def machine() -> dict[str, Any]:
     from importlib.metadata import version
 
-    engine = REPO / "reviewer" / "core" / "search.py"
+    engine = REPO / "reviewer" / "core" / "search"
+    source = b"".join(f.read_bytes() for f in sorted(engine.glob("*.py")))
     return {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "whoosh": version("Whoosh-Reloaded"),
-        "search.py sha256": hashlib.sha256(engine.read_bytes()).hexdigest()[:12],
+        "search/ sha256": hashlib.sha256(source).hexdigest()[:12],
     }
 
 
@@ -679,17 +688,32 @@ def guarded(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         return {"error": traceback.format_exc()}
 
 
-def run_builds(matter: Matter, work: Path, paragraphs: int) -> dict[str, dict[str, Any]]:
+def run_builds(
+    matter: Matter, work: Path, paragraphs: int, single: bool = True
+) -> dict[str, dict[str, Any]]:
     """Ours, raw with the engine's writer settings, and raw single-process if those differ."""
     same = engine_writer_settings(paragraphs)
     builds = {"ours": guarded(lambda: build_ours(matter))}
     if "error" not in builds["ours"]:
         builds["ours"]["writer"] = same or "default"
+    _progress("ours", builds["ours"], paragraphs)
     builds["raw"] = build_raw(matter, work / "raw", same)
-    if same:
+    _progress("raw", builds["raw"], paragraphs)
+    if same and single:
         builds["raw 1 proc"] = build_raw(matter, work / "raw-1", {})
         shutil.rmtree(work / "raw-1")
     return builds
+
+
+def _progress(name: str, build: dict[str, Any], paragraphs: int) -> None:
+    """One line as each build ends, so a long run that is stopped still says something."""
+    if "seconds" in build:
+        rate = paragraphs / build["seconds"]
+        mb, load = build["mb"], os.getloadavg()[0]
+        print(
+            f"built {name}: {build['seconds']:.1f} s, {rate:.0f} ¶/s, {mb:.1f} MB, load {load:.1f}"
+        )
+        print(f"  memory so far: {memory()}", flush=True)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -701,6 +725,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--reuse", action="store_true",
         help="keep the matter and indexes, and time only the queries when a kept run exists",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-single", action="store_true",
+        help="skip the extra single-process raw build (long on a busy machine)",
     )  # fmt: skip
     return parser.parse_args(argv)
 
@@ -721,19 +749,24 @@ def main(argv: list[str] | None = None) -> int:
         gen = replay(work, n) if reuse else generate(matter, n)
         gen_s = time.perf_counter() - start
         print(f"generated {len(gen.docs)} documents, {n:,} paragraphs in {gen_s:.1f} s")
-        builds = {"reused": {"from": str(work)}} if reuse else run_builds(matter, work, n)
+        builds = (
+            {"reused": {"from": str(work)}}
+            if reuse
+            else run_builds(matter, work, n, single=not args.no_single)
+        )
         print_builds(builds, n)
         times = time_all(matter, work / "raw", make_queries(gen, args.queries_per_type))
         rows = query_rows(times)
         print_queries(rows)
         print("\n" + "\n".join(NOTES))
+        print(f"memory: {memory()}")
         errors = print_errors(builds, times)
     finally:
         matter.close()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     result = {"machine": info, "paragraphs": n, "documents": len(gen.docs)}
-    result |= {"generate_s": gen_s, "builds": builds, "queries": rows}
+    result |= {"generate_s": gen_s, "builds": builds, "queries": rows, "memory": memory()}
     result |= {"notes": NOTES, "errors": errors, "kept": str(work) if args.keep else None}
     out = args.out / "search_benchmark.json"
     out.write_text(json.dumps(result, indent=1, default=str))

@@ -9,11 +9,12 @@ is within 5 words, not every stray ``or``. Filters and ``NOT`` sides mark nothin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.core import query as q
-from reviewer.core.text import Word, stem, words
+from reviewer.core.text import Word, plural_forms, stem, words
 
 SNIPPET_WORDS = 40
 MARK = "**"
@@ -30,21 +31,38 @@ class Occ:
 
 @lru_cache(maxsize=4096)
 def _pattern(text: str) -> re.Pattern[str]:
-    return re.compile(re.escape(text).replace(r"\*", ".*").replace(r"\?", "."))
+    pattern = re.escape(text).replace(r"\*", ".*").replace(r"\?", ".")
+    return re.compile(pattern.replace("_", ".?"))  # words never hold "_": a wildcard
 
 
 def word_matches(term: q.Term, word: str) -> bool:
+    return _word_test(term)(word)
+
+
+@lru_cache(maxsize=1024)
+def _word_test(term: q.Term) -> Callable[[str], bool]:
+    """The test a paragraph's words go through for ``term``, worked out once per term."""
     if term.root:
-        return word.startswith(term.text)
-    if "*" in term.text or "?" in term.text:
-        return _pattern(term.text).fullmatch(word) is not None
-    return stem(word) == stem(term.text)
+        return lambda word: word.startswith(term.text)
+    if term.forms:
+        return frozenset(plural_forms(term.text)).__contains__
+    if any(c in term.text for c in "*?_"):
+        match = _pattern(term.text).fullmatch
+        return lambda word: match(word) is not None
+    root = stem(term.text)
+    return lambda word: stem(word) == root
+
+
+@lru_cache(maxsize=1024)
+def _exact_test(pattern: str) -> Callable[[str], bool]:
+    if any(c in pattern for c in "*?_"):
+        match = _pattern(pattern).fullmatch
+        return lambda word: match(word) is not None
+    return pattern.__eq__
 
 
 def _exact(pattern: str, word: str) -> bool:
-    if "*" in pattern or "?" in pattern:
-        return _pattern(pattern).fullmatch(word) is not None
-    return word == pattern
+    return _exact_test(pattern)(word)
 
 
 class _Evaluator:
@@ -55,11 +73,8 @@ class _Evaluator:
 
     def occ(self, node: q.Node, positive: bool = True) -> list[Occ] | None:
         if isinstance(node, q.Term):
-            found = [
-                Occ(i, i, frozenset((i,)))
-                for i, w in enumerate(self.ws)
-                if word_matches(node, w.text)
-            ]
+            test = _word_test(node)
+            found = [Occ(i, i, frozenset((i,))) for i, w in enumerate(self.ws) if test(w.text)]
             return found or None
         if isinstance(node, q.Phrase):
             return self.phrase(node) or None
@@ -68,7 +83,9 @@ class _Evaluator:
             if all(p is None for p in parts):
                 return None
             return _sorted(o for p in parts for o in p or ())
-        if isinstance(node, q.And) or (isinstance(node, q.Same) and node.unit == "paragraph"):
+        if isinstance(node, q.And) or (
+            isinstance(node, q.Same) and node.unit == "paragraph" and not node.ordered
+        ):
             items = node.items if isinstance(node, q.And) else (node.left, node.right)
             parts = [self.occ(n, positive) for n in items]
             return None if any(p is None for p in parts) else [o for p in parts for o in p or ()]
@@ -95,11 +112,13 @@ class _Evaluator:
                 if a.end >= b.start and b.end >= a.start:
                     continue  # overlapping: the two sides must be different words
                 span = Occ(min(a.start, b.start), max(a.end, b.end), a.marks | b.marks)
-                if isinstance(node, q.Same):
-                    if self.ws[span.start].sentence == self.ws[span.end].sentence:
-                        out.add(span)
-                    continue
                 if node.ordered and a.start > b.start:
+                    continue
+                if isinstance(node, q.Same):
+                    if node.unit == "paragraph" or (
+                        self.ws[span.start].sentence == self.ws[span.end].sentence
+                    ):
+                        out.add(span)
                     continue
                 gap = b.start - a.end if a.end < b.start else a.start - b.end
                 if gap <= node.distance:

@@ -1,12 +1,17 @@
 """The internal query model and its two parsers: natural syntax (words, "phrases",
-AND / OR / NOT, parentheses, * and ? wildcards, field filters) and Westlaw-style
-terms-and-connectors (space/or, &, %, w/n, pre/n, /s, /p, ! root expander, * wildcard).
+AND / OR / NOT, parentheses, * and ? wildcards, field filters) and Westlaw's
+terms-and-connectors (space / or, & / and, % / but not, /n w/n +n pre/n, /s +s, /p +p,
+``#`` exact form, ``!`` any ending, ``*`` up to one more character each).
 
 Both syntaxes parse to the same frozen node types, which the search module translates for
 its engine and the test suite's brute-force reference evaluates independently. Words come
 out cut and normalised exactly as ``text.words`` cuts the indexed text: a plain word is a
-``Term`` (matched by stem), a quoted one a one-word ``Phrase`` (matched exactly), and a token
-that is several words (``3:21-cv-00485``) a ``Phrase``.
+``Term`` (natural: matched by stem; tc: by its plural and possessive forms), a quoted or
+``#`` one a one-word ``Phrase`` (matched exactly), and a token that is several words
+(``3:21-cv-00485``) a ``Phrase``; a tc word joined by hyphens (``e-mail``) also matches
+joined (``email``).
+
+Wildcards in the model: ``*`` any run of characters, ``?`` exactly one, ``_`` one or none.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.text import query_words
+from reviewer.core.text import plural_forms, query_words
 
 FIELDS = ("doc", "kind", "count", "para", "page", "filed")
 
@@ -31,13 +36,14 @@ class QuerySyntaxError(ReviewerError):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    text: str  # one normalised word; may hold * (any run) and ? (one character)
+    text: str  # one normalised word; may hold * (any run), ? (one) and _ (one or none)
     root: bool = False  # Westlaw ``!``: any ending
+    forms: bool = False  # tc: the word's plural and possessive forms; natural: its stem
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    words: tuple[str, ...]  # exact (unstemmed) words in a row; may hold * and ?
+    words: tuple[str, ...]  # exact (unstemmed) words in a row; may hold * ? _
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +76,12 @@ class Near:
 
 @dataclass(frozen=True, slots=True)
 class Same:
-    """Both in the same ``unit``: ``sentence`` or ``paragraph``."""
+    """Both in the same ``unit``: ``sentence`` or ``paragraph``; ``ordered``: left first."""
 
     left: Node
     right: Node
     unit: str
+    ordered: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +103,12 @@ class Token:
 
 _TC_TOKEN = re.compile(
     r'\s*(?:(?P<phrase>"[^"]*"?)|(?P<lparen>\()|(?P<rparen>\))|'
-    r"(?P<op>&|%|/s\b|/p\b|w/\d+\b|pre/\d+\b|/\S*)|(?P<word>[^\s()&%\"]+))",
+    r"(?P<op>&|%|/s\b|/p\b|w/\d+\b|pre/\d+\b|/\S*|\+(?:s|p|\d+)(?=[\s()\"]|$))|"
+    r"(?P<word>[^\s()&%\"]+))",
     re.I,
 )
+
+_CONNECTOR = re.compile(r"&|%|/s|/p|w/\d+|pre/\d+|/\d+|\+[sp]|\+\d+", re.I)
 
 
 def tokenize(query: str) -> list[Token]:
@@ -115,7 +125,7 @@ def tokenize(query: str) -> list[Token]:
         column = m.start(kind) + 1
         if kind == "phrase" and (len(text) < 2 or not text.endswith('"')):
             raise QuerySyntaxError(query, column, "Unclosed quotation mark")
-        if kind == "op" and not re.fullmatch(r"&|%|/s|/p|w/\d+|pre/\d+|/\d+", text, re.I):
+        if kind == "op" and not _CONNECTOR.fullmatch(text):
             raise QuerySyntaxError(query, column, f"Unknown connector {text!r}")
         tokens.append(Token(kind, text, column))
         pos = m.end()
@@ -175,44 +185,51 @@ class _Parser:
         raise NotImplementedError
 
     def phrase(self, tok: Token) -> Node:
-        words = query_words(self.wildcards(tok.text[1:-1]))
+        words = [self.wildcards(w) for w in query_words(tok.text[1:-1])]
         if not words:
             raise self.fail(tok, f"Nothing searchable in {tok.text}")
         self.check_wildcards(tok, words)
         return Phrase(tuple(words))
 
-    def wildcards(self, text: str) -> str:
-        """Rewrite a syntax's wildcards to the model's (* any run, ? one character)."""
-        return text
+    def wildcards(self, word: str) -> str:
+        """Rewrite one word's wildcards to the model's (* any run, ? one, _ one or none)."""
+        return word
 
-    def term(self, tok: Token, text: str, root: bool = False) -> Node:
-        words = query_words(self.wildcards(text))
+    def term(self, tok: Token, text: str, root: bool = False, forms: bool = False) -> Node:
+        words = [self.wildcards(w) for w in query_words(text)]
         if not words:
             raise self.fail(tok, f"Nothing searchable in {tok.text!r}")
         self.check_wildcards(tok, words)
         if len(words) > 1:
             return Phrase(tuple(words))
-        if root and any(c in words[0] for c in "*?"):
+        if root and any(c in words[0] for c in "*?_"):
             raise self.fail(tok, "The root expander ! cannot follow a wildcard")
-        return Term(words[0], root=root)
+        wild = root or any(c in words[0] for c in "*?_")
+        return Term(words[0], root=root, forms=forms and not wild)
 
     def check_wildcards(self, tok: Token, words: list[str]) -> None:
         for w in words:
-            if w[0] in "*?":
+            if w[0] in "*?_":
                 raise self.fail(tok, f"{tok.text!r}: a wildcard cannot start a word")
 
 
 _TC_LEVELS: tuple[tuple[str, ...], ...] = (
     ("%",),
     ("&",),
-    ("/p",),
-    ("/s",),
-    ("w/", "pre/", *(f"/{d}" for d in "0123456789")),
+    ("/p", "+p"),
+    ("/s", "+s"),
+    ("w/", "pre/", *(f"/{d}" for d in "0123456789"), *(f"+{d}" for d in "0123456789")),
 )
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 class _TcParser(_Parser):
-    """Westlaw precedence, loosest first: %, &, /p, /s, w/n and pre/n, then or (space)."""
+    """Westlaw precedence, loosest first: % (but not), & (and), /p +p, /s +s,
+    /n w/n +n pre/n, then or (space)."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__(query)
+        self.tokens = _spelled_connectors(self.tokens)
 
     def expr(self, level: int = 0) -> Node:
         if level == len(_TC_LEVELS):
@@ -241,14 +258,35 @@ class _TcParser(_Parser):
         word = tok.text.lower()
         if re.match(r"(?:w|pre)/", word):
             raise self.fail(tok, f"{tok.text!r}: a proximity connector needs a number, e.g. w/5")
+        exact = word.startswith("#")
+        word = word.lstrip("#")
         root = word.endswith("!")
         word = word.rstrip("!")
         if not word or "!" in word:
             raise self.fail(tok, "The root expander ! goes at the end of a word")
-        return self.term(tok, word, root)
+        if exact and (root or any(c in word for c in "*?")):
+            raise self.fail(tok, "# (exact form) cannot be combined with ! or *")
+        node = self.term(tok, word, root, forms=not exact)
+        if exact and isinstance(node, Term):
+            return Phrase((node.text,))
+        if _HYPHENATED.fullmatch(word) and not root and isinstance(node, Phrase):
+            return self.hyphenated(node, exact)
+        return node
 
-    def wildcards(self, text: str) -> str:
-        return text.replace("*", "?")  # Westlaw * stands for one character
+    def hyphenated(self, spaced: Phrase, exact: bool) -> Node:
+        """``e-mail``: e-mail, e mail or email (each with its plural forms unless ``#``)."""
+        *head, last = spaced.words
+        joined = "".join(spaced.words)
+        if exact:
+            return Or((spaced, Phrase((joined,))))
+        phrases = tuple(Phrase((*head, form)) for form in plural_forms(last))
+        return Or((*phrases, Term(joined, forms=True)))
+
+    def wildcards(self, word: str) -> str:
+        """Westlaw ``*``: exactly one character inside a word; at its end, up to one more
+        character each (``bank**``: bank, banks, banker)."""
+        body = word.rstrip("*")
+        return body.replace("*", "?") + "_" * (len(word) - len(body))
 
     def combine(self, tok: Token, left: Node, right: Node) -> Node:
         op = tok.text.lower()
@@ -271,7 +309,21 @@ def _spannable(node: Node) -> bool:
         return all(_spannable(n) for n in node.items)
     if isinstance(node, Near):
         return True
-    return isinstance(node, Same) and node.unit == "sentence"
+    return isinstance(node, Same) and (node.unit == "sentence" or node.ordered)
+
+
+def _spelled_connectors(tokens: list[Token]) -> list[Token]:
+    """Westlaw's spelled connectors: ``and`` is &, ``but not`` is % (quote them to search)."""
+    out: list[Token] = []
+    for tok in tokens:
+        low = tok.text.lower() if tok.kind == "word" else ""
+        if low == "and":
+            out.append(Token("op", "&", tok.column))
+        elif low == "not" and out and out[-1].kind == "word" and out[-1].text.lower() == "but":
+            out[-1] = Token("op", "%", out[-1].column)
+        else:
+            out.append(tok)
+    return out
 
 
 def _combine(op: str, left: Node, right: Node) -> Node:
@@ -279,8 +331,11 @@ def _combine(op: str, left: Node, right: Node) -> Node:
         return Not(left, right)
     if op == "&":
         return And((*(left.items if isinstance(left, And) else (left,)), right))
-    if op in ("/s", "/p"):
-        return Same(left, right, "sentence" if op == "/s" else "paragraph")
+    if op in ("/s", "/p", "+s", "+p"):
+        unit = "sentence" if op[1] == "s" else "paragraph"
+        return Same(left, right, unit, ordered=op[0] == "+")
+    if op.startswith("+"):
+        return Near(left, right, int(op[1:]), ordered=True)
     ordered, n = op.startswith("pre/"), int(op.split("/")[1])  # "/3" is "w/3"
     return Near(left, right, n, ordered)
 

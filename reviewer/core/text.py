@@ -11,8 +11,8 @@ lower-case — unless the ``.`` closes an abbreviation that legal writing uses m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -20,6 +20,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*")
 _QUERY_WORD = re.compile(
     r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]*[*?](?:[^\W_]|[*?])*|[^\W_]+(?:['’][^\W_]+)*"
 )
+_STOPS = re.compile(r"[.?!]")
 _END = re.compile(r"[.?!][\"'”’)\]]*\s")
 _STEMMER = snowballstemmer.stemmer("english")
 ABBREVIATIONS = frozenset(
@@ -92,8 +93,9 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word (a tuple: an index build makes hundreds of millions of them)."""
+
     text: str  # normalised, lower-case
     start: int  # character offsets in the source text
     end: int
@@ -135,14 +137,98 @@ def words(text: str) -> list[Word]:
     """Every word of ``text`` with its offsets and sentence number."""
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    sentence = 0
+    sentence, last = 0, len(matches) - 1
     for i, m in enumerate(matches):
-        out.append(Word(normalise(m.group()), m.start(), m.end(), sentence))
-        if _ends_sentence(text, m, matches[i + 1] if i + 1 < len(matches) else None):
-            sentence += 1
+        start, end = m.span()
+        out.append(Word(normalise(m.group()), start, end, sentence))
+        if i < last:
+            nxt = matches[i + 1]
+            gap = text[end : nxt.start()]
+            # most gaps are a space or a comma: only a gap with . ? or ! can end a sentence
+            if _STOPS.search(gap) and _ends_sentence(text, m, nxt):
+                sentence += 1
     return out
 
 
 def query_words(raw: str) -> list[str]:
     """The words of one query token, cut as the text is; ``*`` and ``?`` stay in place."""
     return [normalise(m.group()) for m in _QUERY_WORD.finditer(raw)]
+
+
+# Irregular plurals Westlaw finds from the singular (regular ones follow the rules below).
+IRREGULAR_PLURALS: dict[str, tuple[str, ...]] = {
+    "man": ("men",),
+    "woman": ("women",),
+    "child": ("children",),
+    "person": ("people", "persons"),
+    "foot": ("feet",),
+    "tooth": ("teeth",),
+    "mouse": ("mice",),
+    "goose": ("geese",),
+    "ox": ("oxen",),
+    "criterion": ("criteria",),
+    "phenomenon": ("phenomena",),
+    "datum": ("data",),
+    "medium": ("media", "mediums"),
+    "memorandum": ("memoranda", "memorandums"),
+    "addendum": ("addenda",),
+    "erratum": ("errata",),
+    "curriculum": ("curricula",),
+    "alumnus": ("alumni",),
+    "alumna": ("alumnae",),
+    "stimulus": ("stimuli",),
+    "appendix": ("appendices", "appendixes"),
+    "index": ("indices", "indexes"),
+    "matrix": ("matrices",),
+    "life": ("lives",),
+    "wife": ("wives",),
+    "knife": ("knives",),
+    "half": ("halves",),
+    "leaf": ("leaves",),
+    "shelf": ("shelves",),
+    "thief": ("thieves",),
+    "self": ("selves",),
+    "wolf": ("wolves",),
+    "calf": ("calves",),
+    "loaf": ("loaves",),
+    "passerby": ("passersby",),
+    "die": ("dice", "dies"),
+    "penny": ("pence", "pennies"),
+}
+_NOT_MAN = frozenset(["human", "german", "roman", "shaman", "talisman", "ottoman", "caiman"])
+_VOWELS = frozenset("aeiou")
+
+
+def plurals(word: str) -> tuple[str, ...]:
+    """The plural forms of ``word`` taken as a singular noun (regular and irregular)."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if not word.isalpha():
+        return (word + "s",)
+    out = [word + "s"]
+    if word.endswith("man") and word not in _NOT_MAN:
+        out.append(word[:-3] + "men")  # chairman, spokeswoman
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.append(word + "es")
+    if len(word) > 1 and word[-1] == "y" and word[-2] not in _VOWELS:
+        out.append(word[:-1] + "ies")
+    if word.endswith("is"):
+        out.append(word[:-2] + "es")  # analysis, basis
+    if word.endswith("f"):
+        out.append(word[:-1] + "ves")
+    if word.endswith("fe"):
+        out.append(word[:-2] + "ves")
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=50_000)
+def plural_forms(word: str) -> tuple[str, ...]:
+    """The words a terms-and-connectors term matches (Westlaw's rule): the word itself, its
+    possessive, and its plural forms with theirs. A plural finds itself and its possessive,
+    never the singular. Apostrophes close to the end of a word are cut off by ``words``
+    (``defendants'`` is ``defendants``), so the plural covers its own possessive."""
+    base = word[:-2] if word.endswith("'s") else word
+    forms = [base, base + "'s"]
+    for plural in plurals(base):
+        forms += [plural] if plural.endswith("s") else [plural, plural + "'s"]
+    return tuple(dict.fromkeys(forms))

@@ -84,7 +84,7 @@ def matches(node: Node, p: Para) -> bool:
         return any(matches(n, p) for n in node.items)
     if isinstance(node, Not):
         return (node.left is None or matches(node.left, p)) and not matches(node.right, p)
-    if isinstance(node, Same) and node.unit == "paragraph":
+    if isinstance(node, Same) and node.unit == "paragraph" and not node.ordered:
         return matches(node.left, p) and matches(node.right, p)
     return bool(spans(node, p.words))
 
@@ -104,32 +104,56 @@ def spans(node: Node, words: list[text.Word]) -> list[Span]:
         return sorted({s for n in node.items for s in spans(n, words)})
     if isinstance(node, Near):
         return _near(node, words)
-    if isinstance(node, Same) and node.unit == "sentence":
+    if isinstance(node, Same) and (node.unit == "sentence" or node.ordered):
         pairs = _pairs(node.left, node.right, words)
-        return sorted({_join(a, b) for a, b in pairs if _one_sentence(a, b, words)})
+        return sorted(
+            {
+                _join(a, b)
+                for a, b in pairs
+                if (not node.ordered or a[1] < b[0])
+                and (node.unit == "paragraph" or _one_sentence(a, b, words))
+            }
+        )
     raise TypeError(f"{node!r} has no word positions")
 
 
 def _wildcard(pattern: str) -> re.Pattern[str]:
-    return re.compile(
-        "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    )
+    """``*`` any run, ``?`` one character, ``_`` one or none (Westlaw's trailing ``*``)."""
+    special = {"*": ".*", "?": ".", "_": ".?"}
+    return re.compile("".join(special.get(c, re.escape(c)) for c in pattern))
 
 
 def exact_matches(pattern: str, word: str) -> bool:
-    """A quoted word: equal, or matching its ``*`` / ``?`` wildcards, unstemmed."""
-    if "*" in pattern or "?" in pattern:
+    """A quoted word: equal, or matching its ``*`` / ``?`` / ``_`` wildcards, unstemmed."""
+    if any(c in pattern for c in "*?_"):
         return _wildcard(pattern).fullmatch(word) is not None
     return pattern == word
 
 
 def term_matches(term: Term, word: str) -> bool:
-    """A plain word matches by stem; a wildcard one exactly; a root (``!``) one by prefix."""
+    """A natural plain word matches by stem; a tc one (``forms``) its singular, plural and
+    possessive forms, never the singular from a plural; a wildcard one exactly; a root
+    (``!``) one by prefix."""
     if term.root:
         return word.startswith(term.text)
-    if "*" in term.text or "?" in term.text:
+    if any(c in term.text for c in "*?_"):
         return exact_matches(term.text, word)
+    if term.forms:
+        return _forms_match(term.text, word)
     return text.stem(word) == text.stem(term.text)
+
+
+def _forms_match(query: str, word: str) -> bool:
+    """Westlaw's plural rule: the word is the query, its possessive, one of its plurals
+    (``text.plurals``: the usual endings and the irregular list) or the possessive of a
+    plural that does not end in s (``children's``; ``defendants'`` is cut to ``defendants``)."""
+    base = query[:-2] if query.endswith("'s") else query
+    if word in (base, base + "'s"):
+        return True
+    plural = text.plurals(base)
+    if word in plural:
+        return True
+    return word.endswith("'s") and not word.endswith("s's") and word[:-2] in plural
 
 
 def _pairs(left: Node, right: Node, words: list[text.Word]) -> Iterator[tuple[Span, Span]]:

@@ -19,7 +19,13 @@ from reviewer.core.query import (
 
 
 def t(text: str, root: bool = False) -> Term:
-    return Term(text, root)
+    """A tc term: plural and possessive forms unless it has ! or a wildcard."""
+    return Term(text, root, forms=not root and not any(c in text for c in "*?_"))
+
+
+def n(text: str) -> Term:
+    """A natural term: matched by stem."""
+    return Term(text)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +57,22 @@ def t(text: str, root: bool = False) -> Term:
         ('"venture"', Phrase(("venture",))),
         ("3:21-cv-00485", Phrase(("3", "21", "cv", "00485"))),
         ('"knew or should have kn*wn"', Phrase(("knew", "or", "should", "have", "kn?wn"))),
+        # Westlaw: # exact form, trailing * up to that many more characters, hyphens
+        ("#damage", Phrase(("damage",))),
+        ("bank**", t("bank__")),
+        ("b*nk**", t("b?nk__")),
+        ("e-mail", Or((*(Phrase(("e", f)) for f in ("mail", "mail's", "mails")), t("email")))),
+        ("#e-mail", Or((Phrase(("e", "mail")), Phrase(("email",))))),
+        # ordered connectors and the spelled ones
+        ("a +s b", Same(t("a"), t("b"), "sentence", ordered=True)),
+        ("a +p b", Same(t("a"), t("b"), "paragraph", ordered=True)),
+        ("a +4 b", Near(t("a"), t("b"), 4, ordered=True)),
+        ("a and b", And((t("a"), t("b")))),
+        ("a AND b or c", And((t("a"), Or((t("b"), t("c")))))),
+        ("a but not b", Not(t("a"), t("b"))),
+        ('a "and" b', Or((t("a"), Phrase(("and",)), t("b")))),
+        ("a +s b /p c", Same(Same(t("a"), t("b"), "sentence", True), t("c"), "paragraph")),
+        ("a +2 b +s c", Same(Near(t("a"), t("b"), 2, True), t("c"), "sentence", True)),
     ],
 )
 def test_terms_and_connectors(query: str, expected: object) -> None:
@@ -60,14 +82,14 @@ def test_terms_and_connectors(query: str, expected: object) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("venture benefit", And((t("venture"), t("benefit")))),
-        ("venture AND benefit", And((t("venture"), t("benefit")))),
-        ("a OR b c", Or((t("a"), And((t("b"), t("c")))))),
-        ("a NOT b", Not(t("a"), t("b"))),
-        ("a NOT b NOT c", Not(t("a"), Or((t("b"), t("c"))))),
-        ("(a OR b) c", And((Or((t("a"), t("b"))), t("c")))),
-        ("traffic* benefi?", And((t("traffic*"), t("benefi?")))),
-        ("Doe AND U.S.C.", And((t("doe"), t("usc")))),
+        ("venture benefit", And((n("venture"), n("benefit")))),
+        ("venture AND benefit", And((n("venture"), n("benefit")))),
+        ("a OR b c", Or((n("a"), And((n("b"), n("c")))))),
+        ("a NOT b", Not(n("a"), n("b"))),
+        ("a NOT b NOT c", Not(n("a"), Or((n("b"), n("c"))))),
+        ("(a OR b) c", And((Or((n("a"), n("b"))), n("c")))),
+        ("traffic* benefi?", And((n("traffic*"), n("benefi?")))),
+        ("Doe AND U.S.C.", And((n("doe"), n("usc")))),
         ("3:21-cv", Phrase(("3", "21", "cv"))),
         ("kind:complaint", Filter("kind", "complaint")),
         ("filed:2020-01-01..2021-06-30", Filter("filed", "2020-01-01", "2021-06-30")),
@@ -97,6 +119,8 @@ def test_natural(query: str, expected: object) -> None:
         ("*ing", "natural", 1, "wildcard cannot start"),
         ("§", "tc", 1, "Nothing searchable"),
         ("a w/3 b*!", "tc", 7, "cannot follow a wildcard"),
+        ("#bank!", "tc", 1, "cannot be combined"),
+        ("(a & b) +s c", "tc", 9, "+s joins words"),
     ],
 )
 def test_errors_point_at_the_token(query: str, syntax: str, column: int, words: str) -> None:

@@ -20,6 +20,8 @@ from reviewer.core.matter import Matter
 from reviewer.core.query import QuerySyntaxError
 from reviewer.core.samples import write_demo_filings
 from reviewer.core.search import SearchIndex, check
+from reviewer.core.search import index as search_index
+from reviewer.core.search import translate as search_translate
 
 
 @pytest.fixture(scope="module")
@@ -100,16 +102,16 @@ def test_a_failing_index_never_costs_the_import(
     tmp_path: Path, demo_files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     m = Matter.create(tmp_path / "M.matter")
-    real = search._fields
+    real = search_index._fields
 
     def broken(row: tuple[object, ...]) -> dict[str, object]:
         raise OSError("disk full")
 
-    monkeypatch.setattr(search, "_fields", broken)
+    monkeypatch.setattr(search_index, "_fields", broken)
     results = [p.result for p in import_files(m, demo_files[:2], workers=1)]
     assert [r.status for r in results if r] == ["imported", "imported"]
     assert check(m) is not None
-    monkeypatch.setattr(search, "_fields", real)
+    monkeypatch.setattr(search_index, "_fields", real)
     assert hit_ids(m, "venture") == word_ids(m, "venture") | word_ids(m, "ventures")
     m.close()
 
@@ -151,7 +153,7 @@ def test_search_within_one_document(demo: Matter) -> None:
 
 def test_hits_carry_pin_cites_and_marked_snippets(demo: Matter) -> None:
     with SearchIndex.open(demo) as ix:
-        hit = ix.search("benefit! /s venture", "tc", limit=1).hits[0]
+        hit = ix.search("benefit! /s venture", "tc", doc="complaint.pdf", limit=1).hits[0]
     assert re.fullmatch(r"Compl\. ¶ \d+ \(Dkt\. 1 at \d+\)", hit.cite)
     assert "**venture**" in hit.snippet
     assert [hit.text[s:e].lower()[:7] for s, e in hit.highlights] == ["benefit", "venture"]
@@ -169,7 +171,7 @@ def test_hits_carry_pin_cites_and_marked_snippets(demo: Matter) -> None:
 def test_bad_queries_get_clear_errors(
     demo: Matter, monkeypatch: pytest.MonkeyPatch, query: str, error: type, words: str
 ) -> None:
-    monkeypatch.setattr(search, "MAX_EXPANSION", 3)
+    monkeypatch.setattr(search_translate, "MAX_EXPANSION", 3)
     with SearchIndex.open(demo) as ix, pytest.raises(error, match=re.escape(words)):
         ix.search(query)
 
