@@ -40,6 +40,7 @@ __all__ = [
     "ParagraphTokenizer",
     "SearchIndex",
     "check",
+    "ensure_current",
     "reindex",
     "schema",
 ]
