@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings
 from pytestqt.qtbot import QtBot
 
 from reviewer.core.demo import build_demo
@@ -43,3 +43,17 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     qtbot.waitExposed(w)
     yield w
     w.close()
+
+
+def chart_texts(w: MainWindow) -> list[str]:
+    """Every label in the proof-chart tree, depth first."""
+    model, out = w.claims_panel.model, []
+
+    def walk(parent: QModelIndex) -> None:
+        for r in range(model.rowCount(parent)):
+            index = model.index(r, 0, parent)
+            out.append(index.data())
+            walk(index)
+
+    walk(QModelIndex())
+    return out

@@ -25,6 +25,7 @@ from reviewer.core.exports.proof_chart import chart_rows
 from reviewer.core.matter import Matter
 from reviewer.core.records import Progress
 from reviewer.qt.main_window import MainWindow
+from tests.qt.conftest import chart_texts as _chart_texts
 
 
 def _search(qtbot: QtBot, w: MainWindow, query: str, syntax: str = "natural") -> None:
@@ -235,20 +236,6 @@ def test_cancel_leaves_nothing_half_written(
     assert clicker.clicked
     qtbot.waitUntil(lambda: window.docs_model is not None)
     qtbot.waitUntil(lambda: window.docs_model.rowCount() == len(docs))
-
-
-def _chart_texts(w: MainWindow) -> list[str]:
-    """Every label in the proof-chart tree, depth first."""
-    model, out = w.claims_panel.model, []
-
-    def walk(parent: QModelIndex) -> None:
-        for r in range(model.rowCount(parent)):
-            index = model.index(r, 0, parent)
-            out.append(index.data())
-            walk(index)
-
-    walk(QModelIndex())
-    return out
 
 
 def test_hotkeys_tag_and_the_proof_chart_follows(qtbot: QtBot, window: MainWindow,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -26,21 +26,9 @@ from reviewer.qt.models import KIND, PRIVILEGE
 from reviewer.qt.people_dialog import PeopleDialog
 from reviewer.qt.suggestions_panel import SuggestionsDialog
 from reviewer.qt.tag_marks import PALETTE, _colour, element_colours, para_span, tag_sentence
+from tests.qt.conftest import chart_texts as _chart_texts
 
 TEMPLATE = "tvpra-1591a2"
-
-
-def _chart_texts(w: MainWindow) -> list[str]:
-    model, out = w.claims_panel.model, []
-
-    def walk(parent: QModelIndex) -> None:
-        for r in range(model.rowCount(parent)):
-            index = model.index(r, 0, parent)
-            out.append(index.data())
-            walk(index)
-
-    walk(QModelIndex())
-    return out
 
 
 def _chart_icons(w: MainWindow) -> dict[str, int]:

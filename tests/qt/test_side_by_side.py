@@ -19,6 +19,7 @@ from reviewer.core.claims import find_element
 from reviewer.core.matter import Matter
 from reviewer.core.records import Paragraph
 from reviewer.qt.main_window import MainWindow
+from tests.qt.conftest import chart_texts as _chart_texts
 
 ELEMENT = "tvpra-1595.knowingly-benefited"
 
@@ -29,19 +30,6 @@ def window(window: MainWindow, demo: Path) -> MainWindow:
     assert window.matter is not None
     assert not window.matter.readonly
     return window
-
-
-def _chart_texts(w: MainWindow) -> list[str]:
-    model, out = w.claims_panel.model, []
-
-    def walk(parent: QModelIndex) -> None:
-        for r in range(model.rowCount(parent)):
-            index = model.index(r, 0, parent)
-            out.append(index.data())
-            walk(index)
-
-    walk(QModelIndex())
-    return out
 
 
 def _untagged(m: Matter) -> Paragraph:
