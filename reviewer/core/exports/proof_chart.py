@@ -15,15 +15,27 @@ document order (contradicted tags included, so the chart shows what undercuts an
 an element with status ``gap`` first gets one row with an empty cite. Claims are charted under
 each count confirmed to plead them (counts in document order), then claims mapped to no count
 under an empty count. Retired elements are left out.
+
+A chart can be drawn for one complaint (``chart_rows(matter, complaint=doc_id)``): its counts
+only, and only the tags that can support them (``chart_scope.scope_documents``). Each
+supporting paragraph's row lists the exhibits that paragraph cites (``exhibits``, with
+their pages, or "cited, not attached"), so exhibits show under the elements they support.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from reviewer.core import tagging
 from reviewer.core.claims import list_claims
 from reviewer.core.counts import mapped_counts
+from reviewer.core.exports.chart_scope import (
+    ExhibitRef,
+    cited_exhibits,
+    complaint_labels,
+    scope_documents,
+)
 from reviewer.core.exports.report import Column, Report, caption, today
 from reviewer.core.matter import Matter
 from reviewer.core.records import Claim, Element, Tag
@@ -48,6 +60,8 @@ class ChartRow:
     doc_id: int | None
     para_id: int | None  # click-through target in the app (None: gap row or exhibit pages)
     page: int | None
+    exhibits: str = ""  # the exhibits the paragraph cites: "Ex. A, pp. 12-15; Ex. B (cited…)"
+    exhibit_refs: tuple[ExhibitRef, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
@@ -75,12 +89,22 @@ def _tag_text(matter: Matter, t: Tag, para_text: dict[int, str]) -> str:
     return " ".join(para_text.get(t.para_id, "").split())
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every element's rows read: the tagged ¶¶' text, the exhibits each ¶ cites, and
+    the documents whose tags count (None: all)."""
+
+    para_text: dict[int, str]
+    exhibits: dict[int, list[ExhibitRef]]
+    scope: set[int] | None
+
+
 def _element_rows(
-    matter: Matter, count: str, claim: Claim, e: Element, para_text: dict[int, str]
+    matter: Matter, count: str, claim: Claim, e: Element, ctx: _Context
 ) -> list[ChartRow]:
-    tags = tagging.list_tags(matter, e)
+    tags = [t for t in tagging.list_tags(matter, e) if ctx.scope is None or t.doc_id in ctx.scope]
     status = element_status(tags)
-    base = {"count": count, "claim": claim.name, "element": e.name, "status": status,
+    base: dict[str, Any] = {"count": count, "claim": claim.name, "element": e.name, "status": status,
             "element_id": e.full_id, "claim_id": claim.key,
             "gap": status != "supported"}  # fmt: skip
     rows = []
@@ -88,10 +112,13 @@ def _element_rows(
         rows.append(ChartRow(**base, cite="", assessment="", note="", text="", doc_id=None,
                              para_id=None, page=None))  # fmt: skip
     for t in tags:
+        refs = tuple(ctx.exhibits.get(t.para_id, ())) if t.para_id is not None else ()
         rows.append(
             ChartRow(**base, cite=t.cite, assessment=t.assessment, note=t.note,
-                     text=_tag_text(matter, t, para_text), doc_id=t.doc_id, para_id=t.para_id,
-                     page=t.page_start if t.para_id is None else _page_of(matter, t.para_id))
+                     text=_tag_text(matter, t, ctx.para_text), doc_id=t.doc_id,
+                     para_id=t.para_id,
+                     page=t.page_start if t.para_id is None else _page_of(matter, t.para_id),
+                     exhibits="; ".join(r.text() for r in refs), exhibit_refs=refs)
         )  # fmt: skip
     return rows
 
@@ -125,50 +152,28 @@ class ChartSummary:
         return f"{self.elements} elements, {self.gaps} without factual support"
 
 
-def _complaint_labels(matter: Matter, doc_ids: set[int]) -> dict[int, str]:
-    """``Compl. (Dkt. 1)``, ``First Am. Compl. (Dkt. 37)``: how a count's complaint is named
-    when counts of more than one complaint are charted (else "COUNT I" twice looks alike).
-    Complaints of different cases with the same short form and docket number add the case
-    number; the file name is the last resort."""
-    rows = {}
-    for doc_id in doc_ids:
-        rows[doc_id] = matter.db.execute(
-            "SELECT d.file_name, d.docket_no, d.case_no, (SELECT cite FROM paragraphs p WHERE"
-            " p.doc_id = d.id AND p.kind = 'numbered' ORDER BY seq LIMIT 1)"
-            " FROM documents d WHERE d.id = ?",
-            [doc_id],
-        ).fetchone()
-    labels = {}
-    for doc_id, (name, docket, case_no, cite) in rows.items():
-        short = cite.split(" ¶", 1)[0] if cite and " ¶" in cite else name
-        labels[doc_id] = [f"{short} (Dkt. {docket})" if docket else short, name]
-        if case_no:
-            labels[doc_id].insert(1, f"{short} ({case_no}, Dkt. {docket or '?'})")
-    for level in range(3):
-        chosen = {d: v[min(level, len(v) - 1)] for d, v in labels.items()}
-        if len(set(chosen.values())) == len(chosen):
-            break
-    return chosen
-
-
-def chart_rows(matter: Matter) -> list[ChartRow]:
-    """Every row of the proof chart, in chart order."""
+def chart_rows(matter: Matter, complaint: int | None = None) -> list[ChartRow]:
+    """Every row of the proof chart, in chart order — of the whole matter, or of one
+    ``complaint`` (a document id: its counts, and the tags that can support them)."""
     claims = {c.key: c for c in list_claims(matter)}
     sections: list[tuple[str, Claim]] = []
-    counted = mapped_counts(matter)
+    counted = [
+        (c, keys) for c, keys in mapped_counts(matter) if complaint is None or c.doc_id == complaint
+    ]
     docs = {count.doc_id for count, _ in counted}
-    labels = _complaint_labels(matter, docs) if len(docs) > 1 else {}
+    labels = complaint_labels(matter, docs) if len(docs) > 1 else {}
     for count, keys in counted:
         heading = f"{labels[count.doc_id]} — {count.heading}" if labels else count.heading
         sections += [(heading, claims[k]) for k in keys if k in claims]
     charted = {c.key for _, c in sections}
     sections += [("", c) for c in claims.values() if c.key not in charted]
-    texts = _para_texts(matter)
+    scope = None if complaint is None else scope_documents(matter, complaint)
+    ctx = _Context(_para_texts(matter), cited_exhibits(matter), scope)
     return [
         row
         for count, claim in sections
         for e in claim.active
-        for row in _element_rows(matter, count, claim, e, texts)
+        for row in _element_rows(matter, count, claim, e, ctx)
     ]
 
 
@@ -189,10 +194,13 @@ CHART_COLUMNS = (
     Column("text", "Text", 58),
     Column("element_id", "Element id", 26),
     Column("gap", "Gap", 8),
+    Column("exhibits", "Exhibits cited", 26),
 )
 
 
-def _as_report(title: str, matter: Matter, rows: list[ChartRow], notes: tuple[str, ...]) -> Report:
+def _as_report(
+    title: str, matter: Matter, rows: list[ChartRow], notes: tuple[str, ...], scope: str
+) -> Report:
     dicts = [
         {**{c.key: str(getattr(r, c.key)) for c in CHART_COLUMNS}, "gap": "yes" if r.gap else ""}
         for r in rows
@@ -200,25 +208,33 @@ def _as_report(title: str, matter: Matter, rows: list[ChartRow], notes: tuple[st
     for d, r in zip(dicts, rows, strict=True):
         d["group"] = f"{r.count or 'Not mapped to a count'} — {r.claim}"
     return Report(
-        title, (*caption(matter), f"{title} — {today()}"), CHART_COLUMNS, dicts,
+        title, (*caption(matter), f"{title} — {scope or 'all complaints'} — {today()}"),
+        CHART_COLUMNS, dicts,
         group="group", hidden_in_groups=("count", "claim", "element_id"), shade=SHADE,
         notes=notes,
     )  # fmt: skip
 
 
-def proof_chart_report(matter: Matter, rows: list[ChartRow] | None = None) -> Report:
+def proof_chart_report(
+    matter: Matter, rows: list[ChartRow] | None = None, scope: str = ""
+) -> Report:
+    """``scope``: the complaint the rows are of (its label), for the heading; "" = all."""
     rows = chart_rows(matter) if rows is None else rows
-    gaps = ChartSummary.of(rows).gaps
+    summary = ChartSummary.of(rows)
+    gaps = summary.gaps
     notes = (
+        f"{summary.sentence().capitalize()}.",
         "Status: supported = at least one factual allegation; conclusory-only = only "
         "conclusory or information-and-belief allegations; gap = no support (empty cite).",
         f"{gaps} element(s) without factual support." if gaps else "Every element has "
         "factual support.",
     )  # fmt: skip
-    return _as_report("Proof chart", matter, rows, notes)
+    return _as_report("Proof chart", matter, rows, notes, scope)
 
 
-def conclusory_report(matter: Matter, rows: list[ChartRow] | None = None) -> Report:
+def conclusory_report(
+    matter: Matter, rows: list[ChartRow] | None = None, scope: str = ""
+) -> Report:
     rows = conclusory_rows(chart_rows(matter) if rows is None else rows)
     notes = ("Elements supported only by conclusory or information-and-belief allegations.",)
-    return _as_report("Conclusory allegations", matter, rows, notes)
+    return _as_report("Conclusory allegations", matter, rows, notes, scope)

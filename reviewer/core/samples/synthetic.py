@@ -139,12 +139,15 @@ def _synthetic_blocks(rng: random.Random, paragraphs: int) -> list[_Block]:
     return blocks
 
 
-def write_synthetic_complaint(path: Path, paragraphs: int, seed: int = 0) -> SampleFile:
-    """A deterministic complaint with exactly ``paragraphs`` numbered paragraphs."""
+def write_synthetic_complaint(
+    path: Path, paragraphs: int, seed: int = 0, title: str = "COMPLAINT", docket: str = "1"
+) -> SampleFile:
+    """A deterministic complaint with exactly ``paragraphs`` numbered paragraphs (``title``:
+    e.g. "FIRST AMENDED COMPLAINT", filed as Dkt. ``docket``)."""
     rng = random.Random(seed)
     case = f"{rng.randint(1, 5)}:{rng.randint(18, 25)}-cv-{rng.randint(0, 9999):05d}"
     filed = f"{rng.randint(1, 12):02d}/{rng.randint(1, 28):02d}/{case[2:4]}"
-    filing = _Filing(case, rng.choice(("JST", "EMC", "WHA", "LB")), "1", filed, "COMPLAINT")
+    filing = _Filing(case, rng.choice(("JST", "EMC", "WHA", "LB")), docket, filed, title)
     caption = _Caption(
         counsel=(
             "A. SAMPLE ATTORNEY (SBN 100001)",
@@ -166,7 +169,7 @@ def write_synthetic_complaint(path: Path, paragraphs: int, seed: int = 0) -> Sam
             "",
             "\tDefendant.",
         ),
-        right=(f"Case No. {case}", "", "*COMPLAINT", "", "*DEMAND FOR JURY TRIAL"),
+        right=(f"Case No. {case}", "", f"*{title}", "", "*DEMAND FOR JURY TRIAL"),
     )
     blocks = _synthetic_blocks(rng, paragraphs)
     return _write_pleading(
