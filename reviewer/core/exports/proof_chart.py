@@ -104,9 +104,10 @@ def _element_rows(
 ) -> list[ChartRow]:
     tags = [t for t in tagging.list_tags(matter, e) if ctx.scope is None or t.doc_id in ctx.scope]
     status = element_status(tags)
-    base: dict[str, Any] = {"count": count, "claim": claim.name, "element": e.name, "status": status,
-            "element_id": e.full_id, "claim_id": claim.key,
-            "gap": status != "supported"}  # fmt: skip
+    base: dict[str, Any] = {
+        "count": count, "claim": claim.name, "element": e.name, "status": status,
+        "element_id": e.full_id, "claim_id": claim.key, "gap": status != "supported",
+    }  # fmt: skip
     rows = []
     if status == "gap":
         rows.append(ChartRow(**base, cite="", assessment="", note="", text="", doc_id=None,
