@@ -12,6 +12,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits.binder import write_binder, write_stamped_exhibit
 from reviewer.core.exhibits.exhibit_list import exhibit_list_report
 from reviewer.core.exports import FORMATS, write
+from reviewer.core.exports.chart_scope import find_complaint
 from reviewer.core.exports.privilege_log import gate, privilege_log_report, redaction_log_report
 from reviewer.core.exports.proof_chart import (
     ChartSummary,
@@ -26,6 +27,9 @@ from reviewer.core.privlog import PRESETS
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS),
                       help="File format (default: from the -o file's extension).")  # fmt: skip
+COMPLAINT = click.option("--complaint", metavar="CITE",
+                         help="Chart one complaint only: its short cite (e.g. 'First Am. "
+                              "Compl.'), document id or file name (default: all).")  # fmt: skip
 OUT = click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
                    help="The file to write.")  # fmt: skip
 
@@ -46,30 +50,42 @@ def export() -> None:
 @MATTER
 @FORMAT
 @OUT
+@COMPLAINT
 @user_errors
-def proof_chart(matter: Path, fmt: str | None, output: Path) -> None:
-    """The proof chart: count, claim, element, status, cite, assessment, note, text — a row
-    per supporting paragraph, a 'gap' row for every element without support. XLSX, DOCX
-    and PDF add the conclusory-allegations report."""
+def proof_chart(matter: Path, fmt: str | None, output: Path, complaint: str | None) -> None:
+    """The proof chart: count, claim, element, status, cite, assessment, note, text, the
+    exhibits each paragraph cites — a row per supporting paragraph or exhibit page, a 'gap'
+    row for every element without support. XLSX, DOCX and PDF add the
+    conclusory-allegations report."""
     fmt = _format(fmt, output)
     with Matter.open(matter, readonly=True) as m:
-        rows = chart_rows(m)
-        reports = [proof_chart_report(m, rows), conclusory_report(m, rows)]
+        doc_id, scope = _complaint(m, complaint)
+        rows = chart_rows(m, doc_id)
+        reports = [proof_chart_report(m, rows, scope), conclusory_report(m, rows, scope)]
     write(reports, fmt, output)
     click.echo(f"Wrote {output} ({len(rows)} rows; {ChartSummary.of(rows).sentence()})")
+
+
+def _complaint(m: Matter, ref: str | None) -> tuple[int | None, str]:
+    if ref is None:
+        return None, ""
+    found = find_complaint(m, ref)
+    return found.doc_id, found.label
 
 
 @export.command("conclusory")
 @MATTER
 @FORMAT
 @OUT
+@COMPLAINT
 @user_errors
-def conclusory(matter: Path, fmt: str | None, output: Path) -> None:
+def conclusory(matter: Path, fmt: str | None, output: Path, complaint: str | None) -> None:
     """Per count, the elements resting only on conclusory or information-and-belief
     allegations, with those paragraphs."""
     fmt = _format(fmt, output)
     with Matter.open(matter, readonly=True) as m:
-        report = conclusory_report(m)
+        doc_id, scope = _complaint(m, complaint)
+        report = conclusory_report(m, chart_rows(m, doc_id), scope)
     write([report], fmt, output)
     click.echo(f"Wrote {output} ({len(report.rows)} rows)")
 
