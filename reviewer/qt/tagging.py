@@ -9,6 +9,7 @@ from reviewer.core import tagging
 from reviewer.core.claims import element_for_hotkey, list_claims
 from reviewer.core.documents import paragraph_by_id
 from reviewer.core.errors import ReviewerError
+from reviewer.core.exports.chart_scope import complaints
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
 from reviewer.core.records import Changes
 from reviewer.qt.tag_marks import tag_sentence
@@ -22,6 +23,7 @@ class TaggingController:
         self.window = window
         self.panel = window.claims_panel
         self.panel.supportChosen.connect(self.show_support)
+        self.panel.complaintChosen.connect(self.refresh)
 
     def refresh(self, _changes: Changes | None = None) -> None:
         """Reload claims and chart (a chart is built in milliseconds: no partial update)."""
@@ -29,10 +31,12 @@ class TaggingController:
         self.window.marks.refresh()
         if matter is None:
             self.panel.set_claims([])
+            self.panel.set_complaints([])
             self.panel.set_rows([])
             return
         self.panel.set_claims(list_claims(matter))
-        self.panel.set_rows(chart_rows(matter))
+        self.panel.set_complaints(complaints(matter))
+        self.panel.set_rows(chart_rows(matter, self.panel.chosen_complaint()))
         self.window.marks.colour_chart()
 
     def _writable(self) -> bool:

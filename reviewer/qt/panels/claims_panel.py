@@ -1,10 +1,13 @@
 """The proof-chart dock: the active claim (whose elements keys 1-9 tag), the assessment new
-tags get, and the chart itself — count → claim → element (status, gaps in red) → the
-paragraphs and exhibit pages that support it. Choosing a supporting row asks the window to
-show that paragraph or page. The rows come from the core (``proof_chart.chart_rows``)."""
+tags get, the complaint charted (by short cite, or all), and the chart itself — count →
+claim → element (status, gaps in red) → the paragraphs and exhibit pages that support it,
+each paragraph with the exhibits it cites beneath it. Choosing a supporting row or an exhibit
+asks the window to show that paragraph or page. The rows come from the core
+(``proof_chart.chart_rows``), as every export's do."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.exports.chart_scope import Complaint, ExhibitRef
 from reviewer.core.exports.proof_chart import ChartRow, ChartSummary
 from reviewer.core.records import ASSESSMENTS, Claim
 
@@ -28,6 +32,8 @@ STATUS = {
     "gap": ("GAP — no support", QColor(190, 20, 30)),
 }
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ChartRow behind a supporting row
+NOT_ATTACHED = QColor(190, 20, 30)
+EXHIBIT = QColor(60, 60, 140)
 
 
 class ProofChartModel(QStandardItemModel):
@@ -62,6 +68,22 @@ class ProofChartModel(QStandardItemModel):
             support.setData(r, ROW_ROLE)
             support.setToolTip(r.text[:400])
             item.appendRow([support, QStandardItem(r.assessment), QStandardItem(r.note)])
+            for ref in r.exhibit_refs:
+                support.appendRow([_exhibit_item(r, ref), QStandardItem(), QStandardItem()])
+
+
+def _exhibit_item(row: ChartRow, ref: ExhibitRef) -> QStandardItem:
+    """An exhibit the paragraph cites: opens its first page; red when it is not attached."""
+    item = QStandardItem(f"\N{PAPERCLIP} {ref.text()}")
+    if ref.attached and ref.first_page is not None:
+        item.setData(replace(row, doc_id=ref.doc_id, para_id=None, page=ref.first_page),
+                     ROW_ROLE)  # fmt: skip
+        item.setForeground(QBrush(EXHIBIT))
+        item.setToolTip(f"{ref.label}, cited by {row.cite}: click to open its pages")
+    else:
+        item.setForeground(QBrush(NOT_ATTACHED))
+        item.setToolTip(f"{row.cite} cites {ref.label}, which is not attached to any filing")
+    return item
 
 
 def _bold(text: str) -> QStandardItem:
@@ -76,6 +98,7 @@ class ClaimsPanel(QWidget):
     """Emits ``supportChosen(ChartRow)`` when a supporting paragraph or page is chosen."""
 
     supportChosen = Signal(object)
+    complaintChosen = Signal()  # the chart must be redrawn for another complaint
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +108,12 @@ class ClaimsPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.claim.setMinimumContentsLength(18)
+        self.complaint = QComboBox()  # the complaint charted, or all of them
+        self.complaint.setSizeAdjustPolicy(self.claim.sizeAdjustPolicy())
+        self.complaint.setMinimumContentsLength(18)
+        self.complaint.setToolTip("Chart the counts of one complaint (and only the tags that "
+                                  "can support them), or of all")  # fmt: skip
+        self.complaint.currentIndexChanged.connect(lambda _i: self.complaintChosen.emit())
         self.assessment = QComboBox()
         for value in ASSESSMENTS:
             self.assessment.addItem(value.replace("-", " "), value)
@@ -107,6 +136,7 @@ class ClaimsPanel(QWidget):
         form = QFormLayout()
         form.addRow("Active claim", self.claim)
         form.addRow("New tags are", self.assessment)
+        form.addRow("Cha&rt of", self.complaint)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(form)
@@ -128,12 +158,32 @@ class ClaimsPanel(QWidget):
         self.claim.blockSignals(False)
         self._show_keys()
 
+    def set_complaints(self, complaints: list[Complaint]) -> None:
+        """The complaints to choose from; keeps the chosen one when it is still there."""
+        current = self.chosen_complaint()
+        self.complaint.blockSignals(True)
+        self.complaint.clear()
+        self.complaint.addItem("All complaints", None)
+        for c in complaints:
+            self.complaint.addItem(c.label, c.doc_id)
+            self.complaint.setItemData(self.complaint.count() - 1, c.file_name,
+                                       Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+        found = self.complaint.findData(current) if current is not None else 0
+        self.complaint.setCurrentIndex(max(found, 0))
+        self.complaint.blockSignals(False)
+
+    def chosen_complaint(self) -> int | None:
+        """The document id of the complaint charted; None: all."""
+        data = self.complaint.currentData()
+        return int(data) if data is not None else None
+
     def set_rows(self, rows: list[ChartRow]) -> None:
         self.model.set_rows(rows)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        scope = self.complaint.currentText() if self.chosen_complaint() is not None else ""
         self.summary.setText(
-            ChartSummary.of(rows).sentence()
+            (f"{scope}: " if scope else "") + ChartSummary.of(rows).sentence()
             if rows
             else "No claims yet: add one from a template (Claims ▸ Claims and elements)."
         )
