@@ -30,6 +30,7 @@ from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
+from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         kind_menu.install(self)  # Kind ▸ … on a document's row (issue 13)
         self.marks = TagMarksController(self)  # tag marks on the pages and in the outline
         self.review = ReviewActions(self)  # the Claims, Document and People dialogs
+        self.exports = ExportActions(self)  # the Export menu's dialogs
         self.tagging = TaggingController(self)
         self.files = FileActions(self)
         self.searching = SearchController(self)
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
     def close_matter(self) -> None:
         self.watcher.watch(None)
         self.review.close_all()
+        self.exports.close_all()
         self.jobs.cancel_all()
         self.searching.close()
         self.page_view.clear()

@@ -11,6 +11,14 @@ from PySide6.QtWidgets import QMenu
 
 from reviewer.qt.window_api import ReviewWindow
 
+# The Export menu: (export kind, label); each opens an Export dialog (qt/export_dialog.py).
+EXPORTS = (
+    ("proof-chart", "&Proof chart…"), ("conclusory", "&Conclusory allegations…"),
+    ("privilege-log", "Pri&vilege log…"), ("redaction-log", "&Redaction log…"),
+    ("production", "Pro&duction…"), ("searchable-pdf", "&Searchable PDF…"),
+    ("exhibit-list", "&Exhibit list…"), ("exhibit-binder", "Exhibit &binder…"),
+)  # fmt: skip
+
 # (menu, action name, label, shortcuts, ReviewWindow method, its arguments)
 Entry = tuple[str, str, str, tuple[str, ...], str, tuple[object, ...]]
 
@@ -50,6 +58,10 @@ ENTRIES: tuple[Entry, ...] = (
     ("&Document", "kind", "Change &kind…", ("Ctrl+Shift+K",), "review.open_document", ("kind",)),
     ("&Document", "delete", "&Delete documents…", ("Ctrl+Delete",), "review.open_delete", ()),
     ("Pri&vilege", "people", "&People…", ("Ctrl+Shift+P",), "review.open_people", ()),
+    *(
+        ("E&xport", f"export_{kind}", label, (), "exports.open", (kind,))
+        for kind, label in EXPORTS
+    ),
     ("&Help", "shortcuts", "&Keyboard shortcuts", ("F1", "?"), "show_shortcuts", ()),
 )  # fmt: skip
 
