@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
 )
 
 from reviewer.core import documents
+from reviewer.core.anomalies import document_anomalies
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
 from reviewer.core.matter import Matter
@@ -69,6 +71,11 @@ class DocumentDialog(ReviewDialog):
         outer.addWidget(self.heading)
         outer.addWidget(kind_box)
         outer.addWidget(caption)
+        self.anomalies = QListWidget()  # where the document needs a look (issue 9)
+        self.anomalies.setMaximumHeight(110)
+        self.anomalies_box = QGroupBox("Anomalies")
+        QVBoxLayout(self.anomalies_box).addWidget(self.anomalies)
+        outer.addWidget(self.anomalies_box)
         outer.addWidget(self.message)
         outer.addStretch(1)
         self.doc: Document | None = None
@@ -90,6 +97,16 @@ class DocumentDialog(ReviewDialog):
         self.kind.setCurrentIndex(max(self.kind.findData(doc.kind), 0))
         for name, edit in self.fields.items():
             edit.setText(getattr(doc, name) or "")
+        self._show_anomalies(matter, doc.id)
+
+    def _show_anomalies(self, matter: Matter, doc_id: int) -> None:
+        found = document_anomalies(matter, doc_id)
+        self.anomalies_box.setTitle(f"Anomalies ({len(found)})" if found else "Anomalies: none")
+        self.anomalies.clear()
+        for a in found:
+            where = f"p. {a.page} · " if a.page else ""
+            self.anomalies.addItem(f"{a.severity.capitalize()} — {where}{a.message}")
+        self.anomalies.setVisible(bool(found))
 
     def focus(self, what: str) -> None:
         (self.kind if what == "kind" else self.fields["title"]).setFocus()

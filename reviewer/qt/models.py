@@ -32,6 +32,7 @@ from reviewer.core import listing
 from reviewer.core.listing import DocumentRow, OutlineRow
 from reviewer.core.matter import Matter
 from reviewer.core.segment import COUNT_RE
+from reviewer.qt.anomaly_column import AnomalyCounts, describe
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -53,8 +54,11 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("Paragraphs", "paragraphs"),
     ("Status", "status"),
     ("Privilege", "privilege"),
+    ("Anomalies", ""),  # counted per document shown (anomaly_column), sorted in Python
 )
-KIND, DOCUMENT, DOCKET, FILED, PAGES, PARAGRAPHS, STATUS, PRIVILEGE = range(len(_COLUMNS))
+KIND, DOCUMENT, DOCKET, FILED, PAGES, PARAGRAPHS, STATUS, PRIVILEGE, ANOMALIES = range(
+    len(_COLUMNS)
+)
 _PRIVILEGED = {"withheld": QColor("#8e24aa"), "redacted": QColor("#5e35b1")}
 
 _DISPLAY = (
@@ -127,6 +131,7 @@ class DocumentsModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._cache: OrderedDict[int, DocumentRow] = OrderedDict()
         self._row_map: dict[int, int] | None = None
+        self.anomalies = AnomalyCounts(matter)
         self._ids = self._query_ids()
 
     # -- Qt interface -----------------------------------------------------------------------------
@@ -143,6 +148,8 @@ class DocumentsModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role not in self._ROLES:
             return None
+        if index.column() == ANOMALIES:
+            return self._anomaly_data(self._ids[index.row()], role)
         row = self._row(index.row())
         return None if row is None else _doc_data(row, index.column(), role)
 
@@ -169,9 +176,23 @@ class DocumentsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- ours -------------------------------------------------------------------------------------
+    def _anomaly_data(self, doc_id: int, role: int) -> Any:
+        if role == Role.DisplayRole:
+            return self.anomalies.display(doc_id)
+        if role == Role.DecorationRole:
+            return self.anomalies.icon(doc_id)
+        if role == Role.ToolTipRole:
+            return describe(self.anomalies.of(doc_id))
+        if role == Role.TextAlignmentRole:
+            return RIGHT
+        if role == Role.ForegroundRole and self.anomalies.icon(doc_id) is not None:
+            return _PROBLEM["partial"]
+        return None
+
     def refresh(self) -> None:
         """Re-read the ids (after an import or a delete) and forget cached rows."""
         self.beginResetModel()
+        self.anomalies.clear()
         self._ids, self._row_map = self._query_ids(), None
         self._cache.clear()
         self.endResetModel()
@@ -183,6 +204,7 @@ class DocumentsModel(QAbstractTableModel):
             self.refresh()
             return True
         self._cache.clear()
+        self.anomalies.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(_COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -208,7 +230,11 @@ class DocumentsModel(QAbstractTableModel):
     def _query_ids(self) -> list[int]:
         column, order = self._sort
         key = _COLUMNS[column][1] if 0 <= column < len(_COLUMNS) else None
-        return listing.document_ids(self._matter, key, order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        ids = listing.document_ids(self._matter, key or None, descending)
+        if column == ANOMALIES:  # not a column of SQL: counted (milliseconds a document)
+            ids.sort(key=self.anomalies.sort_key, reverse=descending)
+        return ids
 
     def _row(self, row: int) -> DocumentRow | None:
         doc_id = self._ids[row]

@@ -60,10 +60,11 @@ def test_documents_rows_and_data(qtmodeltester, demo: Matter) -> None:
     qtmodeltester.check(model)
     docs = demo.db.execute("SELECT id, file_name, title FROM documents ORDER BY id").fetchall()
     assert model.rowCount() == len(docs) == 3
-    assert model.columnCount() == 8
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    assert model.columnCount() == 9
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
     assert headers == [
-        "Kind", "Document", "Dkt.", "Filed", "Pages", "Paragraphs", "Status", "Privilege"
+        "Kind", "Document", "Dkt.", "Filed", "Pages", "Paragraphs", "Status", "Privilege",
+        "Anomalies",
     ]  # fmt: skip
     assert column(model, 0, USER) == [d[0] for d in docs]
     # each document by its own title, as its caption prints it (never PDF metadata)
