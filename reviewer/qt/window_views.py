@@ -125,5 +125,5 @@ def size_docks(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """The pages get over half of the window's width (at 1280 x 800 too)."""
     width = window.width()
     window.resizeDocks([docks["documents"], docks["search"]],
-                       [int(width * 0.2), int(width * 0.23)],
+                       [int(width * 0.18), int(width * 0.23)],
                        Qt.Orientation.Horizontal)  # fmt: skip
