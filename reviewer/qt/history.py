@@ -17,7 +17,9 @@ from reviewer.qt.window_api import ReviewWindow
 
 
 def _label(verb: str, action: str | None) -> str:
-    return f"&{verb}" if action is None else f"&{verb} {action}"
+    """``&Undo Tag ¶¶ 5-7 with Knowingly benefited``; an ``&`` of the label stays a
+    character (``&&``), not a keyboard accelerator."""
+    return f"&{verb}" if action is None else f"&{verb} {action.replace('&', '&&')}"
 
 
 class HistoryController:

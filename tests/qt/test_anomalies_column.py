@@ -59,3 +59,40 @@ def test_a_numbering_gap_shows_in_the_list_and_the_properties(
 
     model.sort(ANOMALIES, Qt.SortOrder.DescendingOrder)
     assert model.index(0, 1).data(Role.ToolTipRole).startswith("gap.pdf")
+
+
+def test_edit_menu_names_the_operation_to_undo(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """Tag ¶¶ 5-7 by key 1: Edit ▸ Undo reads "Undo Tag ¶¶ 5-7 with …", then Redo does; an
+    ``&`` in an element's name is shown, not taken for a keyboard accelerator."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from reviewer.core.claims import element_for_hotkey, list_claims, rename_element
+    from reviewer.core.documents import find_document, find_paragraph
+
+    with Matter.open(demo) as m:
+        claim = list_claims(m)[0].key
+        element = element_for_hotkey(m, claim, 1)
+        rename_element(m, element.full_id, "Victim & minor")
+    assert window.open_matter(demo)
+    m = window.matter
+    assert m is not None
+    window.claims_panel.claim.setCurrentIndex(window.claims_panel.claim.findData(claim))
+    doc = find_document(m, "complaint.pdf")
+    window.open_document(doc.id)
+    outline, sel = window.outline_model, window.outline_view.selectionModel()
+    assert outline is not None
+    for n in ("5", "6", "7"):
+        index = outline.index_of(find_paragraph(m, doc, n).id)
+        sel.select(index, QItemSelectionModel.SelectionFlag.Select)
+    sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    label = "Tag ¶¶ 5–7 with Victim & minor"
+    undo, redo = window.actions_by_name["undo"], window.actions_by_name["redo"]
+    assert undo.text() == f"&Undo {label.replace('&', '&&')}"
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert undo in edit.actions()
+    undo.trigger()
+    assert window.statusBar().currentMessage() == f"Undone: {label}"
+    assert redo.text() == f"&Redo {label.replace('&', '&&')}"
