@@ -191,7 +191,10 @@ class ExportDialog(QDialog):
     # -- export -----------------------------------------------------------------------------
     def request(self) -> Request:
         path = Path(self.path.text().strip()).expanduser()
-        if self.kind != "production" and path.suffix.lower() != f".{self.format.currentData()}":
+        typed = path.suffix.lower().lstrip(".")
+        if self.kind != "production" and typed in self.formats:  # as the CLI: by extension
+            self.format.setCurrentIndex(self.format.findData(typed))
+        elif self.kind != "production":
             path = path.with_name(f"{path.name}.{self.format.currentData()}")
         value = self.option.currentData() if self.spec.option else None
         return Request(self.kind, path, None if value is None else str(value),

@@ -112,3 +112,35 @@ def test_export_anyway_writes_a_log_with_errors(
     assert "error(s)" in said
     with (tmp_path / "log.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.reader(fh))) == 3
+
+
+def test_exhibit_list_binder_production_and_a_refused_searchable_pdf(
+    qtbot: QtBot, window: MainWindow, demo: Path, tmp_path: Path
+) -> None:
+    import pymupdf
+
+    from reviewer.core import production
+
+    m = window.matter
+    assert m is not None
+    production.create_set(m, "Vol 1", "DEMO", 1)
+    production.add_documents(m, "Vol 1", ["complaint.pdf"])
+    window.announce(None)
+    said = _export(qtbot, window, _open(window, "exhibit-list"), tmp_path / "list.csv")
+    assert said.startswith(f"Wrote {tmp_path / 'list.csv'} (")
+    with (tmp_path / "list.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.reader(fh))) >= 2, "a header and an exhibit"
+    said = _export(qtbot, window, _open(window, "exhibit-binder"), tmp_path / "binder.pdf")
+    assert said.endswith("pages)")
+    with pymupdf.open(tmp_path / "binder.pdf") as pdf:
+        assert pdf.get_toc(), "a bookmark per exhibit"
+    dialog = _open(window, "production")
+    assert dialog.option.currentData() == "Vol 1"
+    said = _export(qtbot, window, dialog, tmp_path / "VOL001")
+    assert said == f"Exported Vol 1 to {tmp_path / 'VOL001'}: verified, no problems."
+    assert list((tmp_path / "VOL001").rglob("*.pdf"))
+    dialog = _open(window, "searchable-pdf")
+    assert dialog.option.currentText().startswith("complaint.pdf — 0 OCR'd page(s)")
+    said = _export(qtbot, window, dialog, tmp_path / "searchable.pdf")
+    assert said.startswith("Not exported: complaint.pdf: has no OCR'd pages")
+    assert not (tmp_path / "searchable.pdf").exists()
