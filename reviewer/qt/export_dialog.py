@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
 )
@@ -62,6 +64,7 @@ SPECS: dict[str, Spec] = {
 }  # fmt: skip
 FORMAT_NAMES = {"xlsx": "Excel workbook (.xlsx)", "docx": "Word document (.docx)",
                 "pdf": "PDF (.pdf)", "csv": "CSV, comma-separated (.csv)"}  # fmt: skip
+ERROR, WARNING = QColor(179, 38, 30), QColor(150, 100, 0)
 OPTION_LABELS = {"complaint": "&Complaint", "preset": "&Layout", "document": "&Document",
                  "set": "Production &set"}  # fmt: skip
 
@@ -79,10 +82,11 @@ class ExportDialog(QDialog):
         super().__init__(window)
         self.main, self.kind, self.spec = window, kind, SPECS[kind]
         self.setWindowTitle(f"Export — {self.spec.title}")
-        self.resize(640, 420)
         self.formats = FORMATS_OF.get(kind, ())
         self._build()
         self.reload()
+        self.layout().activate()  # the hidden checks take no room; wrapped text at 660 px
+        self.resize(660, max(self.layout().totalHeightForWidth(660), 200))
 
     # -- widgets ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -95,6 +99,7 @@ class ExportDialog(QDialog):
         self.path = QLineEdit()
         self.browse = QPushButton("&Browse…")
         self.checks = QListWidget()
+        self.checks.setMaximumHeight(160)
         self.anyway = QCheckBox("Export &anyway, with the errors listed above")
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -118,15 +123,18 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(self.browse)
-        form.addRow("New &folder" if self.kind == "production" else "Save &as", where)
+        label = QLabel("New &folder" if self.kind == "production" else "Save &as")
+        label.setBuddy(self.path)  # a layout gets no buddy of its own: Alt+A would not work
+        form.addRow(label, where)
         box = QVBoxLayout(self)
         box.addWidget(self.what)
         box.addLayout(form)
         self.checks_label = QLabel()
         box.addWidget(self.checks_label)
-        box.addWidget(self.checks, 1)
+        box.addWidget(self.checks)
         box.addWidget(self.anyway)
         box.addWidget(self.message)
+        box.addStretch(1)
         box.addWidget(self.buttons)
 
     # -- state ------------------------------------------------------------------------------
@@ -158,7 +166,11 @@ class ExportDialog(QDialog):
             + (" — fix them (Privilege dock) or export anyway." if errors else ".")
         )
         self.checks.clear()
-        self.checks.addItems([f"{f.level.capitalize()} — {f}" for f in found])
+        for f in found:
+            item = QListWidgetItem(f"{f.level.capitalize()} — {f}")
+            item.setForeground(QBrush(ERROR if f.level == "error" else WARNING))
+            item.setToolTip(f"{f.rule}: {f.message}")
+            self.checks.addItem(item)
         self.anyway.setVisible(bool(errors))
         if not errors:
             self.anyway.setChecked(False)

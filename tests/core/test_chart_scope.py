@@ -95,3 +95,29 @@ def test_exhibits_show_under_the_elements_they_support(two: Matter, tmp_path: Pa
     with out.open(newline="", encoding="utf-8-sig") as fh:
         read = list(csv.DictReader(fh))
     assert any(r["exhibits"] == "Exhibit B, pp. 1\u20133" for r in read)
+
+
+def test_cli_exports_one_complaint(two: Matter, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from reviewer.cli import main
+
+    fac = find_complaint(two, "First Am. Compl.").doc_id
+    expected = {r.count for r in chart_rows(two, fac)}
+    path = str(two.path)
+    two.close()  # the CLI opens the matter itself
+    out = tmp_path / "fac.csv"
+    run = CliRunner().invoke(
+        main, ["export", "proof-chart", path, "-o", str(out), "--complaint", "First Am"]
+    )
+    assert run.exit_code == 0, run.output
+    assert "elements, " in run.output
+    with out.open(newline="", encoding="utf-8") as fh:
+        assert {r["count"] for r in csv.DictReader(fh)} == expected
+    bad = CliRunner().invoke(
+        main, ["export", "conclusory", path, "-o", str(tmp_path / "x.csv"), "--complaint", "Ans"]
+    )
+    assert bad.exit_code != 0
+    assert "no such complaint (the matter's complaints: 'Compl.', 'First Am. Compl.')" in (
+        bad.output
+    )

@@ -74,7 +74,7 @@ class ProofChartModel(QStandardItemModel):
 
 def _exhibit_item(row: ChartRow, ref: ExhibitRef) -> QStandardItem:
     """An exhibit the paragraph cites: opens its first page; red when it is not attached."""
-    item = QStandardItem(f"\N{PAPERCLIP} {ref.text()}")
+    item = QStandardItem(f"\N{DOWNWARDS ARROW WITH TIP RIGHTWARDS} {ref.text()}")
     if ref.attached and ref.first_page is not None:
         item.setData(replace(row, doc_id=ref.doc_id, para_id=None, page=ref.first_page),
                      ROW_ROLE)  # fmt: skip
