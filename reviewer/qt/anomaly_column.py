@@ -1,12 +1,14 @@
 """The documents list's Anomalies column (issue 9's checks, ``core.anomalies``): how many
 places of a document need a look, a warning icon when any would fail ``reviewer check``,
 and the list itself in the tooltip. Counted when a row is first shown (a few milliseconds a
-document) and kept until the list is re-read."""
+document, only for rows painted: the column's size hint is fixed, so a view sizing its
+columns does not count a thousand documents) and kept until the list is re-read."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -14,6 +16,7 @@ from reviewer.core.anomalies import Anomaly, document_anomalies
 from reviewer.core.matter import Matter
 
 TIP_LINES = 12
+ANOMALY_CELL = QSize(64, 22)  # the column's size hint: icon and a count, no lookup
 
 
 def describe(found: Sequence[Anomaly]) -> str:

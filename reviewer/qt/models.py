@@ -32,7 +32,7 @@ from reviewer.core import listing
 from reviewer.core.listing import DocumentRow, OutlineRow
 from reviewer.core.matter import Matter
 from reviewer.core.segment import COUNT_RE
-from reviewer.qt.anomaly_column import AnomalyCounts, describe
+from reviewer.qt.anomaly_column import ANOMALY_CELL, AnomalyCounts, describe
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -146,6 +146,8 @@ class DocumentsModel(QAbstractTableModel):
             return None
         if role == Role.UserRole:
             return self._ids[index.row()]
+        if role == Role.SizeHintRole and index.column() == ANOMALIES:
+            return ANOMALY_CELL  # a view sizing its columns must not count every document
         if role not in self._ROLES:
             return None
         if index.column() == ANOMALIES:
