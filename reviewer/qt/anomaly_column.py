@@ -40,6 +40,11 @@ class AnomalyCounts:
     def clear(self) -> None:
         self._found.clear()
 
+    @property
+    def counted(self) -> int:
+        """How many documents' anomalies are held."""
+        return len(self._found)
+
     def of(self, doc_id: int) -> list[Anomaly]:
         if doc_id not in self._found:
             self._found[doc_id] = document_anomalies(self.matter, doc_id)

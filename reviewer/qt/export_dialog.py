@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         self.browse = QPushButton("&Browse…")
         self.checks = QListWidget()
         self.checks.setMaximumHeight(160)
-        self.anyway = QCheckBox("Export &anyway, with the errors listed above")
+        self.anyway = QCheckBox("Export an&yway, with the errors listed above")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

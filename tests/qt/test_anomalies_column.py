@@ -96,3 +96,15 @@ def test_edit_menu_names_the_operation_to_undo(
     undo.trigger()
     assert window.statusBar().currentMessage() == f"Undone: {label}"
     assert redo.text() == f"&Redo {label.replace('&', '&&')}"
+
+
+def test_sizing_the_list_counts_no_anomalies(window: MainWindow, demo: Path) -> None:
+    """Only rows painted are counted: sizing the columns (Qt reads up to 1,000 rows) is
+    free, however many documents the matter holds."""
+    assert window.open_matter(demo)
+    model = window.docs_model
+    assert model is not None
+    model.anomalies.clear()
+    window.docs_view.resizeColumnsToContents()
+    assert window.docs_view.sizeHintForColumn(ANOMALIES) > 0
+    assert model.anomalies.counted == 0
