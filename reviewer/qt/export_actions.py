@@ -34,6 +34,7 @@ class ExportActions:
         if dialog is None:
             dialog = self.dialogs[kind] = ExportDialog(window, kind)
         dialog.message.clear()
+        dialog.anyway.setChecked(False)  # explicit each time, never remembered
         dialog.reload()
         dialog.show()
         dialog.raise_()

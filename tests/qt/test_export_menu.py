@@ -144,3 +144,20 @@ def test_exhibit_list_binder_production_and_a_refused_searchable_pdf(
     said = _export(qtbot, window, dialog, tmp_path / "searchable.pdf")
     assert said.startswith("Not exported: complaint.pdf: has no OCR'd pages")
     assert not (tmp_path / "searchable.pdf").exists()
+
+
+def test_conclusory_and_redaction_log_from_the_menu(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = _open(window, "conclusory")
+    assert dialog.option.itemText(0) == "All complaints"
+    said = _export(qtbot, window, dialog, tmp_path / "conclusory.docx")
+    assert said.startswith(f"Wrote {tmp_path / 'conclusory.docx'} (")
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "conclusory.docx")).paragraphs)
+    assert "Conclusory allegations — all complaints — " in text
+    dialog = _open(window, "redaction-log")
+    assert not dialog.anyway.isVisible(), "no coding yet: no errors"
+    said = _export(qtbot, window, dialog, tmp_path / "redactions.csv")
+    assert said.startswith(f"Wrote {tmp_path / 'redactions.csv'} (0 rows; 0 error(s)")
