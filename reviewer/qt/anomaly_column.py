@@ -7,15 +7,18 @@ columns does not count a thousand documents) and kept until the list is re-read.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reviewer.core.anomalies import Anomaly, document_anomalies
 from reviewer.core.matter import Matter
 
 TIP_LINES = 12
+Role = Qt.ItemDataRole
+WARNING = QColor("#a15c00")
 ANOMALY_CELL = QSize(64, 22)  # the column's size hint: icon and a count, no lookup
 
 
@@ -61,6 +64,20 @@ class AnomalyCounts:
             style = QApplication.style()
             self._icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._icon
+
+    def data(self, doc_id: int, role: int) -> Any:
+        """The column's cell for ``role``: count, icon, list, alignment, colour."""
+        if role == Role.DisplayRole:
+            return self.display(doc_id)
+        if role == Role.DecorationRole:
+            return self.icon(doc_id)
+        if role == Role.ToolTipRole:
+            return describe(self.of(doc_id))
+        if role == Role.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Role.ForegroundRole and self.icon(doc_id) is not None:
+            return WARNING
+        return None
 
     def sort_key(self, doc_id: int) -> tuple[int, int]:
         found = self.of(doc_id)

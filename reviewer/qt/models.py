@@ -32,7 +32,7 @@ from reviewer.core import listing
 from reviewer.core.listing import DocumentRow, OutlineRow
 from reviewer.core.matter import Matter
 from reviewer.core.segment import COUNT_RE
-from reviewer.qt.anomaly_column import ANOMALY_CELL, AnomalyCounts, describe
+from reviewer.qt.anomaly_column import ANOMALY_CELL, AnomalyCounts
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -151,7 +151,7 @@ class DocumentsModel(QAbstractTableModel):
         if role not in self._ROLES:
             return None
         if index.column() == ANOMALIES:
-            return self._anomaly_data(self._ids[index.row()], role)
+            return self.anomalies.data(self._ids[index.row()], role)
         row = self._row(index.row())
         return None if row is None else _doc_data(row, index.column(), role)
 
@@ -178,19 +178,6 @@ class DocumentsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- ours -------------------------------------------------------------------------------------
-    def _anomaly_data(self, doc_id: int, role: int) -> Any:
-        if role == Role.DisplayRole:
-            return self.anomalies.display(doc_id)
-        if role == Role.DecorationRole:
-            return self.anomalies.icon(doc_id)
-        if role == Role.ToolTipRole:
-            return describe(self.anomalies.of(doc_id))
-        if role == Role.TextAlignmentRole:
-            return RIGHT
-        if role == Role.ForegroundRole and self.anomalies.icon(doc_id) is not None:
-            return _PROBLEM["partial"]
-        return None
-
     def refresh(self) -> None:
         """Re-read the ids (after an import or a delete) and forget cached rows."""
         self.beginResetModel()

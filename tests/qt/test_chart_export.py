@@ -123,3 +123,42 @@ def test_chart_of_one_complaint_on_screen_equals_its_export(
     header = next(i for i, v in enumerate(values) if v[:2] == ("Count", "Claim"))
     exported = {v[4] for v in values[header + 1 :] if v[4] and v[3]}
     assert exported == cites
+
+
+def _item_text_starting(w: MainWindow, prefix: str) -> QModelIndex:
+    model = w.claims_panel.model
+    found = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, prefix, -1,
+                        Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive)  # fmt: skip
+    assert found, f"no chart row starts with {prefix!r}"
+    return found[0]
+
+
+def test_exhibits_under_the_elements_they_support(window: MainWindow, demo: Path) -> None:
+    """Compl. ¶ 35 cites Exhibit B (attached, Dkt. 1-2); Answer ¶ 15 cites an Exhibit B that
+    the answer does not attach. Tagged, each shows its exhibit beneath it; the attached one
+    opens Exhibit B's first page."""
+    from reviewer.core import tagging
+    from reviewer.core.claims import list_claims
+
+    with Matter.open(demo) as m:
+        element = element_for_hotkey(m, list_claims(m)[0].key, 4)
+        for doc, number in (("complaint.pdf", "35"), ("answer.pdf", "15")):
+            p = find_paragraph(m, find_document(m, doc), number)
+            tagging.tag(m, [p.id], element, "factual")
+    assert window.open_matter(demo)
+    m = window.matter
+    assert m is not None
+    attached = _item_text_starting(window, "\u21b3 Exhibit B, pp. 1\u20133")
+    parent = attached.parent().data()
+    assert parent.startswith("Compl. ¶ 35"), "under the ¶ that cites it"
+    missing = _item_text_starting(window, "\u21b3 Exhibit B (cited, not attached)")
+    assert missing.parent().data().startswith("Answer ¶ 15")
+    colour = missing.data(Qt.ItemDataRole.ForegroundRole).color()
+    assert colour.red() > 150 > colour.green(), "not attached: in red"
+    window.claims_panel.tree.clicked.emit(attached)
+    exhibit = find_document(m, "complaint-exhibit-b.pdf")
+    assert window.doc_id == exhibit.id
+    assert window.page_view.current_page() == 1
+    panel = window.claims_panel
+    panel.complaint.setCurrentIndex(panel.complaint.findText("Compl."))
+    assert not any(t.startswith("Answer ¶ 15") for t in chart_texts(window)), "not Compl.'s"
