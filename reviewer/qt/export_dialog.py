@@ -85,8 +85,10 @@ class ExportDialog(QDialog):
         self.formats = FORMATS_OF.get(kind, ())
         self._build()
         self.reload()
-        self.layout().activate()  # the hidden checks take no room; wrapped text at 660 px
-        self.resize(660, max(self.layout().totalHeightForWidth(660), 200))
+        box = self.layout()
+        assert box is not None
+        box.activate()  # the hidden checks take no room; wrapped text at 660 px
+        self.resize(660, max(box.totalHeightForWidth(660), 200))
 
     # -- widgets ----------------------------------------------------------------------------
     def _build(self) -> None:
