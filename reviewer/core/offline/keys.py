@@ -33,6 +33,7 @@ class Spec:
     refs: dict[str, str] = field(default_factory=dict)
     follow: tuple[str, ...] = ()
     counter: tuple[str, str] | None = None  # (matter_meta key, prefix)
+    whole: bool = False  # the value columns are one value (a tag: assessment and its note)
 
 
 SPECS: dict[str, Spec] = {
@@ -44,7 +45,7 @@ SPECS: dict[str, Spec] = {
     "count_claims": Spec(("doc_id", "count", "claim_id"), ("status",), {"claim_id": "claims"}),
     "tags": Spec(
         ("element_id", "doc_id", "para_id", "page_start", "page_end"), ("assessment", "note"),
-        {"element_id": "elements"}, ("who", "at"),
+        {"element_id": "elements"}, ("who", "at"), whole=True,
     ),
     "suggestion_rejects": Spec(("element_id", "para_id"), (), {"element_id": "elements"}),
     "people": Spec(("key",), ("name", "attorney", "organisation", "aliases")),
@@ -148,6 +149,15 @@ def next_entry_id(matter: Any, meta_key: str, prefix: str) -> str:
     n = int(matter.get_meta(meta_key) or 0) + 1
     matter.set_meta(meta_key, str(n))
     return f"{prefix}-{n:04d}"
+
+
+WHOLE = "value"  # the field name of a conflict over a whole value
+
+
+def merged_fields(tbl: str, row: Row | None) -> dict[str, Any]:
+    """The row's values as merged: field by field, or one ``value`` for a whole value."""
+    vals = values(tbl, row) or {}
+    return {WHOLE: vals} if SPECS[tbl].whole else vals
 
 
 def values(tbl: str, row: Row | None) -> Row | None:

@@ -22,11 +22,13 @@ from reviewer.core.audit import Recorder
 from reviewer.core.matter import Matter
 from reviewer.core.offline.keys import (
     SPECS,
+    WHOLE,
     Keys,
     Missing,
     Row,
     describe,
     dumps,
+    merged_fields,
     next_entry_id,
     values,
 )  # fmt: skip
@@ -105,37 +107,47 @@ class Merger:
         if counter and (ch.after or {}).get("entry_id"):
             row["entry_id"] = self._entry_id(*counter)
         rec.insert(ch.tbl, row, ch.summary)
-        for f in SPECS[ch.tbl].fields or ("*",):
-            self._record(ch, nkey, f, row.get(f))
+        for f, value in (merged_fields(ch.tbl, row) or {"*": None}).items():
+            self._record(ch, nkey, f, value)
         self.applied += 1
 
     def _fields(self, rec: Recorder, ch: Change, nkey: list[Any], mine: Row) -> None:
-        spec, after, base = SPECS[ch.tbl], ch.after or {}, values(ch.tbl, ch.before)
+        spec, after = SPECS[ch.tbl], ch.after or {}
+        ours_all, theirs_all = merged_fields(ch.tbl, mine), merged_fields(ch.tbl, after)
+        base = None if ch.before is None else merged_fields(ch.tbl, ch.before)
         take: dict[str, Any] = {}
         before_conflicts = self.conflicts
-        for f in spec.fields:
-            ours, theirs = mine[f], after[f]
+        for f, theirs in theirs_all.items():
+            ours = ours_all[f]
+            if ours == theirs and spec.follow and self._earlier(ch, nkey, f, ours):
+                self._restamp(rec, ch, nkey, f, mine)  # both agree: the earlier is credited
             if ours == theirs or (base is not None and base[f] == theirs):
                 continue
-            if base is not None and ours == base[f]:
+            if (base is not None and ours == base[f]) or self._earlier(ch, nkey, f, ours):
                 take[f] = theirs
-            elif self._earlier(ch, nkey, f, ours):
-                take[f] = theirs
-                self._conflict(ch, nkey, f, theirs, ours, True)
+                if base is None or ours != base[f]:
+                    self._conflict(ch, nkey, f, theirs, ours, True)
             else:
                 self._conflict(ch, nkey, f, ours, theirs, False)
         if not take:
             self.unchanged += self.conflicts == before_conflicts
             return
-        take.update({c: after[c] for c in spec.follow})
+        for f, value in take.items():
+            self._record(ch, nkey, f, value)
+        columns = take.pop(WHOLE) if WHOLE in take else take
+        columns.update({c: after[c] for c in spec.follow})
         counter = spec.counter
         if counter and after.get("entry_id") and not mine.get("entry_id"):
-            take["entry_id"] = self._entry_id(*counter)
-        rec.update(ch.tbl, mine["id"], take, ch.summary)
-        for f in take:
-            if f in spec.fields:
-                self._record(ch, nkey, f, take[f])
+            columns["entry_id"] = self._entry_id(*counter)
+        rec.update(ch.tbl, mine["id"], columns, ch.summary)
         self.applied += 1
+
+    def _restamp(self, rec: Recorder, ch: Change, nkey: list[Any], f: str, mine: Row) -> None:
+        """Two packages made the same change: who and when are the earlier one's, whichever
+        package came back first."""
+        after = ch.after or {}
+        rec.update(ch.tbl, mine["id"], {c: after[c] for c in SPECS[ch.tbl].follow}, ch.summary)
+        self._record(ch, nkey, f, merged_fields(ch.tbl, after)[f])
 
     def _entry_id(self, meta_key: str, prefix: str) -> str:
         return next_entry_id(self.matter, meta_key, prefix)
@@ -190,7 +202,7 @@ class Merger:
         else:
             ours_from, theirs_from = self._source(ch, nkey, f, ours), self._from(ch)
         key, what = dumps(nkey), describe(self.matter.db, ch.tbl, nkey)
-        if f != "*":
+        if f not in ("*", WHOLE):
             what = f"{what} — {f.replace('_', ' ')}"
         self.matter.db.execute(
             "DELETE FROM conflicts WHERE tbl = ? AND nkey = ? AND field = ? AND batch_id = ? "
