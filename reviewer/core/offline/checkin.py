@@ -133,7 +133,7 @@ def _merge_op(matter: Matter, merger: Merger, op: _Op, result: CheckinResult, no
         merger.unchanged += len(op.rows)
         return
     rec = Recorder(matter, op.label)
-    rec.who, rec.at, rec.machine = op.who, op.at, op.machine
+    rec.who, rec.at, rec.machine = op.who, op.at, op.machine or "unknown"
     for tbl, before, after, summary in op.rows:
         change = Change(
             tbl, None if before is None else json.loads(before),

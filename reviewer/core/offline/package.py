@@ -107,7 +107,7 @@ def check_log(folder: Path, db: Any) -> None:
             continue
         old = None if before is None else json.loads(before)
         new = None if after is None else json.loads(after)
-        key = _k(tbl, new if new is not None else old)
+        key = _k(tbl, new if new is not None else old or {})
         if state[tbl].get(key) != old:
             _altered(folder, tbl)
         if new is None:
