@@ -183,13 +183,21 @@ def describe(db: Database, tbl: str, nkey: list[Any]) -> str:
     return f"{where} {'redaction' if tbl == 'redactions' else 'privilege'}"
 
 
+def stamp(at: str) -> str:
+    """A stored time as a person reads it: ``2026-03-02 14:05 UTC``."""
+    return f"{at[:16].replace('T', ' ')} UTC" if len(at) >= 16 else at
+
+
 def _para(db: Database, para_id: int | None) -> str:
     row = db.execute(
-        "SELECT d.file_name, p.cite FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
-        "WHERE p.id = ?",
+        "SELECT d.file_name, p.cite, p.number FROM paragraphs p JOIN documents d "
+        "ON d.id = p.doc_id WHERE p.id = ?",
         [para_id],
     ).fetchone()
-    return f"{row[0]} {row[1]}" if row else f"¶ {para_id}"
+    if row is None:
+        return f"paragraph {para_id}"
+    item = f", item {row[2]}" if row[2] and "¶" not in row[1] else ""
+    return f"{row[0]}: {row[1]}{item}"
 
 
 def _place(db: Database, nkey: list[Any], tbl: str) -> str:

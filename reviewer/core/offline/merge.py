@@ -30,6 +30,7 @@ from reviewer.core.offline.keys import (
     dumps,
     merged_fields,
     next_entry_id,
+    stamp,
     values,
 )  # fmt: skip
 
@@ -98,7 +99,7 @@ class Merger:
             self._record(ch, nkey, "*", None)
             self.applied += 1
         else:  # the matter changed what the package deleted
-            self._conflict(ch, nkey, "*", values(ch.tbl, mine), None, False)
+            self._conflict(ch, nkey, "*", values(ch.tbl, mine), None, False, mine["id"])
 
     def _insert(self, rec: Recorder, ch: Change, nkey: list[Any], ids: dict[str, Any]) -> None:
         row = {c: v for c, v in (ch.after or {}).items() if c not in ("id", "entry_id")}
@@ -126,9 +127,9 @@ class Merger:
             if (base is not None and ours == base[f]) or self._earlier(ch, nkey, f, ours):
                 take[f] = theirs
                 if base is None or ours != base[f]:
-                    self._conflict(ch, nkey, f, theirs, ours, True)
+                    self._conflict(ch, nkey, f, theirs, ours, True, mine["id"])
             else:
-                self._conflict(ch, nkey, f, ours, theirs, False)
+                self._conflict(ch, nkey, f, ours, theirs, False, mine["id"])
         if not take:
             self.unchanged += self.conflicts == before_conflicts
             return
@@ -176,31 +177,43 @@ class Merger:
         )
 
     def _from(self, ch: Change) -> str:
-        return f"{ch.who} on {ch.machine or 'a laptop'}, {ch.at} (batch for {self.to})"
+        return f"{ch.who} on {ch.machine or 'a laptop'}, {stamp(ch.at)} (batch for {self.to})"
 
-    def _source(self, ch: Change, nkey: list[Any], f: str, value: Any) -> str:
-        """Who set the matter's value: another package's change, or the matter."""
+    def _source(self, ch: Change, nkey: list[Any], f: str, value: Any, row_id: int | None) -> str:
+        """Who set the matter's value: another package's change, or someone in the matter
+        (the last operation that wrote the row)."""
         got = self._merged(ch.tbl, nkey, f)
         if got is None or got[0] != dumps(value):
-            return "the matter"
+            return self._matter_source(ch.tbl, row_id)
         row = self.matter.db.execute(
             "SELECT c.who, c.machine, c.at, b.to_name FROM checkin_ops c JOIN batches b "
             "ON b.id = c.batch_id WHERE c.origin = ?",
             [got[1]],
         ).fetchone()
+        if row is None:  # set earlier in this same check-in
+            return self._from(ch)
+        return f"{row[0]} on {row[1] or 'a laptop'}, {stamp(row[2])} (batch for {row[3]})"
+
+    def _matter_source(self, tbl: str, row_id: int | None) -> str:
+        row = None if row_id is None else self.matter.db.execute(
+            "SELECT o.who, o.machine, o.at FROM audit a JOIN operations o ON o.id = a.batch "
+            "WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.id DESC LIMIT 1",
+            [tbl, row_id],
+        ).fetchone()  # fmt: skip
         if row is None:
-            return f"{ch.who} on {ch.machine or 'a laptop'}, {ch.at} (batch for {self.to})"
-        return f"{row[0]} on {row[1] or 'a laptop'}, {row[2]} (batch for {row[3]})"
+            return "the matter"
+        return f"the matter: {row[0]} on {row[1] or 'the office'}, {stamp(row[2])}"
 
     def _conflict(
-        self, ch: Change, nkey: list[Any], f: str, ours: Any, theirs: Any, taken: bool
-    ) -> None:
+        self, ch: Change, nkey: list[Any], f: str, ours: Any, theirs: Any, taken: bool,
+        row_id: int | None = None,
+    ) -> None:  # fmt: skip
         """Keep a disagreement: ``ours`` the value the matter holds after the merge."""
         if taken:  # this change's value replaced another package's: that one is 'theirs'
-            ours_from, theirs_from = self._from(ch), self._source(ch, nkey, f, theirs)
+            ours_from, theirs_from = self._from(ch), self._source(ch, nkey, f, theirs, row_id)
             self._record(ch, nkey, f, ours)
         else:
-            ours_from, theirs_from = self._source(ch, nkey, f, ours), self._from(ch)
+            ours_from, theirs_from = self._source(ch, nkey, f, ours, row_id), self._from(ch)
         key, what = dumps(nkey), describe(self.matter.db, ch.tbl, nkey)
         if f not in ("*", WHOLE):
             what = f"{what} — {f.replace('_', ' ')}"
