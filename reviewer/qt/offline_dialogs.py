@@ -88,9 +88,9 @@ class CheckoutDialog(ReviewDialog):
         self.go.clicked.connect(self.check_out)
         form = QFormLayout()
         form.addRow("&Reviewer", self.to)
-        form.addRow("&Package folder", where)
+        form.addRow("Package folder", where)
         outer = QVBoxLayout(self)
-        outer.addWidget(QLabel("&Documents to take (the package holds their pages, paragraphs, "
+        outer.addWidget(QLabel("Documents to take (the package holds their pages, paragraphs, "
                                "coding, the claims and the people list):"))  # fmt: skip
         outer.addWidget(self.docs, 1)
         outer.addLayout(form)
@@ -105,9 +105,14 @@ class CheckoutDialog(ReviewDialog):
         if matter is None:
             return
         chosen = set(self._selected_in_window())
+        out: dict[int, list[str]] = {}
+        for b in offline.batches(matter):
+            for doc_id in b.docs if b.status == "out" else ():
+                out.setdefault(doc_id, []).append(b.to)
         self.docs.clear()
         for d in documents.list_documents(matter):
-            item = QListWidgetItem(f"{d.file_name} — {d.kind}, {plural(d.pages, 'page')}")
+            where = f"  (out to {', '.join(out[d.id])})" if d.id in out else ""
+            item = QListWidgetItem(f"{d.file_name} — {d.kind}, {plural(d.pages, 'page')}{where}")
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if d.id in chosen else Qt.CheckState.Unchecked)
