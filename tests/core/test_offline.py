@@ -347,3 +347,38 @@ def test_check_out_refuses_an_existing_folder_and_writes_nothing(
         offline.checkout(office, [1], "Alice", tmp_path / "full")
     assert offline.batches(office) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Office.matter", "full"]
+
+
+def test_claims_people_and_redactions_made_offline_come_back(
+    office: Matter, tmp_path: Path
+) -> None:
+    from reviewer.core import people, redactions
+
+    p = paras(office)
+    redactions.add_redaction(office, 1, 1, "ssn", rect=(10, 10, 50, 20))  # RED-0001 at the office
+    offline.checkout(office, [1], "Alice", tmp_path / "pkg")
+    with Matter.open(tmp_path / "pkg") as pkg:
+        add_from_template(pkg, "negligence-per-se")  # a claim the matter does not have
+        tagging.tag(pkg, [p[0]], "negligence-per-se.violated-statute", "factual")
+        people.add_person(pkg, "Dana Whitfield", attorney=True, organisation="Whitfield LLP")
+        redactions.add_redaction(pkg, 1, 2, "ssn", rect=(10, 10, 50, 20))  # RED-0002 offline
+    redactions.add_redaction(office, 1, 3, "ssn", rect=(10, 10, 50, 20))  # RED-0002 here
+    result = offline.checkin(office, tmp_path / "pkg")
+    assert (result.conflicts, result.skipped) == (0, [])
+    assert [t.element for t in tagging.list_tags(office)] == ["negligence-per-se.violated-statute"]
+    assert [(x.name, x.attorney) for x in people.list_people(office)] == [("Dana Whitfield", True)]
+    got = office.db.execute("SELECT page, entry_id FROM redactions ORDER BY page").fetchall()
+    assert got == [(1, "RED-0001"), (2, "RED-0003"), (3, "RED-0002")]
+
+
+def test_a_re_cut_made_offline_is_skipped_with_the_reason(office: Matter, tmp_path: Path) -> None:
+    offline.checkout(office, [1], "Alice", tmp_path / "pkg")
+    with Matter.open(tmp_path / "pkg") as pkg:
+        from reviewer.core.documents import set_kind
+
+        set_kind(pkg, 1, "motion")
+    result = offline.checkin(office, tmp_path / "pkg")
+    assert result.applied == 0
+    assert result.skipped
+    assert "change only in the matter" in result.skipped[0]["reason"]
+    assert office.db.execute("SELECT kind FROM documents WHERE id = 1").fetchone() != ("motion",)
