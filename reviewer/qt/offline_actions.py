@@ -5,10 +5,13 @@ dock up to date, and shows the batches — and the conflicts when there are any.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from reviewer.core import offline
 from reviewer.core.errors import ReviewerError
@@ -56,7 +59,8 @@ class OfflineActions:
                 return None
             folder = chosen
         try:
-            result = offline.checkin(matter, Path(folder))
+            with busy():
+                result = offline.checkin(matter, Path(folder))
         except ReviewerError as exc:
             self.window.review.say(str(exc))
             self.show_batches()
@@ -75,6 +79,16 @@ class OfflineActions:
         if result.conflicts:
             self.show_conflicts()
         return result
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while a check-out or check-in runs (seconds at most: one transaction)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def summary(r: offline.CheckinResult) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reviewer.core import documents, offline
 from reviewer.core.errors import ReviewerError
 from reviewer.core.wording import plural
+from reviewer.qt.offline_actions import busy
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -143,7 +144,8 @@ class CheckoutDialog(ReviewDialog):
         if not folder:
             return self._said("Choose the package folder.", None)
         try:
-            batch = offline.checkout(matter, self.checked_ids(), self.to.text(), Path(folder))
+            with busy():
+                batch = offline.checkout(matter, self.checked_ids(), self.to.text(), Path(folder))
         except ReviewerError as exc:
             return self._said(str(exc), None)
         self._said(f"Checked out {plural(len(batch.docs), 'document')} to {batch.to}: the "
