@@ -466,6 +466,8 @@ def m011_batches(db: Database) -> None:
     checked out (to whom, which documents, the last operation it saw). ``checkin_ops``: every
     package operation already merged (``origin`` = ``batch:op``), so a second check-in skips
     it; ``op_id`` is the matter's operation it became (NULL when nothing of it applied).
+    ``digest`` (of the operation's label, time and changes) tells a copy of the package worked
+    on separately, whose operation of the same number is another one, from the same package.
     ``conflicts``: where a package and the matter set the same thing differently — the
     matter keeps ``ours``, ``theirs`` waits for a person to settle it. ``merged``: which
     package change last set a (row, field), so two packages settle the same way whatever
@@ -498,6 +500,7 @@ def m011_batches(db: Database) -> None:
             who TEXT NOT NULL,
             machine TEXT,
             at TEXT NOT NULL,
+            digest TEXT NOT NULL,
             checked_in TEXT NOT NULL
         )"""
     )

@@ -382,3 +382,20 @@ def test_a_re_cut_made_offline_is_skipped_with_the_reason(office: Matter, tmp_pa
     assert result.skipped
     assert "change only in the matter" in result.skipped[0]["reason"]
     assert office.db.execute("SELECT kind FROM documents WHERE id = 1").fetchone() != ("motion",)
+
+
+def test_two_copies_of_one_package_worked_on_apart_are_caught(
+    office: Matter, tmp_path: Path
+) -> None:
+    p = paras(office)
+    offline.checkout(office, [1], "Alice", tmp_path / "pkg")
+    shutil.copytree(tmp_path / "pkg", tmp_path / "copy")
+    with Matter.open(tmp_path / "pkg") as pkg:
+        tagging.tag(pkg, [p[0]], BREACH)
+    with Matter.open(tmp_path / "copy") as pkg:
+        tagging.tag(pkg, [p[1]], BREACH)  # the same operation number, other work
+    offline.checkin(office, tmp_path / "pkg")
+    before = snapshot(office)
+    with pytest.raises(OfflineError, match="two copies of the package"):
+        offline.checkin(office, tmp_path / "copy")
+    assert snapshot(office) == before

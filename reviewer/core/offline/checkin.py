@@ -16,6 +16,7 @@ offline) are not merged: they are listed as skipped with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import time
@@ -26,7 +27,7 @@ from typing import Any
 from reviewer.core.audit import Recorder
 from reviewer.core.matter import Matter
 from reviewer.core.offline.checkout import find_batch
-from reviewer.core.offline.keys import SPECS, Keys
+from reviewer.core.offline.keys import SPECS, Keys, dumps
 from reviewer.core.offline.merge import Change, Merger
 from reviewer.core.offline.package import OfflineError, check_log, read_manifest
 from reviewer.core.records import Changes
@@ -126,9 +127,21 @@ def checkin(matter: Matter, folder: Path | str) -> CheckinResult:
     return result
 
 
+def _digest(op: _Op) -> str:
+    return hashlib.sha256(dumps([op.label, op.who, op.at, op.rows]).encode()).hexdigest()
+
+
 def _merge_op(matter: Matter, merger: Merger, op: _Op, result: CheckinResult, now: str) -> None:
-    origin = f"{merger.batch_id}:{op.op_id}"
-    if matter.db.execute("SELECT 1 FROM checkin_ops WHERE origin = ?", [origin]).fetchone():
+    origin, digest = f"{merger.batch_id}:{op.op_id}", _digest(op)
+    done = matter.db.execute("SELECT digest FROM checkin_ops WHERE origin = ?", [origin])
+    seen = done.fetchone()
+    if seen is not None and seen[0] != digest:
+        raise OfflineError(
+            f"Operation {op.op_id} of this package ('{op.label}') is not the one checked in "
+            "before under that number: two copies of the package were worked on separately. "
+            "Check in the copy that was checked in before; nothing was changed."
+        )
+    if seen is not None:
         result.already += 1
         merger.unchanged += len(op.rows)
         return
@@ -147,7 +160,8 @@ def _merge_op(matter: Matter, merger: Merger, op: _Op, result: CheckinResult, no
                         "change only in the matter")  # fmt: skip
     matter.db.table("checkin_ops").insert({
         "origin": origin, "batch_id": merger.batch_id, "op_id": rec.batch, "label": op.label,
-        "who": op.who, "machine": op.machine, "at": op.at, "checked_in": now,
+        "who": op.who, "machine": op.machine, "at": op.at, "digest": digest,
+        "checked_in": now,
     })  # fmt: skip
     result.operations += 1
     result.changes.append(rec.changes())
