@@ -399,3 +399,20 @@ def test_two_copies_of_one_package_worked_on_apart_are_caught(
     with pytest.raises(OfflineError, match="two copies of the package"):
         offline.checkin(office, tmp_path / "copy")
     assert snapshot(office) == before
+
+
+def test_privilege_log_settings_merge_key_by_key(office: Matter, tmp_path: Path) -> None:
+    offline.checkout(office, [1], "Alice", tmp_path / "pkg")
+    with Matter.open(tmp_path / "pkg") as pkg:
+        privilege.set_settings(pkg, party="Plaintiff Jane Doe", client_org="Doe Family Trust")
+    privilege.set_settings(office, era_start="2020-01-01", client_org="Doe Trust")
+    result = offline.checkin(office, tmp_path / "pkg")
+    assert (result.applied, result.conflicts, result.skipped) == (1, 1, [])
+    got = privilege.settings(office)
+    assert (got["party"], got["era_start"], got["client_org"]) == (
+        "Plaintiff Jane Doe", "2020-01-01", "Doe Trust"
+    )  # fmt: skip
+    [c] = offline.list_conflicts(office)
+    assert (c.what, c.theirs) == ("privilege-log setting client_org", "Doe Family Trust")
+    offline.resolve(office, c.conflict_id, "theirs")
+    assert privilege.settings(office)["client_org"] == "Doe Family Trust"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.audit import Recorder
+from reviewer.core.audit import CONTENT, Recorder
 from reviewer.core.matter import Matter
 from reviewer.core.offline.checkout import find_batch
 from reviewer.core.offline.keys import SPECS, Keys, dumps
@@ -156,8 +156,7 @@ def _merge_op(matter: Matter, merger: Merger, op: _Op, result: CheckinResult, no
         if tbl in SPECS:
             merger.merge(rec, change)
         else:
-            merger.skip(change, f"{tbl} are not merged: a document's text and paragraphs "
-                        "change only in the matter")  # fmt: skip
+            merger.skip(change, _not_merged(tbl))
     matter.db.table("checkin_ops").insert({
         "origin": origin, "batch_id": merger.batch_id, "op_id": rec.batch, "label": op.label,
         "who": op.who, "machine": op.machine, "at": op.at, "digest": digest,
@@ -166,6 +165,12 @@ def _merge_op(matter: Matter, merger: Merger, op: _Op, result: CheckinResult, no
     result.operations += 1
     result.changes.append(rec.changes())
     _pause()
+
+
+def _not_merged(tbl: str) -> str:
+    if tbl in CONTENT:
+        return f"{tbl} are not merged: a document's text and paragraphs change only in the matter"
+    return f"{tbl.replace('_', ' ')} made offline are not merged: they are managed in the matter"
 
 
 def _pause() -> None:

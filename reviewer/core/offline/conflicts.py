@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.core.audit import Recorder
+from reviewer.core.audit import Recorder, key_of
 from reviewer.core.matter import Matter
 from reviewer.core.offline.keys import SPECS, WHOLE, Keys, Missing, next_entry_id
 from reviewer.core.offline.package import OfflineError
@@ -105,16 +105,16 @@ def _write_theirs(matter: Matter, rec: Recorder, c: Conflict) -> None:
         if row is None:
             raise OfflineError(f"Cannot take theirs: {c.what} is no longer in the matter.")
         value = c.theirs if c.field == WHOLE else {c.field: c.theirs}
-        rec.update(c.table, row["id"], {**value, **stamp}, summary)
+        rec.update(c.table, key_of(c.table, row), {**value, **stamp}, summary)
     elif c.theirs is None:
         if row is not None:
-            rec.delete(c.table, row["id"], summary)
+            rec.delete(c.table, key_of(c.table, row), summary)
     elif row is None:
         counter = SPECS[c.table].counter
         extra = {"entry_id": next_entry_id(matter, *counter)} if counter else {}
         rec.insert(c.table, {**c.theirs, **ids, **stamp, **extra}, summary)
     else:
-        rec.update(c.table, row["id"], {**c.theirs, **stamp}, summary)
+        rec.update(c.table, key_of(c.table, row), {**c.theirs, **stamp}, summary)
 
 
 def _nkey(matter: Matter, conflict_id: int) -> list[Any]:

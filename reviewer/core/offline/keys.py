@@ -34,6 +34,7 @@ class Spec:
     follow: tuple[str, ...] = ()
     counter: tuple[str, str] | None = None  # (matter_meta key, prefix)
     whole: bool = False  # the value columns are one value (a tag: assessment and its note)
+    prefix: str = ""  # only rows whose key starts so (matter_meta: the privilege-log settings)
 
 
 SPECS: dict[str, Spec] = {
@@ -53,18 +54,23 @@ SPECS: dict[str, Spec] = {
         ("doc_id", "para_id", "page_start", "page_end"), ("status", "bases", *PRIVILEGE_FIELDS),
         {}, ("who", "at"), ("priv_counter", "PRIV"),
     ),
+    "matter_meta": Spec(("key",), ("value",), prefix="privlog."),
     "redactions": Spec(
         ("doc_id", "page", "rect", "para_id"), ("info_type", "basis", "reason"), {},
         ("who", "at"), ("redaction_counter", "RED"),
     ),
 }  # fmt: skip
-# Merge order inside one operation: what others refer to comes first.
-ORDER = tuple(SPECS)
 
 
 class Missing(Exception):
     """A change refers to something the matter does not have (a paragraph re-cut away, an
     element never created there): it cannot be applied, and the reason says why."""
+
+
+def merges(tbl: str, row: Row) -> bool:
+    """Whether a row of a merged table is work that merges (not a package's own setting)."""
+    prefix = SPECS[tbl].prefix
+    return not prefix or str(row.get(SPECS[tbl].key[0], "")).startswith(prefix)
 
 
 def dumps(value: Any) -> str:
@@ -173,6 +179,8 @@ def describe(db: Database, tbl: str, nkey: list[Any]) -> str:
         return f"element {nkey[0][0]}.{nkey[1]}"
     if tbl == "people":
         return f"person {nkey[0]}"
+    if tbl == "matter_meta":
+        return f"privilege-log setting {str(nkey[0]).removeprefix('privlog.')}"
     where = _place(db, nkey, tbl)
     if tbl == "tags":
         return f"{where} · {nkey[0][0][0]}.{nkey[0][1]} tag"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reviewer.core.audit import Recorder
+from reviewer.core.audit import Recorder, key_of
 from reviewer.core.matter import Matter
 from reviewer.core.offline.keys import (
     SPECS,
@@ -29,6 +29,7 @@ from reviewer.core.offline.keys import (
     describe,
     dumps,
     merged_fields,
+    merges,
     next_entry_id,
     stamp,
     values,
@@ -70,6 +71,9 @@ class Merger:
         """Apply, skip or keep as a conflict one change (counted in the totals)."""
         self.pkg.remember(ch.tbl, ch.before)
         self.pkg.remember(ch.tbl, ch.after)
+        if not merges(ch.tbl, ch.after if ch.after is not None else ch.before or {}):
+            self.skip(ch, "a setting of the package itself, not merged")
+            return
         try:
             nkey = self.pkg.nkey(ch.tbl, ch.after if ch.after is not None else ch.before or {})
             ids = self.keys.ids(ch.tbl, nkey)
@@ -95,11 +99,11 @@ class Merger:
         if mine is None:
             self.unchanged += 1
         elif values(ch.tbl, mine) == values(ch.tbl, ch.before):
-            rec.delete(ch.tbl, mine["id"], ch.summary)
+            rec.delete(ch.tbl, key_of(ch.tbl, mine), ch.summary)
             self._record(ch, nkey, "*", None)
             self.applied += 1
         else:  # the matter changed what the package deleted
-            self._conflict(ch, nkey, "*", values(ch.tbl, mine), None, False, mine["id"])
+            self._conflict(ch, nkey, "*", values(ch.tbl, mine), None, False, mine.get("id"))
 
     def _insert(self, rec: Recorder, ch: Change, nkey: list[Any], ids: dict[str, Any]) -> None:
         row = {c: v for c, v in (ch.after or {}).items() if c not in ("id", "entry_id")}
@@ -127,9 +131,9 @@ class Merger:
             if (base is not None and ours == base[f]) or self._earlier(ch, nkey, f, ours):
                 take[f] = theirs
                 if base is None or ours != base[f]:
-                    self._conflict(ch, nkey, f, theirs, ours, True, mine["id"])
+                    self._conflict(ch, nkey, f, theirs, ours, True, mine.get("id"))
             else:
-                self._conflict(ch, nkey, f, ours, theirs, False, mine["id"])
+                self._conflict(ch, nkey, f, ours, theirs, False, mine.get("id"))
         if not take:
             self.unchanged += self.conflicts == before_conflicts
             return
@@ -140,14 +144,16 @@ class Merger:
         counter = spec.counter
         if counter and after.get("entry_id") and not mine.get("entry_id"):
             columns["entry_id"] = self._entry_id(*counter)
-        rec.update(ch.tbl, mine["id"], columns, ch.summary)
+        rec.update(ch.tbl, key_of(ch.tbl, mine), columns, ch.summary)
         self.applied += 1
 
     def _restamp(self, rec: Recorder, ch: Change, nkey: list[Any], f: str, mine: Row) -> None:
         """Two packages made the same change: who and when are the earlier one's, whichever
         package came back first."""
         after = ch.after or {}
-        rec.update(ch.tbl, mine["id"], {c: after[c] for c in SPECS[ch.tbl].follow}, ch.summary)
+        rec.update(
+            ch.tbl, key_of(ch.tbl, mine), {c: after[c] for c in SPECS[ch.tbl].follow}, ch.summary
+        )
         self._record(ch, nkey, f, merged_fields(ch.tbl, after)[f])
 
     def _entry_id(self, meta_key: str, prefix: str) -> str:

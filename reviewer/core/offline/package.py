@@ -21,7 +21,7 @@ from typing import Any
 from reviewer.core import opening
 from reviewer.core.audit import key_of
 from reviewer.core.errors import ReviewerError
-from reviewer.core.offline.keys import SPECS, dumps
+from reviewer.core.offline.keys import SPECS, dumps, merges
 
 MANIFEST = "package.json"
 BASELINE = "baseline.json"
@@ -90,7 +90,8 @@ def work_rows(db: Any) -> dict[str, list[dict[str, Any]]]:
     for tbl in SPECS:
         cur = db.execute(f"SELECT * FROM {tbl} ORDER BY rowid")
         cols = [d[0] for d in cur.description]
-        out[tbl] = [json.loads(json.dumps(dict(zip(cols, r, strict=True)))) for r in cur]
+        rows = (json.loads(json.dumps(dict(zip(cols, r, strict=True)))) for r in cur)
+        out[tbl] = [r for r in rows if merges(tbl, r)]
     return out
 
 
@@ -103,10 +104,10 @@ def check_log(folder: Path, db: Any) -> None:
     }  # fmt: skip
     rows = db.execute("SELECT tbl, before, after FROM audit ORDER BY id").fetchall()
     for tbl, before, after in rows:
-        if tbl not in state:
-            continue
         old = None if before is None else json.loads(before)
         new = None if after is None else json.loads(after)
+        if tbl not in state or not merges(tbl, new if new is not None else old or {}):
+            continue
         key = _k(tbl, new if new is not None else old or {})
         if state[tbl].get(key) != old:
             _altered(folder, tbl)
