@@ -12,7 +12,7 @@ from typing import Any
 
 from reviewer.core.audit import Recorder, key_of
 from reviewer.core.matter import Matter
-from reviewer.core.offline.keys import SPECS, WHOLE, Keys, Missing, next_entry_id
+from reviewer.core.offline.keys import SPECS, Keys, Missing, next_entry_id
 from reviewer.core.offline.package import OfflineError
 from reviewer.core.records import Changes
 
@@ -104,7 +104,7 @@ def _write_theirs(matter: Matter, rec: Recorder, c: Conflict) -> None:
     if c.field != "*":
         if row is None:
             raise OfflineError(f"Cannot take theirs: {c.what} is no longer in the matter.")
-        value = c.theirs if c.field == WHOLE else {c.field: c.theirs}
+        value = c.theirs if SPECS[c.table].whole else {c.field: c.theirs}
         rec.update(c.table, key_of(c.table, row), {**value, **stamp}, summary)
     elif c.theirs is None:
         if row is not None:

@@ -139,7 +139,7 @@ class Merger:
             return
         for f, value in take.items():
             self._record(ch, nkey, f, value)
-        columns = take.pop(WHOLE) if WHOLE in take else take
+        columns = dict(take.pop(WHOLE)) if spec.whole else take
         columns.update({c: after[c] for c in spec.follow})
         counter = spec.counter
         if counter and after.get("entry_id") and not mine.get("entry_id"):
