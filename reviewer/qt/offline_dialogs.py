@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from reviewer.core import documents, offline
 from reviewer.core.errors import ReviewerError
+from reviewer.core.offline import conflicts
 from reviewer.core.wording import plural
 from reviewer.qt.offline_actions import busy
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 ReviewActions = Any
+NO_PLACE = ("claims", "elements", "people", "matter_meta")  # conflicts not on a document
 
 
 def show_value(value: Any) -> str:
@@ -224,6 +226,9 @@ class ConflictsDialog(ReviewDialog):
         self.ours, self.theirs = QLabel(), QLabel()
         self.ours_box = self._side("Ours — the matter's value", self.ours)
         self.theirs_box = self._side("Theirs — the package's value", self.theirs)
+        self.table.cellDoubleClicked.connect(lambda *_: self.show_place())
+        self.show_button = QPushButton("Show in the &document")
+        self.show_button.clicked.connect(self.show_place)
         self.take_ours = QPushButton("Take &ours")
         self.take_theirs = QPushButton("Take &theirs")
         self.take_ours.clicked.connect(lambda: self.take("ours"))
@@ -234,6 +239,7 @@ class ConflictsDialog(ReviewDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.settled)
         buttons.addStretch(1)
+        buttons.addWidget(self.show_button)
         buttons.addWidget(self.take_ours)
         buttons.addWidget(self.take_theirs)
         outer = QVBoxLayout(self)
@@ -284,9 +290,22 @@ class ConflictsDialog(ReviewDialog):
         else:
             self.ours.setText(f"<b>{_html(show_value(c.ours))}</b><br>{_html(c.ours_from)}")
             self.theirs.setText(f"<b>{_html(show_value(c.theirs))}</b><br>{_html(c.theirs_from)}")
+        self.show_button.setEnabled(c is not None and c.table not in NO_PLACE)
         open_ = c is not None and c.status == "open"
         self.take_ours.setEnabled(open_)
         self.take_theirs.setEnabled(open_)
+
+    def show_place(self) -> None:
+        """Open the conflict's document at its paragraph, to read it before settling."""
+        c, matter = self.current(), self.main.matter
+        if c is None or matter is None:
+            return
+        doc_id, para_id = conflicts.place(matter, c.conflict_id)
+        if doc_id is None:
+            return
+        self.main.open_document(doc_id)
+        if para_id is not None:
+            self.main.select_paragraph(para_id)
 
     def take(self, side: str) -> bool:
         c = self.current()

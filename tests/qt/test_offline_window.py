@@ -74,6 +74,10 @@ def test_check_out_check_in_and_take_theirs(
     assert "conclusory" in conflicts.theirs.text()
     assert "the matter" in conflicts.ours.text()
 
+    qtbot.mouseClick(conflicts.show_button, Qt.MouseButton.LeftButton)  # read it first
+    assert window.doc_id == 1
+    assert window.current_pid() == target
+
     qtbot.mouseClick(conflicts.take_theirs, Qt.MouseButton.LeftButton)
     assert conflicts.table.rowCount() == 0
     assert "took theirs" in conflicts.message.text()

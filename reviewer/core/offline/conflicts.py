@@ -117,6 +117,17 @@ def _write_theirs(matter: Matter, rec: Recorder, c: Conflict) -> None:
         rec.update(c.table, key_of(c.table, row), {**c.theirs, **stamp}, summary)
 
 
+def place(matter: Matter, conflict_id: int) -> tuple[int | None, int | None]:
+    """Where a conflict is (document id, paragraph id), to show it; None where it has none
+    (a person, a claim, a setting)."""
+    c, nkey = find_conflict(matter, conflict_id), _nkey(matter, conflict_id)
+    key = SPECS[c.table].key
+    if "doc_id" not in key:
+        return None, None
+    row = dict(zip(key, nkey, strict=True))
+    return row["doc_id"], row.get("para_id")
+
+
 def _nkey(matter: Matter, conflict_id: int) -> list[Any]:
     row = matter.db.execute("SELECT nkey FROM conflicts WHERE id = ?", [conflict_id]).fetchone()
     return list(json.loads(row[0]))
