@@ -416,3 +416,15 @@ def test_privilege_log_settings_merge_key_by_key(office: Matter, tmp_path: Path)
     assert (c.what, c.theirs) == ("privilege-log setting client_org", "Doe Family Trust")
     offline.resolve(office, c.conflict_id, "theirs")
     assert privilege.settings(office)["client_org"] == "Doe Family Trust"
+
+
+def test_a_package_zipped_and_carried_checks_in(office: Matter, tmp_path: Path) -> None:
+    p = paras(office)
+    offline.checkout(office, [1], "Alice", tmp_path / "pkg")
+    archive = shutil.make_archive(str(tmp_path / "pkg"), "zip", tmp_path / "pkg")
+    shutil.rmtree(tmp_path / "pkg")
+    laptop = tmp_path / "laptop" / "from the office"
+    shutil.unpack_archive(archive, laptop)
+    with Matter.open(laptop) as pkg:
+        tagging.tag(pkg, [p[0]], BREACH)
+    assert offline.checkin(office, laptop).applied == 1
