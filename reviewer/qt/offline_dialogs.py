@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core import documents, offline
-from reviewer.core.errors import ReviewerError
 from reviewer.core.offline import conflicts
 from reviewer.core.wording import plural
-from reviewer.qt.offline_actions import busy
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -138,31 +136,47 @@ class CheckoutDialog(ReviewDialog):
         if path:
             self.folder.setText(path)
 
-    def check_out(self) -> offline.Batch | None:
+    def check_out(self) -> None:
+        """Write the package in the background (copying and indexing take seconds on a big
+        matter); the outcome shows in the dialog's message line."""
         matter = self.review.writable()
         if matter is None:
-            return None
+            return
         folder = self.folder.text().strip()
         if not folder:
-            return self._said("Choose the package folder.", None)
-        try:
-            with busy():
-                batch = offline.checkout(matter, self.checked_ids(), self.to.text(), Path(folder))
-        except ReviewerError as exc:
-            return self._said(str(exc), None)
+            self._said("Choose the package folder.", False)
+            return
+        ids, to, out = self.checked_ids(), self.to.text(), Path(folder)
+        self.go.setEnabled(False)
+        self._said(f"Writing the package for {to.strip() or '…'}…", True)
+        job = self.main.run_background(
+            "Checking out", lambda m: offline.checkout_steps(m, ids, to, out), False
+        )
+        job.failed.connect(lambda message: self._said(message, False))
+        job.finished.connect(lambda summary: self._done(out, summary.cancelled))
+        job.ended.connect(lambda: self.go.setEnabled(True))
+
+    def _done(self, out: Path, cancelled: bool) -> None:
+        matter = self.main.matter
+        found = [] if matter is None else [
+            b for b in offline.batches(matter) if b.path == str(out.resolve())
+        ]  # fmt: skip
+        if cancelled or not found:
+            self._said("Check-out cancelled: no package was written.", False)
+            return
+        batch = found[-1]
         self._said(f"Checked out {plural(len(batch.docs), 'document')} to {batch.to}: the "
                    f"package is {batch.path}. Carry the folder; check it in when done.",
-                   batch)  # fmt: skip
+                   True)  # fmt: skip
         self.review.say(self.message.text())
         batches = self.review.dialogs.get("batches")
         if batches is not None and batches.isVisible():
             batches.reload()
-        return batch
+        self.reload()  # the documents now say they are out
 
-    def _said(self, sentence: str, batch: offline.Batch | None) -> offline.Batch | None:
-        self.message.setStyleSheet("color: #b3261e;" if batch is None else "color: #1e6b32;")
+    def _said(self, sentence: str, ok: bool) -> None:
+        self.message.setStyleSheet("color: #1e6b32;" if ok else "color: #b3261e;")
         self.message.setText(sentence)
-        return batch
 
 
 class BatchesDialog(ReviewDialog):

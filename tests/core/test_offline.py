@@ -428,3 +428,13 @@ def test_a_package_zipped_and_carried_checks_in(office: Matter, tmp_path: Path) 
     with Matter.open(laptop) as pkg:
         tagging.tag(pkg, [p[0]], BREACH)
     assert offline.checkin(office, laptop).applied == 1
+
+
+def test_a_check_out_cancelled_half_way_leaves_nothing(office: Matter, tmp_path: Path) -> None:
+    steps = offline.checkout_steps(office, [1, 2, 3], "Alice", tmp_path / "pkg")
+    first = next(steps)
+    assert first.step == "checkout"
+    assert next(steps).step == "index"  # copied and cut; indexing
+    steps.close()  # Cancel
+    assert offline.batches(office) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Office.matter"]

@@ -44,8 +44,10 @@ def test_check_out_check_in_and_take_theirs(
     first.setCheckState(Qt.CheckState.Checked)
     dialog.to.setText("Pat Lee")
     dialog.folder.setText(str(tmp_path / "pat"))
-    qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
-    assert "Checked out 1 document to Pat Lee" in dialog.message.text()
+    qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)  # written in the background
+    qtbot.waitUntil(lambda: "Checked out 1 document to Pat Lee" in dialog.message.text(),
+                    timeout=30_000)  # fmt: skip
+    assert "(out to Pat Lee)" in dialog.docs.item(0).text()
 
     window.actions_by_name["batches"].trigger()
     batches = window.review.dialogs["batches"]
@@ -102,3 +104,20 @@ def test_checking_in_a_hand_edited_package_says_why(
     assert "manifest was altered by hand" in batches.message.text()
     assert window.matter is not None
     assert offline.batches(window.matter) == []
+
+
+def test_check_out_says_what_is_missing(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
+    assert window.open_matter(demo)
+    window.actions_by_name["checkout"].trigger()
+    dialog = window.review.dialogs["checkout"]
+    dialog.to.setText("Pat Lee")
+    qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Choose the package folder."
+    assert dialog.checked_ids() == [1]  # the document open in the window is ticked
+    dialog.docs.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.folder.setText(str(demo.parent / "pat"))
+    qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)  # no document ticked
+    qtbot.waitUntil(lambda: "Choose at least one document" in dialog.message.text())
+    assert window.matter is not None
+    assert offline.batches(window.matter) == []
+    assert not (demo.parent / "pat").exists()

@@ -10,7 +10,7 @@ package's operations in one transaction, idempotent and order-independent) and
 """
 
 from reviewer.core.offline.checkin import CheckinResult, checkin
-from reviewer.core.offline.checkout import Batch, batches, checkout
+from reviewer.core.offline.checkout import Batch, batches, checkout, checkout_steps
 from reviewer.core.offline.conflicts import Conflict, list_conflicts, resolve
 from reviewer.core.offline.package import OfflineError, read_manifest
 
@@ -22,6 +22,7 @@ __all__ = [
     "batches",
     "checkin",
     "checkout",
+    "checkout_steps",
     "list_conflicts",
     "read_manifest",
     "resolve",

@@ -17,7 +17,7 @@ import json
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from reviewer.core.audit import current_user
 from reviewer.core.documents import find_document
 from reviewer.core.matter import DB_NAME, FILES_DIR, Matter
 from reviewer.core.offline.package import BASELINE, OfflineError, work_rows, write_manifest
+from reviewer.core.records import Progress
 
 # Tables emptied in a package: the log (offline work starts it afresh) and check-in records.
 _EMPTIED = ("audit", "operations", "batches", "checkin_ops", "conflicts", "merged")
@@ -73,6 +74,16 @@ def find_batch(matter: Matter, batch_id: str) -> Batch | None:
 def checkout(matter: Matter, docs: Sequence[str | int], to: str, out: Path) -> Batch:
     """Write a package of ``docs`` for reviewer ``to`` at ``out`` (a new folder) and record
     the batch as out."""
+    steps = checkout_steps(matter, docs, to, out)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+
+def _checked(matter: Matter, docs: Sequence[str | int], to: str, out: Path) -> Batch:
+    """The batch to write, once the request makes sense (else ``OfflineError``)."""
     matter.require_writable()
     if matter.get_meta("package_batch"):
         raise OfflineError(f"{matter.path} is itself a review package: check out from the matter.")
@@ -82,15 +93,24 @@ def checkout(matter: Matter, docs: Sequence[str | int], to: str, out: Path) -> B
     found = [find_document(matter, d) for d in dict.fromkeys(str(d) for d in docs)]
     if not found:
         raise OfflineError("Choose at least one document to check out.")
-    out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise OfflineError(f"{out}: already exists; choose a new folder for the package.")
-    batch = Batch(uuid.uuid4().hex, to, tuple(sorted(d.id for d in found)), "out", _now(), None,
-                  str(out.resolve()), current_user())  # fmt: skip
+    return Batch(uuid.uuid4().hex, to, tuple(sorted(d.id for d in found)), "out", _now(), None,
+                 str(out.resolve()), current_user())  # fmt: skip
+
+
+def checkout_steps(
+    matter: Matter, docs: Sequence[str | int], to: str, out: Path
+) -> Generator[Progress, None, Batch]:
+    """``checkout`` as a long job (the app runs it in the background): yields ``Progress``
+    while it indexes the package, returns the batch. Closed early (Cancel), it leaves no
+    package and no batch behind."""
+    out = Path(out)
+    batch = _checked(matter, docs, to, out)
     tmp = out.parent / f".{out.name}.part-{batch.batch_id[:8]}"
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _write(matter, batch, tmp)
+        yield from _write(matter, batch, tmp)
         if out.exists():
             out.rmdir()
         tmp.rename(out)
@@ -100,7 +120,7 @@ def checkout(matter: Matter, docs: Sequence[str | int], to: str, out: Path) -> B
     try:
         with matter.db.atomic():
             matter.db.table("batches").insert({
-                "id": batch.batch_id, "to_name": to, "docs": json.dumps(list(batch.docs)),
+                "id": batch.batch_id, "to_name": batch.to, "docs": json.dumps(list(batch.docs)),
                 "status": "out", "base_op": _base_op(out), "path": batch.path,
                 "who": batch.who, "out_at": batch.out_at,
             })  # fmt: skip
@@ -115,7 +135,8 @@ def _base_op(folder: Path) -> int:
     return int(manifest["base_op"])
 
 
-def _write(matter: Matter, batch: Batch, tmp: Path) -> None:
+def _write(matter: Matter, batch: Batch, tmp: Path) -> Iterator[Progress]:
+    yield Progress(0, len(batch.docs), "Copying the matter", step="checkout", unit="documents")
     (tmp / FILES_DIR).mkdir(parents=True)
     dst = sqlite3.connect(tmp / DB_NAME)
     try:
@@ -132,8 +153,7 @@ def _write(matter: Matter, batch: Batch, tmp: Path) -> None:
                 (tmp / stored).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(matter.path / stored, tmp / stored)
                 files.append(stored)
-        for _ in search.reindex(pkg):
-            pass
+        yield from search.reindex(pkg)
         (tmp / BASELINE).write_text(json.dumps(work_rows(pkg.db), ensure_ascii=False))
     write_manifest(tmp, {
         "batch_id": batch.batch_id, "matter_id": matter.get_meta("matter_id"),
