@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from reviewer.cli import batch as batch_cli
 from reviewer.cli import check as check_cli
 from reviewer.cli import claims as claims_cli
 from reviewer.cli import exhibits as exhibits_cli
@@ -344,6 +345,8 @@ for _command in labels_cli.COMMANDS:  # issue 13: kinds and the matter's caption
     main.add_command(_command)
 main.add_command(check_cli.check)  # issue 13: where a document needs a look
 main.add_command(redactions_cli.redactions_group)  # issue 17: bad-redaction check
+main.add_command(batch_cli.batch)  # issue 19: offline work packages
+main.add_command(batch_cli.conflicts)  # issue 19: conflicts from check-ins
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -457,3 +457,80 @@ def m010_exhibits(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX exhibit_numbers_exhibit ON exhibit_numbers(exhibit_id)")
+
+
+@migrations()
+def m011_batches(db: Database) -> None:
+    """Offline work packages (issue 19). The matter gets a lasting id (``matter_id`` in
+    ``matter_meta``) that a package must carry to be checked in. ``batches``: each package
+    checked out (to whom, which documents, the last operation it saw). ``checkin_ops``: every
+    package operation already merged (``origin`` = ``batch:op``), so a second check-in skips
+    it; ``op_id`` is the matter's operation it became (NULL when nothing of it applied).
+    ``digest`` (of the operation's label, time and changes) tells a copy of the package worked
+    on separately, whose operation of the same number is another one, from the same package.
+    ``conflicts``: where a package and the matter set the same thing differently — the
+    matter keeps ``ours``, ``theirs`` waits for a person to settle it. ``merged``: which
+    package change last set a (row, field), so two packages settle the same way whatever
+    order they come back in."""
+    import uuid
+
+    db.execute(
+        "INSERT OR IGNORE INTO matter_meta (key, value) VALUES ('matter_id', ?)",
+        [uuid.uuid4().hex],
+    )
+    db.execute(
+        """CREATE TABLE batches (
+            id TEXT PRIMARY KEY,
+            to_name TEXT NOT NULL,
+            docs TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('out', 'in')),
+            base_op INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            who TEXT NOT NULL,
+            out_at TEXT NOT NULL,
+            in_at TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE checkin_ops (
+            origin TEXT PRIMARY KEY,
+            batch_id TEXT NOT NULL REFERENCES batches(id) ON DELETE RESTRICT,
+            op_id INTEGER REFERENCES operations(id) ON DELETE RESTRICT,
+            label TEXT NOT NULL,
+            who TEXT NOT NULL,
+            machine TEXT,
+            at TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            checked_in TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL REFERENCES batches(id) ON DELETE RESTRICT,
+            tbl TEXT NOT NULL,
+            nkey TEXT NOT NULL,
+            field TEXT NOT NULL,
+            what TEXT NOT NULL,
+            ours TEXT,
+            theirs TEXT,
+            ours_from TEXT NOT NULL,
+            theirs_from TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'ours', 'theirs')),
+            at TEXT NOT NULL,
+            resolved_by TEXT,
+            resolved_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX conflicts_key ON conflicts(tbl, nkey, field)")
+    db.execute(
+        """CREATE TABLE merged (
+            tbl TEXT NOT NULL,
+            nkey TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT,
+            origin TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (tbl, nkey, field)
+        ) WITHOUT ROWID"""
+    )

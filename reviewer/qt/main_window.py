@@ -35,6 +35,7 @@ from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
+from reviewer.qt.offline_actions import OfflineActions
 from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self)  # the Export menu's dialogs
         self.tagging = TaggingController(self)
         self.files = FileActions(self)
+        self.offline = OfflineActions(self)  # issue 19: check out, check in, conflicts
         self.searching = SearchController(self)
         self.recent_menu: QMenu | None = None  # File ▸ Open recent (menus.build_menus)
         self.actions_by_name: dict[str, QAction] = build_menus(self)

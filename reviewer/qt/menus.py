@@ -27,6 +27,10 @@ ENTRIES: tuple[Entry, ...] = (
     ("&File", "open", "&Open matter…", ("Ctrl+O",), "choose_matter", ()),
     ("&File", "import", "&Import filings…", ("Ctrl+I",), "files.choose_import", ()),
     ("&File", "ocr", "&OCR scanned pages", ("Ctrl+Shift+O",), "files.run_ocr", ()),
+    ("&File", "checkout", "Chec&k out for a reviewer…", (), "offline.check_out", ()),  # issue 19
+    ("&File", "checkin", "C&heck in a package…", (), "offline.check_in", ()),
+    ("&File", "batches", "&Batches…", (), "offline.show_batches", ()),
+    ("&File", "conflicts", "Con&flicts…", (), "offline.show_conflicts", ()),
     ("&File", "close_matter", "&Close matter", ("Ctrl+W",), "close_to_start", ()),
     ("&File", "demo", "Open the &demo matter", (), "start.open_demo", ()),
     ("&File", "quit", "&Quit", ("Ctrl+Q",), "close", ()),
