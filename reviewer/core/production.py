@@ -97,7 +97,10 @@ def add_documents(matter: Matter, name: str, docs: list[str]) -> Changes:
         seen.add(d.id)
     rec = Recorder(matter, f"add to production {pset.name}")
     with matter.db.atomic():
-        for seq, d in enumerate(found, len(pset.doc_ids) + 1):
+        top = matter.db.execute(
+            "SELECT coalesce(max(seq), 0) FROM production_docs WHERE set_id = ?", [pset.id]
+        ).fetchone()[0]
+        for seq, d in enumerate(found, top + 1):  # after the last, gaps or not
             rec.insert("production_docs", {"set_id": pset.id, "doc_id": d.id, "seq": seq},
                        d.file_name)  # fmt: skip
     return rec.changes()
@@ -154,6 +157,17 @@ def redact_search(
     """Redact every occurrence of ``text`` (or of a built-in ``pattern``: ssn, account) on
     every page of the set's documents. Finding nothing is an error: nothing is recorded."""
     pset = find_set(matter, name)
+    found = matches(matter, pset, text, pattern)
+    boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
+    return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
+
+
+def matches(
+    matter: Matter, pset: ProductionSet, text: str | None, pattern: str | None = None
+) -> list[tuple[Document, list[tuple[int, Rect]]]]:
+    """Every occurrence of ``text`` (or of a built-in ``pattern``) in the set's documents,
+    in production order: (document, [(1-based page, rectangle)]). Finding nothing is an
+    error."""
     if not pset.doc_ids:
         raise ProductionError(f"{pset.name}: has no documents yet; add some first.")
     if not (text or "").strip() and pattern is None:
@@ -172,8 +186,7 @@ def redact_search(
     if not found:
         what = f"the {pattern} pattern" if pattern else repr(text)
         raise ProductionError(f"{what}: not found in production {pset.name}; nothing redacted.")
-    boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
-    return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
+    return found
 
 
 def redact_bad_covers(
