@@ -119,6 +119,13 @@ def redact_box(
 ) -> list[str]:  # fmt: skip
     """Redact one rectangle (PDF points, origin top-left) of ``page`` (1-based)."""
     pset = find_set(matter, name)
+    d = checked_box(matter, pset, doc, page, rect)
+    return _record(matter, [(d.id, page, rect)], info_type, basis, reason,
+                   f"redact {d.file_name} p. {page}")  # fmt: skip
+
+
+def checked_box(matter: Matter, pset: ProductionSet, doc: str, page: int, rect: Rect) -> Document:
+    """The set's document ``doc`` if ``rect`` is a box within its ``page``; else an error."""
     d = member(matter, pset, doc)
     sizes = locate.page_sizes(matter, d.id)
     if not 1 <= page <= len(sizes):
@@ -130,8 +137,7 @@ def redact_box(
     if x0 < -0.5 or y0 < -0.5 or x1 > w + 0.5 or y1 > h + 0.5:
         raise ProductionError(f"{d.file_name} p. {page}: the box {list(rect)} is outside the "
                               f"page (0,0,{w:g},{h:g}).")  # fmt: skip
-    return _record(matter, [(d.id, page, rect)], info_type, basis, reason,
-                   f"redact {d.file_name} p. {page}")  # fmt: skip
+    return d
 
 
 def redact_paragraph(
@@ -243,9 +249,16 @@ def _record(
     reason: str, action: str, para_id: int | None = None,
 ) -> list[str]:  # fmt: skip
     """One undoable batch; a non-privacy redaction without a basis takes its reason."""
+    return record_boxes(matter, boxes, info_type, basis, reason, action, para_id)[0]
+
+
+def record_boxes(
+    matter: Matter, boxes: list[tuple[int, int, Rect]], info_type: str, basis: str,
+    reason: str, action: str, para_id: int | None = None,
+) -> tuple[list[str], Changes]:  # fmt: skip
+    """``_record``, returning the new ids and what the operation changed."""
     if not reason.strip():
         raise ProductionError("Give the reason for the redaction (--reason).")
     if not basis.strip() and info_type not in PRIVACY:
         basis = f"custom: {reason.strip()}"
-    ids, _ = add_boxes(matter, boxes, info_type, basis, reason, para_id, action)
-    return ids
+    return add_boxes(matter, boxes, info_type, basis, reason, para_id, action)

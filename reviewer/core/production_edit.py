@@ -12,7 +12,7 @@ from reviewer.core.audit import Recorder
 from reviewer.core.errors import ProductionError
 from reviewer.core.matter import Matter
 from reviewer.core.production import find_set
-from reviewer.core.production_export import _withheld
+from reviewer.core.production_export import _boxes, _withheld
 from reviewer.core.records import Changes, ProductionSet
 
 Rect = tuple[float, float, float, float]
@@ -188,3 +188,23 @@ def _para_text(matter: Matter, para_id: int) -> str:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "\u2026"
+
+
+def text_in_box(matter: Matter, doc_id: int, page: int, rect: Rect) -> str:
+    """The text a box would redact (shortened), for the reason dialog to show."""
+    return _short(_texts(matter, doc_id, [(page, rect)])[0])
+
+
+def last_reason(matter: Matter) -> tuple[str, str]:
+    """The reason and type of information of the latest redaction (defaults for the next)."""
+    row = matter.db.execute(
+        "SELECT reason, info_type FROM redactions ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return (str(row[0]), str(row[1])) if row else ("", "personal")
+
+
+def overlay_boxes(matter: Matter, doc_id: int) -> list[tuple[int, float, float, float, float]]:
+    """Every redaction box of a document as (page, x0, y0, x1, y1), as the export places it
+    (a paragraph's boxes, a whole page), for the page view to draw."""
+    return [(page, *rect) for page, boxes in sorted(_boxes(matter, doc_id, False).items())
+            for rect, _ in boxes]  # fmt: skip

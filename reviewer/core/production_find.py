@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from reviewer.core import locate, pdf
 from reviewer.core.errors import ProductionError
 from reviewer.core.matter import Matter
-from reviewer.core.production import _record, find_set, matches
+from reviewer.core.production import checked_box, find_set, matches, record_boxes
+from reviewer.core.records import Changes
 
 Rect = tuple[float, float, float, float]
 _SIDE = 40  # characters of context shown on each side of a hit
@@ -67,8 +68,9 @@ def _context(words: list[pdf.WordBox], rect: Rect) -> tuple[str, str]:
 def redact_hits(
     matter: Matter, name: str, hits: Iterable[Hit], reason: str, info_type: str = "personal",
     basis: str = "",
-) -> list[str]:  # fmt: skip
-    """Record the chosen hits as redactions in one undoable operation; the new ``RED-`` ids.
+) -> tuple[list[str], Changes]:  # fmt: skip
+    """Record the chosen hits as redactions in one undoable operation: the new ``RED-`` ids
+    and what changed.
     Every hit must be of a document of the set and within its pages."""
     pset = find_set(matter, name)
     chosen = list(hits)
@@ -81,5 +83,17 @@ def redact_hits(
             raise ProductionError(f"{h.file_name}: has no page {h.page}.")
     boxes = [(h.doc_id, h.page, h.rect) for h in chosen]
     n = len(boxes)
-    return _record(matter, boxes, info_type, basis, reason,
-                   f"find and redact {n} hit{'s' * (n != 1)} in {pset.name}")  # fmt: skip
+    return record_boxes(matter, boxes, info_type, basis, reason,
+                        f"find and redact {n} hit{'s' * (n != 1)} in {pset.name}")  # fmt: skip
+
+
+def redact_drawn(
+    matter: Matter, name: str, doc_id: int, page: int, rect: Rect, reason: str,
+    info_type: str = "personal", basis: str = "",
+) -> tuple[list[str], Changes]:  # fmt: skip
+    """Record a box drawn on ``page`` (1-based) of a set's document: one undoable
+    operation."""
+    pset = find_set(matter, name)
+    d = checked_box(matter, pset, str(doc_id), page, rect)
+    return record_boxes(matter, [(d.id, page, rect)], info_type, basis, reason,
+                        f"redact a box on {d.file_name} p. {page}")  # fmt: skip

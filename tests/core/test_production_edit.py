@@ -81,7 +81,8 @@ def test_find_hits_give_context_and_only_the_chosen_are_redacted(
     with pytest.raises(ProductionError, match="Check at least one"):
         redact_hits(pm, "P", [], "privacy")
     chosen = [h for i, h in enumerate(hits) if i != 1]  # the user unchecked alpha p. 2
-    ids = redact_hits(pm, "P", chosen, "privacy")
+    ids, changes = redact_hits(pm, "P", chosen, "privacy")
+    assert changes.label.startswith("find and redact 5 hits")
     assert len(ids) == 5
     alpha = hits[0].doc_id
     rows = edit.document_redactions(pm, alpha)
