@@ -95,7 +95,11 @@ class FindRedactDialog(QDialog):
         self.hits_view.setModel(self.model)
         self.hits_view.setRootIsDecorated(False)
         self.hits_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.hits_view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.hits_view.header()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch)):  # fmt: skip
+            header.setSectionResizeMode(column, mode)
         self.status = QLabel("Type what to find, then Find: nothing is redacted until you "
                              "choose Redact.")  # fmt: skip
         self.status.setWordWrap(True)
@@ -158,8 +162,6 @@ class FindRedactDialog(QDialog):
             context = QStandardItem(hit.context)
             context.setToolTip(hit.context)
             self.model.appendRow([name, page, context])
-        self.hits_view.resizeColumnToContents(0)
-        self.hits_view.resizeColumnToContents(1)
         self._count()
 
     def show_error(self, message: str) -> None:
@@ -204,12 +206,12 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Produced page preview")
         self.setModal(False)
-        self.resize(560, 700)
+        self.resize(560, 740)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
         steps = QHBoxLayout()
@@ -221,6 +223,12 @@ class PreviewDialog(QDialog):
         box.addWidget(self.caption)
         box.addWidget(scroll, 1)
         box.addLayout(steps)
+
+    def fit_zoom(self, width: float, height: float) -> float:
+        """The zoom at which a page of ``width`` x ``height`` points fits the dialog whole,
+        its Bates number and legend at the foot in sight."""
+        room = self.scroll.viewport().size()
+        return max(0.4, min(2.0, (room.width() - 4) / width, (room.height() - 4) / height))
 
     def show_preview(self, title: str, preview: Preview) -> None:
         img = preview.image

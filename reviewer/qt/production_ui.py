@@ -129,8 +129,7 @@ class ProductionController:
         matter, name, doc_id = self.window.matter, self._set_name(), self.window.doc_id
         if matter is None or name is None or doc_id is None:
             return
-        file_name = locate.document_path(matter, doc_id)
-        where = f"{file_name.name if file_name else 'Document'}, p. {page}, production {name}"
+        where = f"{find_document(matter, doc_id).file_name}, p. {page}, production {name}"
         covered = production_edit.text_in_box(matter, doc_id, page, rect)
         reason, kind = production_edit.last_reason(matter)
         dialog = RedactReasonDialog(where, covered, reason, kind, self.window)
@@ -236,8 +235,7 @@ class ProductionController:
 
 
 def _render(matter: Matter, name: str, doc_id: int, page: int, dialog: PreviewDialog) -> Any:
-    """The page as produced, at a zoom that fits the dialog's width."""
+    """The page as produced, at a zoom at which it fits the dialog whole."""
     sizes = locate.page_sizes(matter, doc_id)
-    width = sizes[page - 1][0] if 0 < page <= len(sizes) else 612.0
-    zoom = max(0.4, min(2.0, (dialog.width() - 60) / width))
-    return preview_page(matter, name, doc_id, page, zoom)
+    width, height = sizes[page - 1] if 0 < page <= len(sizes) else (612.0, 792.0)
+    return preview_page(matter, name, doc_id, page, dialog.fit_zoom(width, height))

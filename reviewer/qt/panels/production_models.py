@@ -65,7 +65,7 @@ def documents_model(parent: QObject | None = None) -> RowsModel[SetDocument]:
         name = f"{r.file_name} (withheld)" if r.withheld else r.file_name
         red = f" \u00b7 {r.redactions} redaction{'s' * (r.redactions != 1)}" if r.redactions else ""
         pages = f"{r.pages} page{'s' * (r.pages != 1)}"
-        return (str(r.seq), f"{name}\n{r.bates} \u00b7 {pages}{red}")
+        return (str(r.seq), f"{name}{red}\n{r.bates} \u00b7 {pages}")
 
     def tip(r: SetDocument) -> str:
         slip = f"\nWithheld ({r.withheld}): produced as a one-page slip sheet" if r.withheld else ""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -51,7 +52,7 @@ def _table(model: object, stretch: int) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -86,9 +87,15 @@ class ProductionPanel(QWidget):
         self.range = QLabel()
         self.reds = redactions_model(self)
         self.reds_view = _table(self.reds, 2)
+        self.reds_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Interactive
+        )
+        self.reds_view.setColumnWidth(1, 110)  # the reason; the text covered gets the rest
         self.reds_label = QLabel("Redactions")
         self.message = QLabel()
-        self.message.setWordWrap(True)
+        for label in (self.range, self.reds_label, self.message):
+            label.setWordWrap(True)  # a long sentence wraps: it must not widen the dock
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.hide()
         self.problems = QListWidget()
