@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewer.core import locate, production_edit
+from reviewer.core import locate, production, production_edit
 from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
@@ -116,20 +116,25 @@ class ProductionController:
         self.set_redact_mode(not self.tool.active)
 
     def set_redact_mode(self, on: bool) -> None:
+        was = self.tool.active
         if on and self._set_name() is None:
             on = False
         self.tool.set_active(on)
         self.panel.set_redact_mode(on)
         if on:
             self.say("Redact mode: drag a box over what to black out (Ctrl+Shift+R ends it).", 0)
-        else:
-            self.window.statusBar().clearMessage()
+        elif was:
+            self.say("Redact mode ended.", 3000)
 
     def box_drawn(self, page: int, rect: tuple[float, float, float, float]) -> None:
         matter, name, doc_id = self.window.matter, self._set_name(), self.window.doc_id
         if matter is None or name is None or doc_id is None:
             return
-        where = f"{find_document(matter, doc_id).file_name}, p. {page}, production {name}"
+        file_name = find_document(matter, doc_id).file_name
+        if doc_id not in production.find_set(matter, name).doc_ids:
+            self.say(f"{file_name} is not in production {name}: add it first (Add selected).")
+            return
+        where = f"{file_name}, p. {page}, production {name}"
         covered = production_edit.text_in_box(matter, doc_id, page, rect)
         reason, kind = production_edit.last_reason(matter)
         dialog = RedactReasonDialog(where, covered, reason, kind, self.window)

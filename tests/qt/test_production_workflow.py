@@ -187,7 +187,8 @@ def test_draw_find_redact_preview_export_verify(
     zoom = image.width() / w.page_view.page_sizes[0][0]
     x0, y0, x1, y1 = (round(v * zoom) for v in phone[:4])
     assert _dark(image, x0 + 1, y0 + 1, x1 - 1, y1 - 1) > 0.6
-    assert _dark(image, x0, y0 - 40, x1, y0 - 30) < 0.05  # white paper above it
+    right = round(300 * zoom), round(340 * zoom)  # the rest of the line: white paper
+    assert _dark(image, right[0], y0 + 1, right[1], y1 - 1) < 0.05
     preview.close()
 
     # -- export and verify in the background -------------------------------------------
@@ -216,3 +217,36 @@ def _no_redacted_text(out: Path, hits: list, phone: tuple) -> None:  # type: ign
             assert "doe" in under.lower()  # unchecked: produced as it was
         else:
             assert "doe" not in under.lower(), under
+
+
+def test_what_cannot_be_redacted_says_why_and_records_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    w, panel = window, window.production_panel
+    w.actions_by_name["redact_mode"].trigger()  # no production yet: Redact mode stays off
+    assert not panel.redact.isChecked()
+    assert "Create a production first" in w.statusBar().currentMessage()
+    qtbot.mouseClick(panel.buttons["new"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.name, "Vol2")
+    qtbot.keyClicks(panel.prefix, "A B")  # a space: refused, in plain words
+    qtbot.mouseClick(panel.buttons["create"], Qt.MouseButton.LeftButton)
+    assert panel.message.text().startswith("Error: 'A B': a Bates prefix is")
+    panel.prefix.setText("X")
+    qtbot.mouseClick(panel.buttons["create"], Qt.MouseButton.LeftButton)
+    w.docs_view.selectRow(1)
+    qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    w.docs_view.selectRow(0)  # the complaint is not in Vol2
+    w.actions_by_name["redact_mode"].trigger()
+    _draw(qtbot, w, 1, (100.0, 100.0, 200.0, 120.0))
+    assert "complaint.pdf is not in production Vol2" in w.statusBar().currentMessage()
+    assert w.production.reason_dialog is None
+    w.actions_by_name["find_redact"].trigger()
+    find = w.production.find_dialog
+    assert find is not None
+    qtbot.keyClicks(find.text, "zzqqxx")
+    qtbot.mouseClick(find.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not found" in find.status.text(), timeout=60_000)
+    assert "'zzqqxx': not found in production Vol2" in find.status.text()
+    assert not find.apply_button.isEnabled()
+    assert w.production.tool.boxes == []
+    assert panel.reds.rowCount() == 0
