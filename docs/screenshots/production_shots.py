@@ -74,7 +74,7 @@ def _setup(app: QApplication, matter: Path, out: Path) -> MainWindow:
     panel.name.setText("Vol1")
     panel.prefix.setText("DEMO")
     panel.legend.setText("CONFIDENTIAL")
-    panel.create()
+    panel.create_set()
     w.docs_view.selectAll()
     panel.add_selected()
     panel.docs_view.selectRow(0)

@@ -211,7 +211,7 @@ class PreviewDialog(QDialog):
         self.caption.setWordWrap(True)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = scroll = QScrollArea()
+        self.pane = scroll = QScrollArea()
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
         steps = QHBoxLayout()
@@ -227,7 +227,7 @@ class PreviewDialog(QDialog):
     def fit_zoom(self, width: float, height: float) -> float:
         """The zoom at which a page of ``width`` x ``height`` points fits the dialog whole,
         its Bates number and legend at the foot in sight."""
-        room = self.scroll.viewport().size()
+        room = self.pane.viewport().size()
         return max(0.4, min(2.0, (room.width() - 4) / width, (room.height() - 4) / height))
 
     def show_preview(self, title: str, preview: Preview) -> None:

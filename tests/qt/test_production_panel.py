@@ -33,7 +33,7 @@ def test_create_add_redact_export_verify(qtbot: QtBot, window: MainWindow, tmp_p
     panel.name.setText("Vol1")
     panel.prefix.setText("DEMO")
     panel.legend.setText("CONFIDENTIAL")
-    panel.create()
+    panel.create_set()
     assert panel.sets.currentText() == "Vol1"
     sel = window.docs_view.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
@@ -54,7 +54,7 @@ def test_cancelled_export_leaves_nothing_half_written(
     panel = window.production_panel
     panel.name.setText("Vol2")
     panel.prefix.setText("CXL")
-    panel.create()
+    panel.create_set()
     sel = window.docs_view.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     sel.clearSelection()

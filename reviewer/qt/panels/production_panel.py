@@ -130,7 +130,7 @@ class ProductionPanel(QWidget):
         for label, w in (("Name", self.name), ("Bates prefix", self.prefix),
                          ("First number", self.start), ("Legend", self.legend)):  # fmt: skip
             new.addRow(label, w)
-        new.addRow(self._button("create", "Create production", self.create))
+        new.addRow(self._button("create", "Create production", self.create_set))
         self.form.hide()
         top = QHBoxLayout()
         top.addWidget(self.sets, 1)
@@ -159,8 +159,8 @@ class ProductionPanel(QWidget):
             self._button("add", "Add selected", self.add_selected,
                          "Add the documents selected in the documents list"),
             self._button("remove", "Remove", self.remove_selected),
-            self._button("up", "\u2191", lambda: self.move(-1), "Move up"),
-            self._button("down", "\u2193", lambda: self.move(+1), "Move down")))  # fmt: skip
+            self._button("up", "\u2191", lambda: self.move_document(-1), "Move up"),
+            self._button("down", "\u2193", lambda: self.move_document(+1), "Move down")))  # fmt: skip
         box.addWidget(self.reds_label)
         box.addWidget(self.reds_view, 2)
         box.addLayout(self._row(self._button("delete", "Delete redaction", self.delete_redaction)))
@@ -267,7 +267,7 @@ class ProductionPanel(QWidget):
         self.changed.emit(changes)
         return True
 
-    def create(self) -> None:
+    def create_set(self) -> None:
         name = self.name.text().strip()
 
         def act(m: Matter) -> tuple[str, Changes | None]:
@@ -308,7 +308,7 @@ class ProductionPanel(QWidget):
 
         self._run(act)
 
-    def move(self, delta: int) -> None:
+    def move_document(self, delta: int) -> None:
         doc_id, name = self.chosen_doc(), self.sets.currentText()
         if doc_id is None:
             self.message.setText("Select a document of the production to move.")
