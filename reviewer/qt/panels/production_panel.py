@@ -9,13 +9,11 @@ work and every edit is one undoable operation; user errors are shown in their ow
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -36,12 +34,10 @@ from reviewer.core import production, production_edit, redactions
 from reviewer.core.errors import ReviewerError
 from reviewer.core.matter import Matter
 from reviewer.core.production_edit import RedactionRow
-from reviewer.core.records import Changes, Progress
-from reviewer.qt import background
+from reviewer.core.records import Changes
+from reviewer.qt.panels.production_export_ui import ExportMixin, Runner
 from reviewer.qt.panels.production_models import documents_model, redactions_model
-from reviewer.qt.worker import Job, JobSummary, MakeJob
 
-Runner = Callable[[str, MakeJob], Job]  # (title, make) -> the Job, queued
 Action = Callable[[Matter], tuple[str, Changes | None]]
 
 
@@ -59,7 +55,7 @@ def _table(model: object, stretch: int) -> QTableView:
     return view
 
 
-class ProductionPanel(QWidget):
+class ProductionPanel(ExportMixin, QWidget):
     """Emits ``changed`` after an edit (the window tells every dock), and asks the window
     (through its production controller) to show documents and redactions and open tools."""
 
@@ -124,6 +120,29 @@ class ProductionPanel(QWidget):
         return row
 
     def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.sets, 1)
+        toggle = self._button("new", "New…", self._toggle_form, "Create a production set")
+        toggle.setCheckable(True)
+        top.addWidget(toggle)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(top)
+        box.addWidget(self._new_form())
+        box.addWidget(self.docs_view, 3)
+        box.addWidget(self.range)
+        box.addLayout(self._doc_buttons())
+        box.addWidget(self.reds_label)
+        box.addWidget(self.reds_view, 2)
+        box.addLayout(self._row(self._button("delete", "Delete redaction", self.delete_redaction)))
+        box.addLayout(self._tools())
+        box.addWidget(self.progress)
+        box.addWidget(self.message)
+        box.addWidget(self.problems, 1)
+        self.problems.hide()
+
+    def _new_form(self) -> QWidget:
+        """Name, prefix, first number and legend of a new set (shown by New…)."""
         self.form = QWidget()
         new = QFormLayout(self.form)
         new.setContentsMargins(0, 0, 0, 0)
@@ -132,15 +151,27 @@ class ProductionPanel(QWidget):
             new.addRow(label, w)
         new.addRow(self._button("create", "Create production", self.create_set))
         self.form.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.sets, 1)
-        toggle = self._button("new", "New…", self._toggle_form, "Create a production set")
-        toggle.setCheckable(True)
-        top.addWidget(toggle)
+        return self.form
+
+    def _doc_buttons(self) -> QHBoxLayout:
+        row = self._row(
+            self._button("add", "Add selected", self.add_selected,
+                         "Add the documents selected in the documents list"),
+            self._button("remove", "Remove", self.remove_selected),
+            self._button("up", "\u2191", lambda: self.move_document(-1), "Move up"),
+            self._button("down", "\u2193", lambda: self.move_document(+1), "Move down"),
+        )  # fmt: skip
+        for key in ("up", "down"):
+            self.buttons[key].setMaximumWidth(36)
+        return row
+
+    def _tools(self) -> QGridLayout:
+        """Redact mode, Find and redact…, Preview page, Export…: two a row, so that the dock
+        stays narrow enough for the pages."""
         self.redact = self._button("redact", "Redact mode", self._redact_clicked,
                                    "Draw redaction boxes on the page (Ctrl+Shift+R)")  # fmt: skip
         self.redact.setCheckable(True)
-        tools = QGridLayout()  # two a row: the dock stays narrow enough for the pages
+        tools = QGridLayout()
         for i, b in enumerate((self.redact,
                                self._button("find", "Find and redact…", self.findRequested.emit,
                                             "Find text, check the hits, redact them"),
@@ -149,28 +180,7 @@ class ProductionPanel(QWidget):
                                self._button("export", "Export…", self.choose_export,
                                             "Export and verify in the background"))):  # fmt: skip
             tools.addWidget(b, i // 2, i % 2)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(4, 4, 4, 4)
-        box.addLayout(top)
-        box.addWidget(self.form)
-        box.addWidget(self.docs_view, 3)
-        box.addWidget(self.range)
-        box.addLayout(self._row(
-            self._button("add", "Add selected", self.add_selected,
-                         "Add the documents selected in the documents list"),
-            self._button("remove", "Remove", self.remove_selected),
-            self._button("up", "\u2191", lambda: self.move_document(-1), "Move up"),
-            self._button("down", "\u2193", lambda: self.move_document(+1), "Move down")))  # fmt: skip
-        box.addWidget(self.reds_label)
-        box.addWidget(self.reds_view, 2)
-        box.addLayout(self._row(self._button("delete", "Delete redaction", self.delete_redaction)))
-        box.addLayout(tools)
-        box.addWidget(self.progress)
-        box.addWidget(self.message)
-        box.addWidget(self.problems, 1)
-        self.problems.hide()
-        for key in ("up", "down"):
-            self.buttons[key].setMaximumWidth(36)
+        return tools
 
     def _toggle_form(self) -> None:
         self.form.setVisible(self.buttons["new"].isChecked())
@@ -334,76 +344,3 @@ class ProductionPanel(QWidget):
             )
 
         self._run(act)
-
-    # -- export -----------------------------------------------------------------------------
-    def choose_export(self) -> None:
-        folder = QFileDialog.getSaveFileName(self, "Export the production to a new folder")[0]
-        if folder:
-            self.export_to(Path(folder))
-
-    def export_to(self, folder: Path) -> None:
-        """Export the current set into the new ``folder`` and verify it, listing problems,
-        in the background with a progress bar. The export is written beside ``folder`` and
-        renamed into place: a cancel or a failure leaves no half export."""
-        self.problems.clear()
-        self.problems.hide()
-        name = self.sets.currentText()
-        found: list[str] = []
-        outcome: list[str] = []
-        make = background.export_and_verify(name, folder, found, outcome)
-
-        def done(cancelled: bool) -> str:
-            if cancelled:
-                exported = folder.is_dir() and any(folder.iterdir())
-                return (f"Exported to {folder}; not verified (cancelled)." if exported
-                        else "Cancelled; nothing was exported.")  # fmt: skip
-            self.problems.addItems(found)
-            self.problems.setVisible(bool(found))
-            sentence = outcome[-1] if outcome else "Exported."
-            self._outcome = sentence  # told once the job has ended (after the window's "Ready")
-            return f"{sentence} Folder: {folder}"
-
-        self._background("Exporting", make, done)
-
-    def _background(self, title: str, make: MakeJob, done: Callable[[bool], str]) -> None:
-        """Run ``make`` on the window's worker (or here, without one) and show its outcome."""
-        if self.matter is None:
-            return
-        if self.runner is None:
-
-            def act(m: Matter) -> tuple[str, Changes | None]:
-                for _ in make(m):
-                    pass
-                return done(False), None
-
-            self._run(act)
-            return
-        self.message.setText(f"{title}…")
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        job = self.runner(title, make)
-        job.progressed.connect(self._progressed)
-
-        def finished(summary: JobSummary) -> None:
-            self.message.setText(done(summary.cancelled))
-            self.changed.emit(None)
-
-        def failed(msg: str) -> None:
-            self.message.setText(f"Error: {msg}")
-
-        job.finished.connect(finished)
-        job.failed.connect(failed)
-        job.ended.connect(self._ended)
-
-    def _ended(self) -> None:
-        self.progress.hide()
-        if self._outcome:
-            self.exported.emit(self._outcome)
-            self._outcome = ""
-
-    def _progressed(self, p: Progress) -> None:
-        if p.total:
-            self.progress.setRange(0, p.total)
-            self.progress.setValue(min(p.done, p.total))
-        if p.message:
-            self.progress.setFormat(p.message[:60])
