@@ -134,7 +134,8 @@ def checked_box(matter: Matter, pset: ProductionSet, doc: str, page: int, rect: 
     x0, y0, x1, y1 = rect
     if x1 <= x0 or y1 <= y0:
         raise ProductionError(f"{list(rect)}: x1 and y1 must be greater than x0 and y0.")
-    if x0 < -0.5 or y0 < -0.5 or x1 > w + 0.5 or y1 > h + 0.5:
+    if x0 < -0.5 or y0 < -0.5 or (max(x1 - w, y1 - h) > 0.5 and max(x1 - h, y1 - w) > 0.5):
+        # (in the page's own coordinates: a page shown turned a quarter has w and h swapped)
         raise ProductionError(f"{d.file_name} p. {page}: the box {list(rect)} is outside the "
                               f"page (0,0,{w:g},{h:g}).")  # fmt: skip
     return d

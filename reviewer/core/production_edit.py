@@ -205,6 +205,25 @@ def last_reason(matter: Matter) -> tuple[str, str]:
 
 def overlay_boxes(matter: Matter, doc_id: int) -> list[tuple[int, float, float, float, float]]:
     """Every redaction box of a document as (page, x0, y0, x1, y1), as the export places it
-    (a paragraph's boxes, a whole page), for the page view to draw."""
-    return [(page, *rect) for page, boxes in sorted(_boxes(matter, doc_id, False).items())
+    (a paragraph's boxes, a whole page), in the page's coordinates as shown (``to_view``)."""
+    return [(page, *to_view(matter, doc_id, page, rect))
+            for page, boxes in sorted(_boxes(matter, doc_id, False).items())
             for rect, _ in boxes]  # fmt: skip
+
+
+def to_view(matter: Matter, doc_id: int, page: int, rect: Rect) -> Rect:
+    """A box in a page's own coordinates (as stored) as the page is shown: a page with a
+    /Rotate is shown turned."""
+    return _turned(matter, doc_id, page, rect, True)
+
+
+def to_page(matter: Matter, doc_id: int, page: int, rect: Rect) -> Rect:
+    """A box drawn on the page as shown, in the page's own coordinates (as stored)."""
+    return _turned(matter, doc_id, page, rect, False)
+
+
+def _turned(matter: Matter, doc_id: int, page: int, rect: Rect, view: bool) -> Rect:
+    path = locate.document_path(matter, doc_id)
+    if path is None or not path.is_file():
+        return rect
+    return pdf.turned_rects(path, page - 1, [rect], view)[0]

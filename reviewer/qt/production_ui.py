@@ -104,8 +104,10 @@ class ProductionController:
     def show_redaction(self, doc_id: int, row: production_edit.RedactionRow) -> None:
         """Open the redaction's document at its page with its box outlined."""
         self.window.open_document(doc_id)
-        if row.rect is not None:
-            self.tool.choose([(row.page, *row.rect)])
+        matter = self.window.matter
+        if row.rect is not None and matter is not None:
+            self.tool.choose([(row.page, *production_edit.to_view(matter, doc_id, row.page,
+                                                                  row.rect))])  # fmt: skip
         else:
             self.tool.choose([])
             self.window.go_to_page(row.page)
@@ -126,10 +128,11 @@ class ProductionController:
         elif was:
             self.say("Redact mode ended.", 3000)
 
-    def box_drawn(self, page: int, rect: tuple[float, float, float, float]) -> None:
+    def box_drawn(self, page: int, shown: tuple[float, float, float, float]) -> None:
         matter, name, doc_id = self.window.matter, self._set_name(), self.window.doc_id
         if matter is None or name is None or doc_id is None:
             return
+        rect = production_edit.to_page(matter, doc_id, page, shown)  # a turned page: unturned
         file_name = find_document(matter, doc_id).file_name
         if doc_id not in production.find_set(matter, name).doc_ids:
             self.say(f"{file_name} is not in production {name}: add it first (Add selected).")
@@ -183,7 +186,10 @@ class ProductionController:
 
     def show_hit(self, hit: Hit) -> None:
         self.window.open_document(hit.doc_id)
-        self.window.page_view.set_hits([(hit.page, *hit.rect)])
+        matter = self.window.matter
+        if matter is not None:
+            shown = production_edit.to_view(matter, hit.doc_id, hit.page, hit.rect)
+            self.window.page_view.set_hits([(hit.page, *shown)])
         self.window.statusBar().showMessage(f"{hit.file_name} p. {hit.page}: {hit.context}")
 
     def apply_hits(self, hits: list[Hit], reason: str, kind: str) -> None:

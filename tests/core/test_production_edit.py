@@ -14,7 +14,7 @@ from reviewer.core import production_edit as edit
 from reviewer.core.errors import ProductionError
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
-from reviewer.core.production_find import find_hits, redact_hits
+from reviewer.core.production_find import find_hits, redact_drawn, redact_hits
 from reviewer.core.production_preview import preview_page
 
 
@@ -116,3 +116,35 @@ def test_preview_is_black_under_the_box_and_stamped(pm: Matter) -> None:
     assert sum(img.samples[at : at + 3]) > 700
     with pytest.raises(ProductionError, match="not within"):
         preview_page(pm, "P", hit.doc_id, 9)
+
+
+def test_a_box_drawn_on_a_turned_page_redacts_what_was_under_it(
+    matter: Matter, tmp_path: Path
+) -> None:
+    """A page with /Rotate 90 is shown turned: the box drawn there is stored in the page's
+    own coordinates, drawn back where it was, and the preview is black at that place."""
+    path = tmp_path / "turned.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), "Account holder Anna Denvers signed.", fontsize=11)
+    page.set_rotation(90)
+    doc.save(path)
+    for _ in import_files(matter, [path], workers=1):
+        pass
+    production.create_set(matter, "T", "T", 1)
+    production.add_documents(matter, "T", ["turned.pdf"])
+    doc_id = production.find_set(matter, "T").doc_ids[0]
+    word = find_hits(matter, "T", "Denvers")[0]
+    shown = edit.to_view(matter, doc_id, 1, word.rect)
+    assert shown != pytest.approx(word.rect)  # turned a quarter
+    grown = (shown[0] - 2, shown[1] - 2, shown[2] + 2, shown[3] + 2)
+    stored = edit.to_page(matter, doc_id, 1, grown)
+    redact_drawn(matter, "T", doc_id, 1, stored, "privacy")
+    assert [r.text for r in edit.document_redactions(matter, doc_id)] == ["Denvers"]
+    [(page, *box)] = edit.overlay_boxes(matter, doc_id)
+    assert (page, box) == (1, pytest.approx(list(grown), abs=0.02))
+    img = preview_page(matter, "T", doc_id, 1, 1.0).image
+    assert img.width == 792  # the produced page is turned for real
+    cx, cy = round((shown[0] + shown[2]) / 2), round(shown[1] + 1)
+    at = cy * img.stride + cx * 3
+    assert sum(img.samples[at : at + 3]) < 60  # black where the box was drawn

@@ -44,6 +44,7 @@ from reviewer.core.pdf.view import (
     page_words,
     reading_order,
     text_in_rect,
+    turned_rects,
 )
 from reviewer.core.pdf.write import PdfWriter, html_to_pdf, pdf_text
 
@@ -88,4 +89,5 @@ __all__ = [
     "text_outside",
     "text_under",
     "tight_boxes",
+    "turned_rects",
 ]
