@@ -196,11 +196,16 @@ def test_draw_find_redact_preview_export_verify(
     panel.export_to(out)
     assert w.jobs.busy
     assert panel.progress.isVisible()
+    steps: list[str] = []
+    w.jobs.jobs[-1].progressed.connect(lambda p: steps.append(p.message))
     qtbot.waitUntil(lambda: not w.jobs.busy, timeout=120_000)
     sentence = "Produced 3 documents, 18 pages, DEMO000001\u2013DEMO000018: verified, no problems."
     assert panel.message.text().startswith(sentence)
     assert w.statusBar().currentMessage() == sentence
     assert not panel.progress.isVisible()
+    assert [m for m in steps if m.startswith("Producing")] == [
+        "Producing 1 of 3: DEMO000001", "Producing 2 of 3: DEMO000011",
+        "Producing 3 of 3: DEMO000014"]  # fmt: skip
     _no_redacted_text(out, hits, phone)
 
 
