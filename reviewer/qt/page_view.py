@@ -53,6 +53,7 @@ class PageTool(Protocol):
     def press(self, event: QMouseEvent) -> bool: ...
     def move(self, event: QMouseEvent) -> bool: ...
     def release(self, event: QMouseEvent) -> bool: ...
+    def escape(self) -> bool: ...
 
 
 class PageView(QAbstractScrollArea):
@@ -337,6 +338,8 @@ class PageView(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.tool is not None and self.tool.escape():
+            return
         keys = {Qt.Key.Key_Home: 1, Qt.Key.Key_End: len(self.page_sizes)}
         if event.key() in keys:
             self.go_to_page(keys[Qt.Key(event.key())])

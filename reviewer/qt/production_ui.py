@@ -19,7 +19,6 @@ from reviewer.core.records import Changes
 from reviewer.qt import background
 from reviewer.qt.production_dialogs import FindRedactDialog, PreviewDialog, RedactReasonDialog
 from reviewer.qt.redact_tool import RedactTool
-from reviewer.qt.review_actions import refresh_documents
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow (not imported: no cycle)
 STATUS_MS = 8000
@@ -42,7 +41,7 @@ class ProductionController:
         panel.findRequested.connect(self.open_find)
         panel.previewRequested.connect(self.open_preview)
         panel.exported.connect(lambda sentence: window.statusBar().showMessage(sentence))
-        self.tool.toggled.connect(panel.set_redact_mode)
+        self.tool.toggled.connect(self._mode_changed)
         self.tool.drawn.connect(self.box_drawn)
         window.documentOpened.connect(self.document_opened)
         window.operation_executed.connect(self.refresh)
@@ -75,8 +74,7 @@ class ProductionController:
         dock.raise_()
 
     def _announce(self, changes: Changes) -> None:
-        refresh_documents(self.window)  # the documents list's redaction dot
-        self.window.announce(changes)
+        self.window.announce(changes)  # the documents list's redaction dot follows too
 
     # -- following the window ---------------------------------------------------------------
     def document_opened(self, doc_id: int) -> None:
@@ -118,14 +116,18 @@ class ProductionController:
         self.set_redact_mode(not self.tool.active)
 
     def set_redact_mode(self, on: bool) -> None:
-        was = self.tool.active
         if on and self._set_name() is None:
             on = False
         self.tool.set_active(on)
+        self.panel.set_redact_mode(self.tool.active)  # a refused click unchecks its button
+
+    def _mode_changed(self, on: bool) -> None:
+        """Redact mode began or ended (here, from the dock, the menu or Escape)."""
         self.panel.set_redact_mode(on)
         if on:
-            self.say("Redact mode: drag a box over what to black out (Ctrl+Shift+R ends it).", 0)
-        elif was:
+            self.say("Redact mode: drag a box over what to black out (Esc or Ctrl+Shift+R "
+                     "ends it).", 0)  # fmt: skip
+        else:
             self.say("Redact mode ended.", 3000)
 
     def box_drawn(self, page: int, shown: tuple[float, float, float, float]) -> None:

@@ -80,6 +80,15 @@ class RedactTool(QObject):
             painter.setBrush(BAND_FILL)
             painter.drawRect(band)
 
+    def escape(self) -> bool:
+        """Escape drops the box being dragged, else ends Redact mode."""
+        if self._start is not None:
+            self._start = self._end = self._page = None
+            self.view.viewport().update()
+        else:
+            self.set_active(False)
+        return True
+
     # -- the mouse (PageTool) ------------------------------------------------------------------
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:

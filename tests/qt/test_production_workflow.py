@@ -136,8 +136,10 @@ def test_draw_find_redact_preview_export_verify(
     assert "1 redaction" in _cell(panel.docs, 0, 1)
     assert "Redacted a box on p. 1" in w.statusBar().currentMessage()
     assert _lightness(w, (1, *phone[:4])) < 0.6 * bare  # drawn at once, dark on the page
-    w.actions_by_name["redact_mode"].trigger()
+    QTest.keyClick(w.page_view, Qt.Key.Key_Escape)  # Escape ends Redact mode
     assert not panel.redact.isChecked()
+    assert not w.actions_by_name["redact_mode"].isChecked()
+    assert w.statusBar().currentMessage() == "Redact mode ended."
 
     # -- find and redact with a preview: one hit left unchecked --------------------------
     qtbot.mouseClick(panel.buttons["find"], Qt.MouseButton.LeftButton)
