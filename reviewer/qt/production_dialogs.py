@@ -60,7 +60,10 @@ class RedactReasonDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Redact")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Redact")
+        ok.setEnabled(bool(reason.strip()))  # the redaction log needs a reason
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -111,6 +114,7 @@ class FindRedactDialog(QDialog):
         self.text.returnPressed.connect(self._find)
         self.apply_button.clicked.connect(self._apply)
         self.model.itemChanged.connect(lambda _item: self._count())
+        self.reason.textChanged.connect(lambda _text: self._count())
         self.hits_view.selectionModel().currentRowChanged.connect(self._chosen)
         self.hits_view.clicked.connect(self._chosen)
 
@@ -186,7 +190,12 @@ class FindRedactDialog(QDialog):
         self.status.setText(f"{len(hits)} hit{'s' * (len(hits) != 1)}, {checked} checked. "
                             "Click a hit to see it on its page.")  # fmt: skip
         self.apply_button.setText(f"Redact {checked} checked")
-        self.apply_button.setEnabled(checked > 0)
+        reason = bool(self.reason.text().strip())
+        self.apply_button.setEnabled(checked > 0 and reason)
+        if checked and not reason:
+            self.status.setText(
+                self.status.text() + " Give the reason (the redaction log shows it)."
+            )
 
     def _chosen(self, index: QModelIndex, *_: object) -> None:
         if index.isValid():

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from reviewer.core import pdf
@@ -128,8 +129,11 @@ def test_draw_find_redact_preview_export_verify(
     assert dialog is not None
     assert dialog.isVisible()
     assert "555-0142" in dialog.findChild(type(panel.range)).text()  # it says what it covers
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.reason.setText(" ")
+    assert not ok.isEnabled()  # no redaction without its reason
     dialog.reason.setText("personal telephone")
-    dialog.accept()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert _cell(panel.reds, 0, 0) == "1"
     assert _cell(panel.reds, 0, 1) == "personal telephone"
     assert "555-0142" in _cell(panel.reds, 0, 2)
@@ -158,6 +162,9 @@ def test_draw_find_redact_preview_export_verify(
     assert w.page_view.hits == [(hits[1].page, *hits[1].rect)]
     find.model.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
     assert find.apply_button.text() == f"Redact {len(hits) - 1} checked"
+    find.reason.clear()
+    assert not find.apply_button.isEnabled()
+    assert "Give the reason" in find.status.text()
     find.reason.setText("minor's name")
     find.kind.setCurrentIndex(find.kind.findData("minor-name"))
     qtbot.mouseClick(find.apply_button, Qt.MouseButton.LeftButton)

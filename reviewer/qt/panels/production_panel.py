@@ -190,6 +190,8 @@ class ProductionPanel(ExportMixin, QWidget):
     # -- state ------------------------------------------------------------------------------
     def track(self, view: QTableView | None, matter: Matter | None) -> None:
         self.view, self.matter, self.doc_id = view, matter, None
+        if matter is None:
+            self.redactModeToggled.emit(False)  # the matter closed: Redact mode ends
         self.problems.clear()
         self.problems.hide()
         self.message.clear()
@@ -239,6 +241,7 @@ class ProductionPanel(ExportMixin, QWidget):
         """List the redactions of ``doc_id`` (the document open in the window)."""
         self.doc_id = doc_id
         rows = []
+        self.reds_label.setText("Redactions")
         if self.matter is not None and doc_id is not None:
             rows = production_edit.document_redactions(self.matter, doc_id)
             name = next((r.file_name for r in self.docs.rows if r.doc_id == doc_id), None)
