@@ -6,7 +6,7 @@ recorded as redactions in one undoable operation."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.core import locate, pdf
 from reviewer.core.errors import ProductionError
@@ -28,6 +28,11 @@ class Hit:
     rect: Rect
     text: str  # the words under the box
     context: str  # the line around it, the hit in «guillemets»
+    more: tuple[Rect, ...] = ()  # the rest of an occurrence that runs onto the next line
+
+    @property
+    def boxes(self) -> tuple[Rect, ...]:
+        return (self.rect, *self.more)
 
 
 def find_hits(matter: Matter, name: str, text: str | None, pattern: str | None = None) -> list[Hit]:
@@ -35,16 +40,39 @@ def find_hits(matter: Matter, name: str, text: str | None, pattern: str | None =
     bottom. Finding nothing is an error that says so."""
     pset = find_set(matter, name)
     out: list[Hit] = []
+    needle = [] if pattern else [pdf.bare_word(t) for t in (text or "").split()]
     for d, boxes in matches(matter, pset, text, pattern):
         path = matter.path / d.stored_path
         ocr = locate.ocr_words(matter, d.id)
         words: dict[int, list[pdf.WordBox]] = {}
+        hits: list[Hit] = []
         for page, rect in sorted(boxes, key=lambda b: (b[0], b[1][1], b[1][0])):
             if page not in words:
                 words[page] = ocr.get(page) or pdf.page_words(path, page - 1)
             under, context = _context(words[page], rect)
-            out.append(Hit(d.id, d.file_name, page, tuple(rect), under, context))  # type: ignore[arg-type]
+            hits.append(Hit(d.id, d.file_name, page, tuple(rect), under, context))  # type: ignore[arg-type]
+        out += _joined(hits, needle)
     return out
+
+
+def _joined(hits: list[Hit], needle: list[str]) -> list[Hit]:
+    """An occurrence of several words broken over two lines is one hit (its two boxes), so
+    that it is checked or left whole."""
+    out: list[Hit] = []
+    for hit in hits:
+        last = out[-1] if out else None
+        if (last is not None and len(needle) > 1 and not last.more and last.page == hit.page
+                and _bare(last.text) + _bare(hit.text) == needle
+                and 0 < len(_bare(last.text)) < len(needle)):  # fmt: skip
+            out[-1] = replace(last, text=f"{last.text} {hit.text}", more=(hit.rect,),
+                              context=f"{last.context} / {hit.context}")  # fmt: skip
+        else:
+            out.append(hit)
+    return out
+
+
+def _bare(text: str) -> list[str]:
+    return [pdf.bare_word(t) for t in text.split()]
 
 
 def _context(words: list[pdf.WordBox], rect: Rect) -> tuple[str, str]:
@@ -81,7 +109,7 @@ def redact_hits(
             raise ProductionError(f"{h.file_name}: is not in production {pset.name}; add it first.")
         if not 1 <= h.page <= len(locate.page_sizes(matter, h.doc_id)):
             raise ProductionError(f"{h.file_name}: has no page {h.page}.")
-    boxes = [(h.doc_id, h.page, h.rect) for h in chosen]
+    boxes = [(h.doc_id, h.page, rect) for h in chosen for rect in h.boxes]
     n = len(boxes)
     return record_boxes(matter, boxes, info_type, basis, reason,
                         f"find and redact {n} hit{'s' * (n != 1)} in {pset.name}")  # fmt: skip

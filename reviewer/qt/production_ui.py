@@ -190,8 +190,8 @@ class ProductionController:
         self.window.open_document(hit.doc_id)
         matter = self.window.matter
         if matter is not None:
-            shown = production_edit.to_view(matter, hit.doc_id, hit.page, hit.rect)
-            self.window.page_view.set_hits([(hit.page, *shown)])
+            shown = [production_edit.to_view(matter, hit.doc_id, hit.page, r) for r in hit.boxes]
+            self.window.page_view.set_hits([(hit.page, *r) for r in shown])
         self.window.statusBar().showMessage(f"{hit.file_name} p. {hit.page}: {hit.context}")
 
     def apply_hits(self, hits: list[Hit], reason: str, kind: str) -> None:

@@ -148,3 +148,23 @@ def test_a_box_drawn_on_a_turned_page_redacts_what_was_under_it(
     cx, cy = round((shown[0] + shown[2]) / 2), round(shown[1] + 1)
     at = cy * img.stride + cx * 3
     assert sum(img.samples[at : at + 3]) < 60  # black where the box was drawn
+
+
+def test_a_name_broken_over_two_lines_is_one_hit(matter: Matter, tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), "The form was signed on Monday by Anna", fontsize=11)
+    page.insert_text((72, 114), "Denvers in the presence of Anna Denvers's aunt.", fontsize=11)
+    doc.save(path)
+    for _ in import_files(matter, [path], workers=1):
+        pass
+    production.create_set(matter, "B", "B", 1)
+    production.add_documents(matter, "B", ["broken.pdf"])
+    hits = find_hits(matter, "B", "Anna Denvers")
+    assert [(h.text, len(h.boxes)) for h in hits] == [
+        ("Anna Denvers", 2), ("Anna Denvers's", 1)]  # fmt: skip
+    assert hits[0].context.startswith("\u2026") or "\u00abAnna\u00bb" in hits[0].context
+    redact_hits(matter, "B", hits[:1], "privacy")
+    doc_id = hits[0].doc_id
+    assert [r.text for r in edit.document_redactions(matter, doc_id)] == ["Anna", "Denvers"]
