@@ -44,6 +44,7 @@ class ProductionController:
         self.tool.toggled.connect(self._mode_changed)
         self.tool.drawn.connect(self.box_drawn)
         window.documentOpened.connect(self.document_opened)
+        window.page_view.pageChanged.connect(self._page_changed)
         window.operation_executed.connect(self.refresh)
         action = window.actions_by_name.get("redact_mode")
         if action is not None:
@@ -223,11 +224,18 @@ class ProductionController:
         self.preview_dialog.raise_()
         self.render_preview()
 
+    def _page_changed(self, page: int) -> None:
+        """The preview follows the page scrolled to."""
+        visible = self.preview_dialog is not None and self.preview_dialog.isVisible()
+        if visible and page and page != self.preview_page:
+            self.preview_page = page
+            self.render_preview()
+
     def step_preview(self, step: int) -> None:
         pages = len(self.window.page_view.page_sizes)
         self.preview_page = min(max(1, self.preview_page + step), max(pages, 1))
-        self.window.go_to_page(self.preview_page)
         self.render_preview()
+        self.window.go_to_page(self.preview_page)
 
     def render_preview(self) -> None:
         matter, name, dialog = (

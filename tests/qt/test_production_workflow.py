@@ -198,6 +198,8 @@ def test_draw_find_redact_preview_export_verify(
     assert _dark(image, x0 + 1, y0 + 1, x1 - 1, y1 - 1) > 0.6
     right = round(300 * zoom), round(340 * zoom)  # the rest of the line: white paper
     assert _dark(image, right[0], y0 + 1, right[1], y1 - 1) < 0.05
+    w.go_to_page(2)  # the preview follows the page shown
+    assert preview.caption.text().startswith("complaint.pdf, p. 2\nDEMO000002")
     preview.close()
 
     # -- export and verify in the background -------------------------------------------
