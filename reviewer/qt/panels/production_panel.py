@@ -197,8 +197,11 @@ class ProductionPanel(ExportMixin, QWidget):
         self.message.clear()
         self._reload()
 
-    def on_operation(self, _changes: object) -> None:
-        """Any operation (here, elsewhere, an undo) may have changed the set or redactions."""
+    def on_operation(self, changes: object) -> None:
+        """An operation (here, elsewhere, an undo) may have changed the sets or redactions;
+        one that only tagged or mapped claims did not (tagging stays quick)."""
+        if isinstance(changes, Changes) and _review_only(changes):
+            return
         self._reload(self.sets.currentText() or None)
 
     def _reload(self, select: str | None = None) -> None:
@@ -347,3 +350,9 @@ class ProductionPanel(ExportMixin, QWidget):
             )
 
         self._run(act)
+
+
+def _review_only(c: Changes) -> bool:
+    """Tags, elements, claims, count mapping or people changed, and nothing else."""
+    review = c.tags or c.elements or c.claims or c.counts or c.people
+    return bool(review) and not (c.documents or c.content or c.orphans)
