@@ -9,7 +9,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from reviewer.core import history, production, production_export
+from reviewer.core import history, production, production_export, production_verify
 from reviewer.core import production_edit as edit
 from reviewer.core.errors import ProductionError
 from reviewer.core.ingest import import_files
@@ -168,3 +168,23 @@ def test_a_name_broken_over_two_lines_is_one_hit(matter: Matter, tmp_path: Path)
     redact_hits(matter, "B", hits[:1], "privacy")
     doc_id = hits[0].doc_id
     assert [r.text for r in edit.document_redactions(matter, doc_id)] == ["Anna", "Denvers"]
+
+
+def test_export_steps_report_each_document_and_a_cancel_leaves_nothing(
+    pm: Matter, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    steps = production_export.export_steps(pm, "P", out)
+    first, second = next(steps), next(steps)
+    assert (first.message, second.message) == ("Producing 1 of 3: ABC0005",
+                                               "Producing 2 of 3: ABC0007")  # fmt: skip
+    assert list(tmp_path.glob(".out.part-*"))  # being written beside the destination
+    steps.close()  # a cancel
+    assert not out.exists()
+    assert not list(tmp_path.glob(".out.part-*"))
+    manifest = production_export.export(pm, "P", out)
+    problems = production_verify.verify(out, pm)
+    assert production_verify.outcome(manifest, problems) == (
+        "Produced 3 documents, 6 pages, ABC0005\u2013ABC0010: verified, no problems."
+    )
+    assert production_verify.outcome(manifest, ["x"]).endswith("verify found 1 problem.")
