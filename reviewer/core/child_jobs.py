@@ -1,5 +1,5 @@
-"""Work the app runs in a child process (``processes.run_in_child``): production export and
-verify, find-and-redact, the privilege log's export. Each opens its own handle on the matter
+"""Work the app runs in a child process (``processes``): production export and verify,
+find-and-redact hits, the privilege log's export. Each opens its own handle on the matter
 (the app's stays open: WAL lets them write side by side) and returns plain data. PyMuPDF and
 the document writers hold the GIL for long stretches; in a process of their own they cannot
 freeze the window."""
@@ -9,26 +9,40 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reviewer.core import production, production_export, production_verify, search
+from reviewer.core import (
+    production_export,
+    production_find,
+    production_verify,
+    search,
+)
 from reviewer.core.exports import write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report
 from reviewer.core.ingest import import_files
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr, ocr_documents
+from reviewer.core.production_find import Hit
 from reviewer.core.records import Progress
 
 
-def export_and_verify(matter_path: Path, name: str, folder: Path) -> list[str]:
-    """Export production ``name`` into the new ``folder``, then verify it: the problems."""
+def export_verify_steps(matter_path: Path, name: str, folder: Path) -> Iterator[Progress]:
+    """``export_and_verify`` as a stream: a Progress per document produced, one while
+    verifying, one ``verify-problem`` per problem found, and last ``export-done`` with the
+    outcome in a sentence (pages, Bates range, verification)."""
     with Matter.open(matter_path) as m:
-        production_export.export(m, name, folder)
-        return production_verify.verify(folder, m)  # against the sources too
+        manifest = yield from production_export.export_steps(m, name, folder)
+        docs = len(manifest["documents"])  # type: ignore[arg-type]
+        yield Progress(docs, docs, f"Verifying {folder.name}…", step="verify", unit="documents")
+        problems = production_verify.verify(folder, m)
+    for problem in problems:
+        yield Progress(0, 0, problem, step="verify-problem")
+    yield Progress(docs, docs, production_verify.outcome(manifest, problems),
+                   step="export-done", unit="documents")  # fmt: skip
 
 
-def redact_search(matter_path: Path, name: str, text: str, reason: str) -> list[str]:
-    """Find ``text`` in production ``name`` and record a redaction per match."""
-    with Matter.open(matter_path) as m:
-        return production.redact_search(m, name, text, reason)
+def find_hits(matter_path: Path, name: str, text: str, pattern: str | None) -> list[Hit]:
+    """Every hit of ``text`` (or ``pattern``) in production ``name``, nothing recorded."""
+    with Matter.open(matter_path, readonly=True) as m:
+        return production_find.find_hits(m, name, text, pattern)
 
 
 def privilege_log(matter_path: Path, preset: str, path: Path, force: bool) -> Path:

@@ -97,7 +97,10 @@ def add_documents(matter: Matter, name: str, docs: list[str]) -> Changes:
         seen.add(d.id)
     rec = Recorder(matter, f"add to production {pset.name}")
     with matter.db.atomic():
-        for seq, d in enumerate(found, len(pset.doc_ids) + 1):
+        top = matter.db.execute(
+            "SELECT coalesce(max(seq), 0) FROM production_docs WHERE set_id = ?", [pset.id]
+        ).fetchone()[0]
+        for seq, d in enumerate(found, top + 1):  # after the last, gaps or not
             rec.insert("production_docs", {"set_id": pset.id, "doc_id": d.id, "seq": seq},
                        d.file_name)  # fmt: skip
     return rec.changes()
@@ -116,6 +119,13 @@ def redact_box(
 ) -> list[str]:  # fmt: skip
     """Redact one rectangle (PDF points, origin top-left) of ``page`` (1-based)."""
     pset = find_set(matter, name)
+    d = checked_box(matter, pset, doc, page, rect)
+    return _record(matter, [(d.id, page, rect)], info_type, basis, reason,
+                   f"redact {d.file_name} p. {page}")  # fmt: skip
+
+
+def checked_box(matter: Matter, pset: ProductionSet, doc: str, page: int, rect: Rect) -> Document:
+    """The set's document ``doc`` if ``rect`` is a box within its ``page``; else an error."""
     d = member(matter, pset, doc)
     sizes = locate.page_sizes(matter, d.id)
     if not 1 <= page <= len(sizes):
@@ -124,11 +134,11 @@ def redact_box(
     x0, y0, x1, y1 = rect
     if x1 <= x0 or y1 <= y0:
         raise ProductionError(f"{list(rect)}: x1 and y1 must be greater than x0 and y0.")
-    if x0 < -0.5 or y0 < -0.5 or x1 > w + 0.5 or y1 > h + 0.5:
+    if x0 < -0.5 or y0 < -0.5 or (max(x1 - w, y1 - h) > 0.5 and max(x1 - h, y1 - w) > 0.5):
+        # (in the page's own coordinates: a page shown turned a quarter has w and h swapped)
         raise ProductionError(f"{d.file_name} p. {page}: the box {list(rect)} is outside the "
                               f"page (0,0,{w:g},{h:g}).")  # fmt: skip
-    return _record(matter, [(d.id, page, rect)], info_type, basis, reason,
-                   f"redact {d.file_name} p. {page}")  # fmt: skip
+    return d
 
 
 def redact_paragraph(
@@ -154,6 +164,17 @@ def redact_search(
     """Redact every occurrence of ``text`` (or of a built-in ``pattern``: ssn, account) on
     every page of the set's documents. Finding nothing is an error: nothing is recorded."""
     pset = find_set(matter, name)
+    found = matches(matter, pset, text, pattern)
+    boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
+    return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
+
+
+def matches(
+    matter: Matter, pset: ProductionSet, text: str | None, pattern: str | None = None
+) -> list[tuple[Document, list[tuple[int, Rect]]]]:
+    """Every occurrence of ``text`` (or of a built-in ``pattern``) in the set's documents,
+    in production order: (document, [(1-based page, rectangle)]). Finding nothing is an
+    error."""
     if not pset.doc_ids:
         raise ProductionError(f"{pset.name}: has no documents yet; add some first.")
     if not (text or "").strip() and pattern is None:
@@ -172,8 +193,7 @@ def redact_search(
     if not found:
         what = f"the {pattern} pattern" if pattern else repr(text)
         raise ProductionError(f"{what}: not found in production {pset.name}; nothing redacted.")
-    boxes = [(d.id, page, rect) for d, hits in found for page, rect in hits]
-    return _record(matter, boxes, info_type, basis, reason, f"find and redact in {pset.name}")
+    return found
 
 
 def redact_bad_covers(
@@ -230,9 +250,16 @@ def _record(
     reason: str, action: str, para_id: int | None = None,
 ) -> list[str]:  # fmt: skip
     """One undoable batch; a non-privacy redaction without a basis takes its reason."""
+    return record_boxes(matter, boxes, info_type, basis, reason, action, para_id)[0]
+
+
+def record_boxes(
+    matter: Matter, boxes: list[tuple[int, int, Rect]], info_type: str, basis: str,
+    reason: str, action: str, para_id: int | None = None,
+) -> tuple[list[str], Changes]:  # fmt: skip
+    """``_record``, returning the new ids and what the operation changed."""
     if not reason.strip():
         raise ProductionError("Give the reason for the redaction (--reason).")
     if not basis.strip() and info_type not in PRIVACY:
         basis = f"custom: {reason.strip()}"
-    ids, _ = add_boxes(matter, boxes, info_type, basis, reason, para_id, action)
-    return ids
+    return add_boxes(matter, boxes, info_type, basis, reason, para_id, action)

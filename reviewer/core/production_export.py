@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import shutil
+from collections.abc import Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from reviewer.core.exports.privilege_log import redaction_log_report
 from reviewer.core.matter import Matter
 from reviewer.core.privilege import settings
 from reviewer.core.production import check_names, find_set
-from reviewer.core.records import ProductionSet
+from reviewer.core.records import ProductionSet, Progress
 
 QUOTE, SEP, NEWLINE = "\u00fe", "\u0014", "\u00ae"
 DAT_FIELDS = ("BEGBATES", "ENDBATES", "PAGECOUNT", "FILENAME", "TITLE", "CUSTODIAN",
@@ -154,12 +155,16 @@ def _scrubbed(it: Item) -> Item:
                    custodian=rx.sub("[REDACTED]", it.custodian))  # fmt: skip
 
 
-def _write_pdfs(items: list[Item], folder: Path, pset: ProductionSet, party: str) -> list[Item]:
-    """Write each document's PDF; the items come back with their boxes as placed in the
-    copies (a rotated page's boxes turn with it)."""
+def _write_pdfs(
+    items: list[Item], folder: Path, pset: ProductionSet, party: str
+) -> Generator[Progress, None, list[Item]]:
+    """Write each document's PDF (a Progress as each starts); the items come back with their
+    boxes as placed in the copies (a rotated page's boxes turn with it)."""
     (folder / "PDF").mkdir()
-    done = []
-    for it in items:
+    done: list[Item] = []
+    for n, it in enumerate(items, 1):
+        yield Progress(n - 1, len(items), f"Producing {n} of {len(items)}: {it.bates[0]}",
+                       step="export", unit="documents")  # fmt: skip
         dest = folder / it.path
         if it.withheld:
             pdf.slip_sheet(dest, SLIP.format(entry=it.withheld), it.bates[0], pset.legend)
@@ -219,6 +224,19 @@ def _manifest(pset: ProductionSet, items: list[Item]) -> dict[str, object]:
 def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> dict[str, object]:
     """Write the production ``name`` into the new folder ``out``; returns the manifest. It
     stores the Bates numbers it gave, so it needs a writable matter."""
+    steps = export_steps(matter, name, out, labels)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def export_steps(
+    matter: Matter, name: str, out: str | Path, labels: bool = True
+) -> Generator[Progress, None, dict[str, object]]:
+    """``export``, yielding a Progress as each document is produced; returns the manifest.
+    Closed part-way (a cancel), it leaves nothing behind."""
     matter.require_writable()
     pset = find_set(matter, name)
     dest = Path(out)
@@ -233,14 +251,14 @@ def export(matter: Matter, name: str, out: str | Path, labels: bool = True) -> d
     items = plan(matter, pset, labels)
     tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
     with matter.scratch(tmp):  # removed on the next open if this process is killed
-        items = _write_folder(matter, pset, items, tmp, dest)
+        items = yield from _write_folder(matter, pset, items, tmp, dest)
     _store_numbers(matter, pset, items)
     return _manifest(pset, items)
 
 
 def _write_folder(
     matter: Matter, pset: ProductionSet, items: list[Item], tmp: Path, dest: Path
-) -> list[Item]:
+) -> Generator[Progress, None, list[Item]]:
     """Write every file into ``tmp``, then rename it to ``dest``; returns the items as
     written (with their file paths)."""
     for it in items:
@@ -248,7 +266,7 @@ def _write_folder(
             raise ProductionError(f"{it.path}: would be written outside {dest}.")
     try:
         tmp.mkdir()
-        items = _write_pdfs(items, tmp, pset, settings(matter)["party"])
+        items = yield from _write_pdfs(items, tmp, pset, settings(matter)["party"])
         (tmp / "DATA").mkdir()
         (tmp / DAT).write_text(dat_text(items), encoding="utf-8-sig", newline="")
         (tmp / OPT).write_text(opt_text(items, pset.name), encoding="utf-8", newline="")

@@ -50,6 +50,18 @@ def verify(folder: str | Path, matter: Matter | None = None) -> list[str]:
     return problems
 
 
+def outcome(manifest: dict[str, Any], problems: list[str]) -> str:
+    """The export and its verification in one sentence, for the status bar: "Produced 3
+    documents, 18 pages, DEMO000001-DEMO000018 (an en dash): verified, no problems." """
+    bates: list[str] = manifest.get("bates", [])
+    docs, pages = len(manifest.get("documents", [])), len(bates)
+    span = f"{bates[0]}\u2013{bates[-1]}" if pages > 1 else (bates[0] if bates else "")
+    verdict = (f"verify found {len(problems)} problem{'s' * (len(problems) != 1)}" if problems
+               else "verified, no problems")  # fmt: skip
+    return (f"Produced {docs} document{'s' * (docs != 1)}, {pages} page{'s' * (pages != 1)}, "
+            f"{span}: {verdict}.")  # fmt: skip
+
+
 def _covers(root: Path, doc: dict[str, Any]) -> list[str]:
     try:
         found = bad_redactions(root / doc["file"])

@@ -36,6 +36,7 @@ from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.offline_actions import OfflineActions
+from reviewer.qt.production_ui import ProductionController
 from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         acts = self.actions_by_name
         self.history = HistoryController(self, acts["undo"], acts["redo"])
+        self.production = ProductionController(self)  # the production dock, boxes, previews
         self._connect()
         self._restore_layout()
         self.start = StartController(self)

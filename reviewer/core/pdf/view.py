@@ -108,6 +108,26 @@ def text_in_rect(path: str | Path, page_index: int, rect: tuple[float, float, fl
         return str(_page(path, page_index).get_textbox(pymupdf.Rect(rect))).strip()
 
 
+def turned_rects(
+    path: str | Path, page_index: int, rects: list[tuple[float, float, float, float]],
+    to_view: bool = True,
+) -> list[tuple[float, float, float, float]]:  # fmt: skip
+    """Rectangles of a page (0-based) moved between its own, unrotated coordinates (text
+    boxes, redactions) and the page as shown, turned by its /Rotate (``to_view``), or back.
+    Unchanged on a page that is not turned."""
+    pymupdf = _pymupdf()
+    with _OPEN_DOCS.lock:
+        page = _page(path, page_index)
+        if not page.rotation:
+            return list(rects)
+        turn = page.rotation_matrix if to_view else page.derotation_matrix
+        out = []
+        for r in rects:
+            t = pymupdf.Rect(r) * turn
+            out.append((t.x0, t.y0, t.x1, t.y1))
+        return out
+
+
 def close_cached() -> None:
     """Close the documents kept open for viewing (before a file is deleted or moved)."""
     _OPEN_DOCS.close()
