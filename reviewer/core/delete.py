@@ -107,3 +107,17 @@ def update_document(
     finally:
         updater.close()
     return op.changes()
+
+
+_WORK_TABLES = ("paragraphs", "tags", "privilege", "redactions", "production_docs")
+
+
+def work_counts(matter: Matter, doc_id: int) -> dict[str, int]:
+    """What deleting document ``doc_id`` takes with it (into the audit trail, undoable): the
+    number of its rows in each table that holds work or structure of it."""
+    return {
+        table: matter.db.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", [doc_id]
+        ).fetchone()[0]
+        for table in _WORK_TABLES
+    }

@@ -104,3 +104,15 @@ def document_rows(matter: Matter, ids: Sequence[int]) -> list[DocumentRow]:
 def outline_rows(matter: Matter, doc_id: int) -> list[OutlineRow]:
     """One short row per paragraph of a document, in reading order."""
     return [OutlineRow(*r) for r in matter.db.execute(_OUTLINE, [doc_id])]
+
+
+def ocr_page_counts(matter: Matter) -> list[tuple[int, str, int]]:
+    """``(doc_id, file_name, pages OCR'd)`` of every document, for choosing one to export as a
+    searchable PDF."""
+    return [
+        (int(i), str(n), int(k))
+        for i, n, k in matter.db.execute(
+            "SELECT id, file_name, (SELECT COUNT(*) FROM pages p WHERE p.doc_id = d.id"
+            " AND p.ocr) FROM documents d ORDER BY id"
+        )
+    ]
