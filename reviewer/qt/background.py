@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from reviewer.core import child_jobs
-from reviewer.core.matter import Matter
-from reviewer.core.processes import run_in_child, stream_in_child
-from reviewer.core.production_find import Hit
+from reviewer.core.jobs import child_jobs
+from reviewer.core.jobs.processes import run_in_child, stream_in_child
+from reviewer.core.matter.store import Matter
+from reviewer.core.production.find import Hit
 from reviewer.core.records import Progress
 from reviewer.qt.worker import MakeJob
 

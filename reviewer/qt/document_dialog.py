@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import documents
-from reviewer.core.anomalies import document_anomalies
-from reviewer.core.classify import KINDS
-from reviewer.core.delete import delete_documents, work_counts
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.anomalies import document_anomalies
+from reviewer.core.ingest.classify import KINDS
+from reviewer.core.matter import documents
+from reviewer.core.matter.delete import delete_documents, work_counts
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes, Document
 from reviewer.qt.review_dialog import ReviewDialog
 

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from reviewer.core import documents, locate, search
+from reviewer.core import search
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import missing_tesseract_notice
+from reviewer.core.ingest.ocr_run import missing_tesseract_notice
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
+from reviewer.core.search import locate
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.export_actions import ExportActions

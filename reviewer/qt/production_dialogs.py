@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.production_find import Hit
-from reviewer.core.production_preview import Preview
-from reviewer.core.redactions import INFO_TYPES
+from reviewer.core.production.find import Hit
+from reviewer.core.production.preview import Preview
+from reviewer.core.production.redactions import INFO_TYPES
 
 PATTERNS = (("Text", None), ("SSN pattern", "ssn"), ("Account-number pattern", "account"))
 HIT = Qt.ItemDataRole.UserRole + 1

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewer.core import locate, production, production_edit
-from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
-from reviewer.core.production_find import Hit, redact_drawn, redact_hits
-from reviewer.core.production_preview import preview_page
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
+from reviewer.core.production import edit as production_edit
+from reviewer.core.production import sets as production
+from reviewer.core.production.find import Hit, redact_drawn, redact_hits
+from reviewer.core.production.preview import preview_page
 from reviewer.core.records import Changes
+from reviewer.core.search import locate
 from reviewer.qt import background
 from reviewer.qt.production_dialogs import FindRedactDialog, PreviewDialog, RedactReasonDialog
 from reviewer.qt.redact_tool import RedactTool

@@ -9,13 +9,16 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from reviewer.core import history, production, production_export, production_verify
-from reviewer.core import production_edit as edit
 from reviewer.core.errors import ProductionError
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.production_find import find_hits, redact_drawn, redact_hits
-from reviewer.core.production_preview import preview_page
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import history
+from reviewer.core.matter.store import Matter
+from reviewer.core.production import edit
+from reviewer.core.production import export as production_export
+from reviewer.core.production import sets as production
+from reviewer.core.production import verify as production_verify
+from reviewer.core.production.find import find_hits, redact_drawn, redact_hits
+from reviewer.core.production.preview import preview_page
 
 
 def make_pdf(path: Path, pages: int, name: str) -> Path:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.core.exhibits.labels import Cite, citations
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 _LINKED = ("EX", "TAB", "ATT")  # what a cite without a match is listed as (not attached)
 

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.core.audit import Recorder
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits.register import find_exhibit, list_exhibits
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import Recorder
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
 
 

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from reviewer.core.audit import Recorder, current_user
-from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits import detect
 from reviewer.core.exhibits.citations import link_filing, user_work
 from reviewer.core.exhibits.labels import cover_label, label_of
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import Recorder, current_user
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes, Progress
 
 FOUND = ("cover", "stamp", "ecf")

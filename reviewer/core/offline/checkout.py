@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reviewer.core import opening, search
-from reviewer.core.audit import current_user
-from reviewer.core.documents import find_document
-from reviewer.core.matter import DB_NAME, FILES_DIR, Matter
+from reviewer.core import search
+from reviewer.core.matter import opening
+from reviewer.core.matter.audit import current_user
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import DB_NAME, FILES_DIR, Matter
 from reviewer.core.offline.package import BASELINE, OfflineError, work_rows, write_manifest
 from reviewer.core.records import Progress
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reviewer.core.privilege import FIELDS as PRIVILEGE_FIELDS
+from reviewer.core.privilege.coding import FIELDS as PRIVILEGE_FIELDS
 
 Row = dict[str, Any]
 

@@ -87,7 +87,7 @@ def page_words(path: str | Path, page_index: int) -> list[WordBox]:
 
 def reading_order(words: list[WordBox]) -> list[WordBox]:
     """Words top to bottom in rows, each row left to right."""
-    # Rows as the importer builds them from lines (reviewer.core.layout): words whose vertical
+    # Rows as the importer builds them from lines (reviewer.core.ingest.layout): words whose vertical
     # centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect per
     # word) and splits a caption's mixed font sizes into separate lines.
     rows: list[list[WordBox]] = []

@@ -11,12 +11,12 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import query as wq
 
-from reviewer.core import highlight
-from reviewer.core import query as q
-from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Hit, SearchResult
+from reviewer.core.search import highlight
+from reviewer.core.search import query as q
 from reviewer.core.search.index import check, ensure_current
 from reviewer.core.search.translate import _Translator
 

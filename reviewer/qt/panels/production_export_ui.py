@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QListWidget, QProgressBar, QWidget
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes, Progress
 from reviewer.qt import background
 from reviewer.qt.worker import Job, JobSummary, MakeJob

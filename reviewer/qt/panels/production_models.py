@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reviewer.core.production_edit import RedactionRow, SetDocument
+from reviewer.core.production.edit import RedactionRow, SetDocument
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex

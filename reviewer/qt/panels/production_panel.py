@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core import production, production_edit, redactions
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
-from reviewer.core.production_edit import RedactionRow
+from reviewer.core.matter.store import Matter
+from reviewer.core.production import edit as production_edit
+from reviewer.core.production import redactions
+from reviewer.core.production import sets as production
+from reviewer.core.production.edit import RedactionRow
 from reviewer.core.records import Changes
 from reviewer.qt.panels.production_export_ui import ExportMixin, Runner
 from reviewer.qt.panels.production_models import documents_model, redactions_model
