@@ -87,9 +87,9 @@ def page_words(path: str | Path, page_index: int) -> list[WordBox]:
 
 def reading_order(words: list[WordBox]) -> list[WordBox]:
     """Words top to bottom in rows, each row left to right."""
-    # Rows as the importer builds them from lines (reviewer.core.ingest.layout): words whose vertical
-    # centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect per
-    # word) and splits a caption's mixed font sizes into separate lines.
+    # Rows as the importer builds them from lines (reviewer.core.ingest.layout): words whose
+    # vertical centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect
+    # per word) and splits a caption's mixed font sizes into separate lines.
     rows: list[list[WordBox]] = []
     for w in sorted(words, key=lambda w: (w[1] + w[3], w[0])):
         first = rows[-1][0] if rows else None
