@@ -13,7 +13,6 @@ import contextlib
 import logging
 import multiprocessing
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -22,7 +21,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reviewer.core.errors import ReviewerError, describe_os_error
+from reviewer.core.errors import MACHINE_FAULTS, ReviewerError, describe_os_error
 from reviewer.core.records import Progress
 
 T = TypeVar("T")
@@ -105,7 +104,7 @@ def _child_main(
         result: tuple[str, Any] = ("ok", fn(*args))
     except ReviewerError as exc:
         result = ("error", str(exc))
-    except (OSError, sqlite3.Error) as exc:
+    except MACHINE_FAULTS as exc:
         result = ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
     except Exception:
         logging.getLogger("reviewer").exception("background process failed")
@@ -181,7 +180,7 @@ def _stream_main(
                 break
     except ReviewerError as exc:
         result = ("error", str(exc))
-    except (OSError, sqlite3.Error) as exc:
+    except MACHINE_FAULTS as exc:
         result = ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
     except Exception:
         logging.getLogger("reviewer").exception("background process failed")

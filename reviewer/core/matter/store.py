@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,9 @@ DB_NAME = "matter.sqlite"
 LOCK_NAME = opening.LOCK_NAME
 FILES_DIR = "files"
 INDEX_DIR = "index"
+
+# The raw connection type, for the few readers outside this package that are handed one.
+Connection = sqlite3.Connection
 
 
 def _now() -> str:

@@ -3,7 +3,6 @@ document, and more-like-this."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -13,7 +12,7 @@ from whoosh import query as wq
 
 from reviewer.core.errors import IndexStaleError, ReviewerError
 from reviewer.core.matter.documents import find_document
-from reviewer.core.matter.store import Matter
+from reviewer.core.matter.store import Connection, Matter
 from reviewer.core.records import Hit, SearchResult
 from reviewer.core.search import highlight
 from reviewer.core.search import query as q
@@ -140,7 +139,7 @@ _HIT_ROWS = """SELECT p.id, p.doc_id, d.file_name, p.seq, p.number, p.kind, p.ci
 
 
 def _hits(
-    conn: sqlite3.Connection, node: q.Node, found: Iterable[tuple[int, float | None]]
+    conn: Connection, node: q.Node, found: Iterable[tuple[int, float | None]]
 ) -> list[Hit]:
     found = list(found)
     rows: dict[int, tuple[Any, ...]] = {}
