@@ -1,10 +1,10 @@
 """California-federal pleading paper: the layout engine and the pieces every sample shares.
 
 Owns the page geometry constants, the ``TruthParagraph`` and ``SampleFile`` dataclasses, the
-private ``_Filing``/``_Caption``/``_Block``/``_Page`` records, line wrapping and typesetting
-helpers, the ``_Pleading`` engine that lays blocks out on numbered pleading paper and renders them
-through ``reviewer.core.pdf.PdfWriter``, the tagged-line script format (``_parse``) and
-``_write_pleading``, which turns a caption, blocks and a signature into a finished ``SampleFile``.
+private ``_Filing``/``_Caption``/``_Page`` records, line wrapping and typesetting
+helpers (in ``typeset``), the ``_Pleading`` engine that lays blocks out on numbered pleading paper
+and renders them through ``reviewer.core.pdf.PdfWriter``, and ``_write_pleading``, which turns a
+caption, blocks and a signature into a finished ``SampleFile``.
 
 Geometry (PDF points, origin top-left, y = baseline): line numbers 1-28 right-aligned at x=68 on
 baselines 84 + 24*(n-1); body text x=90..540; a paragraph number at x=126 with its first line at
@@ -13,13 +13,14 @@ x=162; block quotes x=126..504 single-spaced; ECF stamp baseline 38; footer rule
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from reviewer.core.pdf import PdfWriter
+from reviewer.samples.script import _Block
+from reviewer.samples.typeset import _smarten, _Token, _words, _wrap
 
 LINE_NO_RIGHT, LEFT_X, NUMBER_X, INDENT_X, RIGHT_X = 68.0, 90.0, 126.0, 162.0, 540.0
 QUOTE_RIGHT, TOP_Y, PITCH, LINES = 504.0, 84.0, 24.0, 28
@@ -77,13 +78,6 @@ class _Caption:
 
 
 @dataclass
-class _Block:
-    kind: str  # numbered | prayer | text | heading | subheading | count
-    parts: list[tuple[str, str]]  # (body | quote | item | line, text)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
 class _Page:
     texts: list[tuple[float, float, str, float, bool]] = field(default_factory=list)
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)
@@ -91,51 +85,10 @@ class _Page:
     reserve: float = 0.0
 
 
-_Token = tuple[str, int]  # (word, footnote number it carries or 0)
-
-
-def _wrap(
-    tokens: list[_Token], width: Callable[[_Token], float], space: float, xs: tuple[float, ...]
-) -> list[tuple[float, list[_Token]]]:
-    """Greedy line breaking by measured width; xs = (first_x, rest_x, right)."""
-    first_x, rest_x, right = xs
-    lines: list[tuple[float, list[_Token]]] = []
-    cur: list[_Token] = []
-    x, used = first_x, 0.0
-    for tok in tokens:
-        w = width(tok)
-        if cur and used + space + w > right - x:
-            lines.append((x, cur))
-            cur, x, used = [], rest_x, 0.0
-        used += w + (space if cur else 0.0)
-        cur.append(tok)
-    if cur:
-        lines.append((x, cur))
-    return lines
-
-
 def _snap(y: float) -> float:
     """The first numbered-line baseline at or below y."""
     n = max(0, -int(-(y - TOP_Y) // PITCH))
     return TOP_Y + n * PITCH
-
-
-def _smarten(s: str) -> str:
-    """ASCII script text -> typeset text: curly quotes and em dashes."""
-    s = re.sub(r'(^|[\s(\[])"', "\\1\u201c", s.replace("--", "\u2014"))
-    s = re.sub(r"(^|[\s(\[])'", "\\1\u2018", s.replace('"', "\u201d"))
-    return s.replace("'", "\u2019")
-
-
-def _words(text: str) -> list[str]:
-    """Split typeset text into words that may not break across lines ("§ 1595", "18 U.S.C.")."""
-    out: list[str] = []
-    for word in text.split():
-        if out and (out[-1] in ("§", "§§") or (word == "U.S.C." and out[-1].isdigit())):
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    return out
 
 
 class _Pleading:
@@ -405,48 +358,6 @@ class _Pleading:
             for x, row in lns:
                 self.w.text(x, y, " ".join(t[0] for t in row), NOTE_SIZE)
                 y += NOTE_PITCH
-
-
-# --- Scripts: a filing's body as tagged lines (ASCII; typeset by _smarten) --------------------
-# "= " heading, "== " subheading ("A. Title"), "# " count (" | " separates centered lines),
-# "P " numbered paragraph, "* " prayer item, "- " unnumbered text, "> " block quote, "+ " text
-# continuing after a quote, "(a) " sub-list item, "^ " footnote for the next [^] mark.
-# An indented line continues the line above.
-
-_TAGS = {"=": "heading", "==": "subheading", "#": "count", "P": "numbered", "*": "prayer"}
-_TAGS["-"] = "text"
-_PARTS = {">": "quote", "+": "body"}
-
-
-def _logical_lines(script: str) -> list[str]:
-    logical: list[str] = []
-    for line in script.strip().splitlines():
-        if line[:1].isspace() and logical:
-            logical[-1] += " " + line.strip()
-        elif line.strip():
-            logical.append(line.strip())
-    return logical
-
-
-def _parse(script: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    for line in _logical_lines(script):
-        tag, _, text = line.partition(" ")
-        if tag in _TAGS:
-            kind = _TAGS[tag]
-            parts = (
-                [("line", t) for t in text.split(" | ")] if kind == "count" else [("body", text)]
-            )
-            blocks.append(_Block(kind, parts))
-        elif tag in _PARTS:
-            blocks[-1].parts.append((_PARTS[tag], text))
-        elif tag == "^":
-            blocks[-1].notes.append(text)
-        elif re.fullmatch(r"\([a-z]\)", tag):
-            blocks[-1].parts.append(("item", line))
-        else:
-            raise ValueError(f"unknown script tag {tag!r}")
-    return blocks
 
 
 # --- Writers --------------------------------------------------------------------------------

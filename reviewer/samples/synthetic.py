@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from reviewer.samples.demo import _COURT
+from reviewer.samples.demo_text import _COURT
 from reviewer.samples.pleading import (
     _MARK,
     _MONTHS,
@@ -18,10 +18,10 @@ from reviewer.samples.pleading import (
     _Block,
     _Caption,
     _Filing,
-    _parse,
     _pipe,
     _write_pleading,
 )
+from reviewer.samples.script import _parse
 
 # --- Synthetic complaints: seeded, any length ----------------------------------------------
 
