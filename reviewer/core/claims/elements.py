@@ -48,7 +48,10 @@ def list_claims(matter: Matter) -> list[Claim]:
     by_claim: dict[int, list[Element]] = {}
     for e in _elements(matter, "1", []):
         by_claim.setdefault(e.claim_id, []).append(e)
-    return [Claim(*r, elements=tuple(by_claim.get(r[0], []))) for r in rows]
+    return [
+        Claim(r[0], r[1], r[2], r[3], r[4], r[5], elements=tuple(by_claim.get(r[0], [])))
+        for r in rows
+    ]
 
 
 def get_claim(matter: Matter, key: str) -> Claim:

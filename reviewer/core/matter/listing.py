@@ -48,7 +48,7 @@ class OutlineRow(NamedTuple):
     seq: int
     number: str | None
     kind: str
-    count: str | None
+    count: str | None  # type: ignore[assignment]  # the COUNT heading, not tuple.count
     head: str
     page: int
 

@@ -79,7 +79,10 @@ def find_set(matter: Matter, name: str) -> ProductionSet:
     ids = matter.db.execute(
         "SELECT doc_id FROM production_docs WHERE set_id = ? ORDER BY seq", [row[0]]
     ).fetchall()
-    return ProductionSet(*row, doc_ids=tuple(i for (i,) in ids))
+    set_id, set_name, prefix, start, digits, legend = row
+    return ProductionSet(
+        set_id, set_name, prefix, start, digits, legend, doc_ids=tuple(i for (i,) in ids)
+    )
 
 
 def list_sets(matter: Matter) -> list[ProductionSet]:

@@ -9,7 +9,7 @@ is within 5 words, not every stray ``or``. Filters and ``NOT`` sides mark nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,8 +126,8 @@ class _Evaluator:
         return _sorted(out)
 
 
-def _sorted(occs: object) -> list[Occ]:
-    return sorted(occs, key=lambda o: (o.start, o.end))  # type: ignore[arg-type]
+def _sorted(occs: Iterable[Occ]) -> list[Occ]:
+    return sorted(occs, key=lambda o: (o.start, o.end))
 
 
 def marked_words(node: q.Node, text: str) -> tuple[list[Word], set[int]]:

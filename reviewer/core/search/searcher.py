@@ -138,9 +138,7 @@ _HIT_ROWS = """SELECT p.id, p.doc_id, d.file_name, p.seq, p.number, p.kind, p.ci
     WHERE p.id IN ({})"""
 
 
-def _hits(
-    conn: Connection, node: q.Node, found: Iterable[tuple[int, float | None]]
-) -> list[Hit]:
+def _hits(conn: Connection, node: q.Node, found: Iterable[tuple[int, float | None]]) -> list[Hit]:
     found = list(found)
     rows: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(found), 500):
@@ -153,5 +151,22 @@ def _hits(
         if row is None:  # deleted since the searcher opened
             continue
         ranges, snippet = highlight.marked(node, row[-1])
-        hits.append(Hit(*row[:9], score, row[-1], snippet, ranges))
+        pid_, doc, name, seq, number, kind, cite, first, last = row[:9]
+        hits.append(
+            Hit(
+                pid_,
+                doc,
+                name,
+                seq,
+                number,
+                kind,
+                cite,
+                first,
+                last,
+                score,
+                row[-1],
+                snippet,
+                ranges,
+            )
+        )
     return hits
