@@ -4,6 +4,7 @@ owns, the core in capability packages, and every package under the import contra
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -65,3 +66,18 @@ def test_every_package_is_under_the_contract(contract: str, owner: str) -> None:
     packages |= {"reviewer.cli", "reviewer.qt", "reviewer.samples"}
     missing = packages - sources - {"reviewer.core.errors"}
     assert not missing, f"{contract}: not covered: {sorted(missing)}"
+
+
+_SQL = re.compile(r"\.execute(?:many)?\(|\.db\[|\.db\.table\(|\bsqlite3\b")
+
+
+@pytest.mark.parametrize("layer", ["cli", "qt"])
+def test_cli_and_qt_run_no_sql(layer: str) -> None:
+    """The CLI and the app are thin layers over the core's operations: no SQL of their own."""
+    found = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in sorted((PACKAGE / layer).rglob("*.py"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if _SQL.search(line.split("#")[0])
+    ]
+    assert not found, f"SQL in reviewer/{layer}: {found}"
