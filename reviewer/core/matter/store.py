@@ -197,3 +197,15 @@ class Matter:
         if self.readonly:
             raise MatterError(f"{self.path}: {self.readonly_reason or 'opened read-only'}; "
                               "nothing can be changed here.")  # fmt: skip
+
+
+def snapshot(matter: Matter, dest: Path) -> Connection:
+    """A consistent copy of the matter's database at ``dest`` (SQLite's online backup: other
+    writers wait, nothing is half-copied), open for the caller to cut down and close."""
+    dst = sqlite3.connect(dest)
+    try:
+        matter.db.conn.backup(dst)
+    except BaseException:
+        dst.close()
+        raise
+    return dst
