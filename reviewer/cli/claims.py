@@ -11,9 +11,10 @@ import click
 from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
 from reviewer.core.claims import counts as core_counts
 from reviewer.core.claims import elements as core
+from reviewer.core.claims.records import Claim
 from reviewer.core.claims.templates import load_templates
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import Changes, Claim
+from reviewer.core.records import Changes
 
 
 class DefaultGroup(click.Group):

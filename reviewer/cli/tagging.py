@@ -12,11 +12,11 @@ import click
 from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
 from reviewer.core.claims import tagging
 from reviewer.core.claims.elements import find_element
+from reviewer.core.claims.records import ASSESSMENTS, Tag
 from reviewer.core.claims.suggest import Suggestion, suggest
 from reviewer.core.errors import ClaimError, IndexStaleError, MatterError
 from reviewer.core.matter import documents, history
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import ASSESSMENTS, Tag
 from reviewer.core.search import SearchIndex
 
 TARGET = click.argument("refs", nargs=-1, required=True, metavar="DOC [PARA]... ELEMENT_ID")

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.claims import elements as claims
+from reviewer.core.claims.records import Claim, Element
 from reviewer.core.claims.templates import load_templates
-from reviewer.core.records import Claim, Element
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)

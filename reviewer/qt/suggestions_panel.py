@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.claims import suggest, tagging
 from reviewer.core.claims.elements import list_claims
-from reviewer.core.records import Element
+from reviewer.core.claims.records import Element
 from reviewer.qt.review_dialog import ReviewDialog
 from reviewer.qt.tag_marks import tag_sentence
 

@@ -162,7 +162,7 @@ def test_pdf_round_trip(charted: dict) -> None:
 
 
 def test_status_rules() -> None:
-    from reviewer.core.records import Tag
+    from reviewer.core.claims.records import Tag
 
     def t(a: str) -> Tag:
         return Tag(1, 1, "x.y", 1, 1, None, None, a, "", "me", "now", "cite")

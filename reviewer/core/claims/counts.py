@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from reviewer.core.claims.citations import Citation, extract
 from reviewer.core.claims.elements import add_template_claim, get_claim, list_claims
+from reviewer.core.claims.records import Count, CountSuggestion
 from reviewer.core.claims.templates import ClaimTemplate, load_templates
 from reviewer.core.errors import ClaimError, NotFoundError
 from reviewer.core.ingest import classify
 from reviewer.core.matter.audit import Recorder
 from reviewer.core.matter.documents import find_document
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import Changes, Count, CountSuggestion, Document
+from reviewer.core.records import Changes, Document
 
 FIRST_PARAGRAPHS = 3
 _INCORPORATION = re.compile(r"\b(incorporat\w*|re-?alleg\w*|repeats?)\b", re.I)

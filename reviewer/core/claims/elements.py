@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from reviewer.core.claims.records import Claim, Element
 from reviewer.core.claims.templates import SLUG, get_template
 from reviewer.core.errors import ClaimError, NotFoundError
 from reviewer.core.matter.audit import Recorder
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import Changes, Claim, Element
+from reviewer.core.records import Changes
 
 _ELEMENT_COLS = (
     "e.id, e.claim_id, c.key, e.key, e.name, e.description, e.terms, e.hotkey, e.position, "

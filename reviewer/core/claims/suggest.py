@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewer.core.claims.elements import find_element
+from reviewer.core.claims.records import Element
 from reviewer.core.claims.tagging import list_tags
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import Element
 from reviewer.core.search import SearchIndex
 
 CANDIDATE_DOCS = ("complaint", "exhibit")

@@ -8,12 +8,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reviewer.core.claims.elements import element_for_hotkey, find_element
+from reviewer.core.claims.records import ASSESSMENTS, Element, Tag
 from reviewer.core.errors import ClaimError, NotFoundError
 from reviewer.core.matter import audit
 from reviewer.core.matter.audit import Recorder
 from reviewer.core.matter.documents import paragraph_by_id
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import ASSESSMENTS, Changes, Element, Paragraph, Tag
+from reviewer.core.records import Changes, Paragraph
 
 undo = audit.undo
 redo = audit.redo

@@ -30,6 +30,7 @@ from typing import Any
 from reviewer.core.claims import tagging
 from reviewer.core.claims.counts import mapped_counts
 from reviewer.core.claims.elements import list_claims
+from reviewer.core.claims.records import Claim, Element, Tag
 from reviewer.core.exports.chart_scope import (
     ExhibitRef,
     cited_exhibits,
@@ -38,7 +39,6 @@ from reviewer.core.exports.chart_scope import (
 )
 from reviewer.core.exports.report import Column, Report, caption, today
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import Claim, Element, Tag
 
 SUPPORT = ("conclusory", "information-and-belief")
 SHADE = {"gap": "F4CCCC", "conclusory-only": "FCE8B2"}

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.claims.records import ASSESSMENTS, Claim
 from reviewer.core.exports.chart_scope import Complaint, ExhibitRef
 from reviewer.core.exports.proof_chart import ChartRow, ChartSummary
-from reviewer.core.records import ASSESSMENTS, Claim
 
 STATUS = {
     "supported": ("supported", QColor(30, 120, 50)),

@@ -1,0 +1,291 @@
+"""The first migrations of a matter database: the tables of documents, paragraphs, claims,
+tags, privilege, OCR and productions (m001 to m005). ``schema`` continues the list; applied
+migrations never change."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("reviewer")
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE matter_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            file_name TEXT NOT NULL,
+            source_path TEXT,
+            stored_path TEXT NOT NULL,
+            byte_size INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT,
+            court TEXT,
+            case_no TEXT,
+            docket_no TEXT,
+            filed TEXT,
+            page_count INTEGER NOT NULL,
+            text_quality TEXT NOT NULL,
+            needs_ocr INTEGER NOT NULL DEFAULT 0,
+            quality_note TEXT,
+            pdf_meta TEXT,
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE pages (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            pno INTEGER NOT NULL,
+            width REAL NOT NULL,
+            height REAL NOT NULL,
+            label TEXT,
+            text TEXT NOT NULL,
+            quality TEXT NOT NULL,
+            ecf_stamp TEXT,
+            ecf_doc TEXT,
+            ecf_page INTEGER,
+            ecf_page_of INTEGER,
+            PRIMARY KEY (doc_id, pno)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE paragraphs (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            number TEXT,
+            kind TEXT NOT NULL,
+            section TEXT,
+            count TEXT,
+            text TEXT NOT NULL,
+            page_start INTEGER NOT NULL,
+            page_end INTEGER NOT NULL,
+            cite TEXT NOT NULL,
+            boxes TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (doc_id, seq)
+        )"""
+    )
+    db.execute("CREATE INDEX paragraphs_doc_number ON paragraphs(doc_id, number)")
+
+
+@migrations()
+def m002_claims(db: Database) -> None:
+    """Claims, their elements, count mappings, tags and the append-only audit log (issue 5).
+
+    Tags reference element rows by id, so renaming, reordering or retiring an element keeps
+    its tags; an element's user-facing id is ``claims.key || '.' || elements.key``."""
+    db.execute(
+        """CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            template TEXT,
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE elements (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            terms TEXT NOT NULL DEFAULT '',
+            hotkey INTEGER CHECK (hotkey BETWEEN 1 AND 9),
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (claim_id, key)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE count_claims (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            count TEXT NOT NULL,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            status TEXT NOT NULL CHECK (status IN ('suggested', 'confirmed')),
+            UNIQUE (doc_id, count, claim_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            element_id INTEGER NOT NULL REFERENCES elements(id),
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            para_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            page_start INTEGER,
+            page_end INTEGER,
+            assessment TEXT NOT NULL CHECK (assessment IN
+                ('factual', 'conclusory', 'information-and-belief', 'contradicted')),
+            note TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK ((para_id IS NULL) <> (page_start IS NULL))
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX tags_paragraph ON tags(element_id, para_id) WHERE para_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX tags_pages ON tags(element_id, doc_id, page_start, page_end) "
+        "WHERE para_id IS NULL"
+    )
+    db.execute("CREATE INDEX tags_para ON tags(para_id)")
+    db.execute(
+        """CREATE TABLE suggestion_rejects (
+            id INTEGER PRIMARY KEY,
+            element_id INTEGER NOT NULL REFERENCES elements(id),
+            para_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+            UNIQUE (element_id, para_id)
+        )"""
+    )
+    # One row per changed record; ``batch`` groups one user operation (a bulk tag is one
+    # batch, undone as one). ``undoes`` names the batch an undo/redo batch reverses/replays.
+    db.execute(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            batch INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('do', 'undo', 'redo')),
+            undoes INTEGER,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            before TEXT,
+            after TEXT,
+            summary TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX audit_batch ON audit(batch)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+        )
+
+
+@migrations()
+def m003_privilege(db: Database) -> None:
+    """Privilege coding, the people list and redactions (issue 6).
+
+    A designation covers a whole document (no pages, no paragraph), a page range or one
+    paragraph. ``entry_id`` (``PRIV-0001``…) is allocated once from the ``priv_counter`` in
+    ``matter_meta`` when a designation is first withheld or redacted, and never changes, so
+    adding entries never renumbers the log. ``bases`` is a comma-separated list."""
+    db.execute(
+        """CREATE TABLE privilege (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            para_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            page_start INTEGER,
+            page_end INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('not-privileged', 'withheld', 'redacted')),
+            bases TEXT NOT NULL DEFAULT '',
+            entry_id TEXT UNIQUE,
+            control TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            doc_type TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            recipients TEXT NOT NULL DEFAULT '',
+            cc TEXT NOT NULL DEFAULT '',
+            bcc TEXT NOT NULL DEFAULT '',
+            custodian TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            narrative TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            CHECK ((page_start IS NULL) = (page_end IS NULL)),
+            CHECK (para_id IS NULL OR page_start IS NULL)
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX privilege_scope ON privilege(doc_id, coalesce(para_id, 0), "
+        "coalesce(page_start, 0), coalesce(page_end, 0))"
+    )
+    db.execute(
+        """CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            attorney INTEGER NOT NULL DEFAULT 0,
+            organisation TEXT NOT NULL DEFAULT '',
+            aliases TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE redactions (
+            id INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL UNIQUE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            rect TEXT,
+            para_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            info_type TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX redactions_doc ON redactions(doc_id, page)")
+
+
+@migrations()
+def m004_ocr(db: Database) -> None:
+    """OCR (issue 8): a page whose text came from OCR says so, and keeps the recognised words
+    with their boxes (JSON ``[[x0, y0, x1, y1, word], ...]`` in PDF points). The original
+    file is never changed."""
+    db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE pages ADD COLUMN words TEXT")
+
+
+@migrations()
+def m005_production(db: Database) -> None:
+    """Productions (issue 7): a named set (unique per matter) with its Bates prefix, first
+    number, zero padding and legend; its documents in production order; and the Bates number
+    of every produced page, assigned at export and kept, so a re-export of an unchanged set
+    numbers every page the same. A withheld document's slip sheet is ``page`` 0."""
+    db.execute(
+        """CREATE TABLE production_sets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            prefix TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            digits INTEGER NOT NULL DEFAULT 6 CHECK (digits BETWEEN 1 AND 12),
+            legend TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE production_docs (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES production_sets(id) ON DELETE CASCADE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            UNIQUE (set_id, doc_id)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE production_pages (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES production_sets(id) ON DELETE CASCADE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            bates TEXT NOT NULL,
+            UNIQUE (set_id, doc_id, page),
+            UNIQUE (set_id, number)
+        )"""
+    )
