@@ -129,7 +129,7 @@ def _store_numbers(matter: Matter, pset: ProductionSet, items: list[Item]) -> No
     """Keep the page numbers assigned (page 0: a slip sheet); replaced when the set changed."""
     with matter.db.atomic():
         matter.db.execute("DELETE FROM production_pages WHERE set_id = ?", [pset.id])
-        matter.db["production_pages"].insert_all(
+        matter.db.table("production_pages").insert_all(
             {"set_id": pset.id, "doc_id": it.doc_id, "page": 0 if it.withheld else i,
              "number": int(b[len(pset.prefix):]), "bates": b}
             for it in items for i, b in enumerate(it.bates, 1)
