@@ -35,9 +35,12 @@ _CASE_NO = re.compile(
     r"\d{2,4}-\d{2,5}(?:-\d{1,8})?(?:-[A-Z]{2,4})*)",
     re.I,
 )
+# the caption box drawn in characters: ")" and "|" columns, ":" columns, "x" corners
+_RULE_CELL = re.compile(r"[)|:]*|[xX]{1,2}")
 _CASE_LINE = re.compile(r"\b(?:Case|Civil\s+Action|Docket)\s+No\b", re.I)
 _STATE_WORD = re.compile(r"\b(?:STATE|COMMONWEALTH|" + "|".join(courts.STATES).upper() + r")\b")
-_VERSUS = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-?\s*against\s*-?)\s*$", re.I)
+# "v." / "vs." / "-v-" / "-against-"; OCR reads a small "v." as "vy." or "y."
+_VERSUS = re.compile(r"^\s*(?:-\s*v\.?\s*-|vs?[.,]?|v[a-z][.,]|versus|-?\s*against\s*-?)\s*$", re.I)
 _VERSUS_TAIL = re.compile(r"\s(?:v\.|vs\.?)\s*$", re.I)
 _DEFENSE_ROLE = re.compile(
     r"^\s*(?:Third[- ]Party\s+)?(?:Defendants?|Respondents?|Appellees?|Employer|Debtors?)"
@@ -49,7 +52,10 @@ _NOT_TITLE = re.compile(
     r"Filed|Complaint Filed|Place|Hon\.?|Honorable|Before|Assigned|Chapter|Re:|\[Hon|"
     r"(?:Final )?Pretrial Conference:|Fact Discovery|Magistrate)|"
     r"REDACTED|SEALED|UNDER SEAL|JURY|DEMAND|Case No|^NO\.|Docket No|State File|Adv\. Pro|"
-    r"District Judge|Judge:",
+    r"District Judge|Judge:|"
+    # a clerk's filing stamp boxed beside the caption: "USDC SDNY / DOCUMENT /
+    # ELECTRONICALLY FILED / DOC #: / DATE FILED:"
+    r"\bUSDC\b|ELECTRONICALLY\s+FILED|^\W*DOC(?:UMENT)?\s*(?:#|$)|DATE\s+FILED",
     re.I,
 )
 
@@ -71,6 +77,7 @@ class Caption:
     has_caption: bool = False
     cover: str | None = None  # the words of a cover sheet before the caption (``EXHIBIT A``)
     headings: list[str] = field(default_factory=list)  # a form's short capitalised labels
+    in_re: str | None = None  # a bankruptcy appeal is known by its debtor: "In re X"
 
     def parties(self) -> dict[str, list[str]]:
         return {"plaintiffs": self.plaintiffs, "defendants": self.defendants}
@@ -133,8 +140,12 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
         for p in r.cells:
             t = p.text
             # the court line stands alone (centred or at the left margin), in capitals or bold
-            if _COURT_HEAD.search(t) and len(t) < 80 and not t.endswith((".", ",")):
-                if not (upper_share(t) > 0.8 or p.bold) or re.match(r"CLERK", t, re.I):
+            head = _COURT_HEAD.search(t)
+            if head and len(t) < 80 and not t.endswith((".", ",")):
+                # in capitals or bold, or opening with the court's name in capitals (OCR
+                # may join a filing stamp's words to it)
+                led = head.start() < 3 and upper_share(head.group(0)) == 1
+                if not (upper_share(t) > 0.8 or p.bold or led) or re.match(r"CLERK", t, re.I):
                     continue
                 if p.x0 < width * 0.08 or p.x0 > width * 0.5:  # margin banner, filing stamp
                     continue
@@ -146,16 +157,22 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
                 ):
                     start = i - 1  # "TENNESSEE BUREAU OF …" above "IN THE COURT OF …"
                 j = i + 1
-                while j < len(rows) and j <= i + 3 and _is_court_line(rows[j].text):
+                while j < len(rows) and j <= i + 3 and _is_court_line(_court_text(rows[j], width)):
                     j += 1
                 return start, j
     return None
 
 
+def _court_text(row: _Row, width: float) -> str:
+    """A court line's words without a filing stamp printed beside it at the right edge."""
+    return " ".join(c.text for c in row.cells if c.x0 < width * 0.55) or row.text
+
+
 def _is_court_line(text: str) -> bool:
     t = clean(text)
     return bool(
-        re.match(
+        re.fullmatch(r"(?:for|in\s+and\s+for)\s+the", t, re.I)  # a form's "for the" line
+        or re.match(
             r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+(?:THE\s+)?)?(?:\w+\s+)?DISTRICT\s+OF\b", t, re.I
         )
         or re.match(r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+THE\s+)?COUNTY\s+OF\b", t, re.I)
@@ -177,6 +194,8 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
                 cap.cover = clean(" ".join(r.text for r in usable[0][1][:4]))
             more = usable[n + 1][1] if n + 1 < len(usable) else []
             _read_captioned(cap, page.width, rows, span, more)
+            if not cap.plaintiffs and cap.defendants:  # the plaintiff's line unreadable
+                cap.plaintiffs = _counsel_for(rows[: span[0]])
             cap.headings = [
                 c.text for r in rows[:60] for c in r.cells
                 if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
@@ -197,6 +216,16 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
     return cap
 
 
+def _counsel_for(rows: Sequence[_Row]) -> list[str]:
+    """The plaintiff named in the counsel block above the court (``Attorneys for Plaintiff
+    Vanessa Bryant``)."""
+    for r in rows:
+        m = re.match(r"^(?:Attorneys?|Counsel)\s+for\s+Plaintiffs?\s*,?\s+(\S.*)$", r.text, re.I)
+        if m:
+            return names([m.group(1)])
+    return []
+
+
 def _finish(cap: Caption, stamp: EcfStamp | None) -> None:
     if stamp is not None:
         cap.filed = stamp.filed
@@ -204,7 +233,9 @@ def _finish(cap: Caption, stamp: EcfStamp | None) -> None:
         normal = normalise_case_no(stamp.case_no)
         cap.case_no = normal or cap.case_no
         cap.case_no_printed = cap.case_no_printed or stamp.case_no
-    if cap.plaintiffs or cap.defendants:
+    if cap.in_re:
+        cap.case_name = case_name([cap.in_re], [])
+    elif cap.plaintiffs or cap.defendants:
         cap.case_name = case_name(cap.plaintiffs, cap.defendants)
 
 
@@ -225,7 +256,9 @@ def _read_captioned(
     cap: Caption, width: float, rows: list[_Row], span: tuple[int, int], more: list[_Row]
 ) -> None:
     cap.has_caption = True
-    cap.court_name, cap.court = courts.from_lines([r.text for r in rows[span[0] : span[1]]])
+    cap.court_name, cap.court = courts.from_lines(
+        [_court_text(r, width) for r in rows[span[0] : span[1]]]
+    )
     rows = [r for r in rows[span[1] :] if not re.match(r"^BEFORE\b", r.text)]
     end = _caption_end(rows, width)
     form = next((i for i, r in enumerate(rows[:10]) if r.cells[0].text == "Title"), None)
@@ -239,7 +272,7 @@ def _read_captioned(
     left: list[str] = []
     right: list[str] = []
     for row in block:
-        cells = [c for c in row.cells if not set(c.text) <= {")", "|"}]
+        cells = [c for c in row.cells if not _RULE_CELL.fullmatch(c.text)]
         if form is not None and row is not block[form]:
             right.append(clean(" ".join(c.text for c in cells)))
             continue
@@ -272,6 +305,7 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
     """The number of rows the caption block takes after the court lines: through the last
     role label (``Defendants.``) or ``)`` mark before the body's first full-width line."""
     last = 0
+    versus = -1
     for i, r in enumerate(rows[:45]):
         text = r.text
         parts = [p.text for p in r.cells]
@@ -279,6 +313,8 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
             set(p) <= {")"} and p for p in parts
         ):
             last = i + 1
+        if any(_VERSUS.match(p) for p in parts):
+            versus = i
         if (
             i >= last
             and len(r.cells) == 1
@@ -288,10 +324,9 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
             and re.search(r"[a-z]{3,} [a-z]{3,}", text)
             and not re.match(r"^(?:Date|Time|Hearing|Judge)", text)
         ):
-            break
-    else:
-        if not last:  # no label and no body yet: the caption goes on past this page
-            return len(rows)
+            return i if versus >= last else max(last, 1)
+    if not last or versus >= last:  # no label (or none read after "v.") and no body yet:
+        return len(rows)  # the caption goes on past this page
     return max(last, 1)
 
 
@@ -359,6 +394,8 @@ def _parties(cap: Caption, left: Sequence[str]) -> None:
         idx = next((i for i, t in enumerate(before) if re.search(r"\bDebtors?\.$", t)), None)
         if idx is not None and idx + 1 < len(before):
             plaintiffs = names(before[idx + 1 :])
+            if any(re.match(r"^\s*Appellants?\b", t, re.I) for t in before[idx + 1 :]):
+                cap.in_re = names(before[: idx + 1])[0]  # an appeal keeps the debtor's name
     cap.plaintiffs, cap.defendants = plaintiffs, defendants
 
 

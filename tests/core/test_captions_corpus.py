@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import captions, classify, layout
+from reviewer.core import captions, classify, layout, ocr
+from reviewer.core.ocr_run import merge
 from reviewer.core.pdf import read_pdf
-from tests.core.caption_truth import CAPTIONS, MANIFEST_DISAGREES
+from tests.core.caption_truth import CAPTIONS, MANIFEST_DISAGREES, Truth
 
 
 def _norm(text: str | None) -> str | None:
@@ -21,8 +22,14 @@ def _norm(text: str | None) -> str | None:
 
 
 @cache
-def _read(path: str) -> tuple[captions.Caption, str, str]:
+def _read(path: str, exe: str | None = None) -> tuple[captions.Caption, str, str]:
+    """The caption from the text layer; with ``exe``, from the text layer and the OCR of
+    the first two pages where it has no usable text (as ``reviewer ocr`` re-reads it)."""
     pdf = read_pdf(path)
+    if exe is not None:
+        first = layout.clean_pages(pdf.pages[:4])[:2]
+        lacking = [p.index for p in first if p.quality not in layout.USABLE]
+        pdf = merge(pdf, [ocr.ocr_page(path, i, exe) for i in lacking])
     cap = captions.read_caption(layout.clean_pages(pdf.pages[:4]))
     kind, why = classify.kind_with_reason(cap.title, cap.cover, Path(path).name,
                                           headings=cap.headings)  # fmt: skip
@@ -50,7 +57,23 @@ def test_kind_case_number_case_name_and_court(corpus: Path, name: str) -> None:
         assert cap.case_no in (None, truth.case_no)
         assert why.startswith("file name"), why  # said honestly
         return
-    assert why.startswith(("title:", "cover sheet:", "form heading:")), why
+    _assert_truth(truth, cap, kind, why)
+
+
+def _assert_truth(truth: Truth, cap: captions.Caption, kind: str, why: str) -> None:
+    assert kind == truth.kind, why
+    if not (truth.ocr and truth.case_name is None):  # a scan without a caption or title
+        assert why.startswith(("title:", "cover sheet:", "form heading:")), why
     assert cap.case_no == truth.case_no
     assert _norm(cap.case_name) == _norm(truth.case_name)
     assert cap.court == truth.court
+
+
+@pytest.mark.parametrize("name", sorted(n for n, t in CAPTIONS.items() if t.ocr))
+def test_a_caption_printed_only_as_an_image_is_read_from_its_ocr(
+    corpus: Path, tesseract: str, name: str
+) -> None:
+    """Scans, glyph garbage, a redline's struck words, a form's court banner, a clerk's
+    stamp box: the caption comes out whole once its page is OCR'd."""
+    cap, kind, why = _read(str(corpus / name), tesseract)
+    _assert_truth(CAPTIONS[name], cap, kind, why)

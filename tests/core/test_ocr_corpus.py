@@ -13,6 +13,7 @@ from reviewer.core import documents
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import import_and_ocr
 from reviewer.core.search import SearchIndex
+from tests.core.caption_truth import CAPTIONS
 
 CRIMINAL = "nynd-criminal-complaint-scanned.pdf"
 EMAILS = "ared-118974-exhibit-emails-scanned.pdf"
@@ -94,3 +95,15 @@ def test_ocr_margin_line_numbers_do_not_reach_the_text(ocr_matter: Matter) -> No
     # ¶ 35 runs over margin lines 14-19 of page 8: none of them may appear inside it.
     assert "Nibi did not wish to send more funds" in by_number["35"]
     assert not any(f" {n} " in by_number["35"] for n in range(14, 20))
+
+
+@pytest.mark.parametrize("name", [CRIMINAL, ORDER, GARBLED])
+def test_the_caption_hidden_in_the_scan_is_stored_after_ocr(ocr_matter: Matter, name: str) -> None:
+    truth = CAPTIONS[name]
+    row = ocr_matter.db.execute(
+        "SELECT kind, kind_reason, court, case_no, case_name FROM documents WHERE file_name = ?",
+        [name],
+    ).fetchone()
+    assert row[0] == truth.kind
+    assert row[1].startswith("title:"), row[1]  # read from the OCR'd title, not the file name
+    assert (row[2], row[3], row[4]) == (truth.court, truth.case_no, truth.case_name)
