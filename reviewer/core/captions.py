@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reviewer.core import courts
+from reviewer.core import courts, titles
 from reviewer.core.layout import CleanPage, EcfStamp, Row
 from reviewer.core.parties import ROLE, ROLE_LABEL, case_name, clean, names, upper_share
 
@@ -45,17 +45,6 @@ _VERSUS_TAIL = re.compile(r"\s(?:v\.|vs\.?)\s*$", re.I)
 _DEFENSE_ROLE = re.compile(
     r"^\s*(?:Third[- ]Party\s+)?(?:Defendants?|Respondents?|Appellees?|Employer|Debtors?)"
     r"(?:[/ ,]+[\w -]*)?[.,;]?\s*$",
-    re.I,
-)
-_NOT_TITLE = re.compile(
-    r"^(?:Date|Time|Dept|Ctrm|Courtroom|Judge|Hearing|Location|Place|Trial\b|Action Filed|"
-    r"Filed|Complaint Filed|Place|Hon\.?|Honorable|Before|Assigned|Chapter|Re:|\[Hon|"
-    r"(?:Final )?Pretrial Conference:|Fact Discovery|Magistrate)|"
-    r"REDACTED|SEALED|UNDER SEAL|JURY|DEMAND|Case No|^NO\.|Docket No|State File|Adv\. Pro|"
-    r"District Judge|Judge:|"
-    # a clerk's filing stamp boxed beside the caption: "USDC SDNY / DOCUMENT /
-    # ELECTRONICALLY FILED / DOC #: / DATE FILED:"
-    r"\bUSDC\b|ELECTRONICALLY\s+FILED|^\W*DOC(?:UMENT)?\s*(?:#|$)|DATE\s+FILED",
     re.I,
 )
 
@@ -198,7 +187,7 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
                 cap.plaintiffs = _counsel_for(rows[: span[0]])
             cap.headings = [
                 c.text for r in rows[:60] for c in r.cells
-                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
+                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and titles.wordy(c.text)
                 and c.x0 < page.width * 0.12
             ]  # fmt: skip
             break
@@ -207,9 +196,9 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
             first = usable[0][1]
             cap.headings = [
                 c.text for r in first[:40] for c in r.cells
-                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
+                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and titles.wordy(c.text)
             ]  # fmt: skip
-            cap.title = _first_heading(first)
+            cap.title = titles.first_heading(first)
             if len(first) <= 6 and cap.title:  # a slip sheet: "EXHIBIT A", "TAB F"
                 cap.cover = clean(" ".join(r.text for r in first[:4]))
     _finish(cap, stamp)
@@ -281,22 +270,50 @@ def _read_captioned(
             left.append("v.")
             left.append(clean(" ".join(c.text for c in cells[1:])).split(" v. ", 1)[1])
             continue
-        lparts = [c.text.strip("_ )") for c in cells if c.x0 < split]
-        rparts = [c.text.strip("_ )") for c in cells if c.x0 >= split]
+        lparts = [_strip_cell(c.text) for c in cells if c.x0 < split]
+        rparts = [_strip_cell(c.text) for c in cells if c.x0 >= split]
         ltext = " ".join(lparts)
         m = re.search(r"\b(?:Case|Civil Action|Docket)\s+No\b.*$", ltext, re.I)
         if m and m.start() > 0:  # one text line spanning both columns
             rparts.insert(0, m.group(0))
             ltext = ltext[: m.start()]
         left.append(clean(ltext.rstrip(")")))
-        right.append(clean(" ".join(rparts)))
+        # three or more cells side by side are a form's fields ("MONTH  DAY  YEAR")
+        right.append(clean(" ".join(rparts)) if len(rparts) < 3 else "")
     _case_number(cap, [*right, *left])
     _parties(cap, [t for t in left if not _CASE_LINE.search(t)])
-    cap.title = _title(right) or _first_heading_rows(rows[end:], width)
+    cap.title = titles.from_column([*right, *_right_after(rows[end:], split)])
+    cap.title = cap.title or titles.below_caption(rows[end:], width)
     if (cap.title is None or form is not None) and block:  # a form: title under the court
-        cap.title = _first_heading_rows(block[:2], width) or cap.title
+        cap.title = titles.below_caption(block[:2], width) or cap.title
     if cap.title is None:  # the title beside the caption but not split off (one column)
-        cap.title = _title([r for r in left if upper_share(r) > 0.9 and len(r) > 12][-2:])
+        cap.title = titles.from_column(
+            [
+                r
+                for r in left
+                if upper_share(r) > 0.9 and len(r) > 12 and not _VERSUS_TAIL.search(r)
+            ][-2:]
+        )
+
+
+def _strip_cell(text: str) -> str:
+    """A cell without the caption's ``)`` column and rules: ``(2)`` keeps its bracket."""
+    t = text.strip("_ ").lstrip(")").strip()
+    while t.endswith(")") and t.count(")") > t.count("("):
+        t = t[:-1].rstrip()
+    return t
+
+
+def _right_after(rows: Sequence[_Row], split: float) -> list[str]:
+    """The second column's lines below the last party label (a title printed longer than
+    the parties' column), up to the first line that spans both columns."""
+    out: list[str] = []
+    for row in rows[:12]:
+        if any(c.x0 < split < c.x1 - 4 for c in row.cells):
+            break
+        parts = [_strip_cell(c.text) for c in row.cells if c.x0 >= split]
+        out.append(clean(" ".join(parts)) if len(parts) < 3 else "")
+    return out
 
 
 def _caption_end(rows: Sequence[_Row], width: float) -> int:
@@ -397,74 +414,3 @@ def _parties(cap: Caption, left: Sequence[str]) -> None:
             if any(re.match(r"^\s*Appellants?\b", t, re.I) for t in before[idx + 1 :]):
                 cap.in_re = names(before[: idx + 1])[0]  # an appeal keeps the debtor's name
     cap.plaintiffs, cap.defendants = plaintiffs, defendants
-
-
-def _title(lines: Sequence[str]) -> str | None:
-    """The document's title from the caption's second column: its run of capitals."""
-    picked: list[str] = []
-    for t in lines:
-        t = re.sub(
-            r"^(?:PUBLICLY\s+FILED\s+)?REDACTED\s+(?=(?!VERSION|PUBLIC|-)\w)", "REDACTED ", t
-        )
-        if not t or (not picked and not _wordy(t)):
-            continue
-        if (_NOT_TITLE.search(t) and not t.startswith("REDACTED ")) or _is_number_line(t):
-            if picked:
-                break
-            continue
-        if upper_share(t) >= 0.75 and re.search(r"[A-Z]{2}", t):
-            picked.append(t)
-        elif picked:
-            break
-    return clean(" ".join(picked)) if picked else None
-
-
-def _wordy(text: str) -> bool:
-    """Words, not glyph garbage or a bare number: most of its characters are letters."""
-    chars = text.replace(" ", "")
-    return bool(re.search(r"[A-Za-z]{3,}", text)) and sum(c.isalpha() for c in chars) > 0.6 * len(
-        chars
-    )
-
-
-def _is_number_line(text: str) -> bool:
-    """A case number or date on its own line (``CV16-08033 AB (FFMx)``), not a title line."""
-    words = re.findall(r"[A-Za-z]{3,}", text)
-    dated = re.search(r"\b(?:19|20)\d\d\b", text)
-    return bool(_CASE_NO.search(text) or dated) and len(words) < 3 and len(text) < 32
-
-
-def _first_heading_rows(rows: Sequence[_Row], width: float) -> str | None:
-    """The title printed below the caption: the first centred or capitalised lines."""
-    picked: list[str] = []
-    for r in rows[:8]:
-        t = clean(r.text)
-        if not t:
-            continue
-        centred = abs((r.x0 + r.x1) / 2 - width / 2) < width * 0.12 and (r.x1 - r.x0) < width * 0.75
-        if (centred or r.bold) and (upper_share(t) > 0.6 or r.bold) and not _NOT_TITLE.search(t):
-            if not _wordy(t):
-                continue
-            picked.append(t)
-            continue
-        if picked or re.match(r"^\d+\.\s", t) or len(t) > 70:
-            break
-    return clean(" ".join(picked)) if picked else None
-
-
-def _first_heading(rows: Sequence[_Row]) -> str | None:
-    """A page without a caption: its first lines in capitals or bold (``EXHIBIT A``,
-    ``DECLARATION OF …``, ``INTERROGATORIES``)."""
-    picked: list[str] = []
-    for r in rows[:10]:
-        t = clean(r.text)
-        if not t or re.fullmatch(r"[#:\d\s]+", t):
-            continue
-        if (upper_share(t) > 0.7 or r.bold) and len(t) < 90 and not re.match(r"^\d+\.\s", t):
-            picked.append(t)
-            if len(picked) == 3:
-                break
-            continue
-        if picked:
-            break
-    return clean(" ".join(picked)) if picked else None

@@ -77,3 +77,31 @@ def test_a_caption_printed_only_as_an_image_is_read_from_its_ocr(
     stamp box: the caption comes out whole once its page is OCR'd."""
     cap, kind, why = _read(str(corpus / name), tesseract)
     _assert_truth(CAPTIONS[name], cap, kind, why)
+
+
+# Titles read off the rendered first pages where the reading once went wrong: cut at the
+# parties' last label, a "(2)" bracket lost, a "PARTIALLY REDACTED" title taken for a
+# banner, a form's field labels taken for a title.
+TITLES = {
+    "caed-373457-complaint.pdf": "COMPLAINT FOR: (1) DECLARATORY RELIEF ON DEFENDANT’S DUTY TO "
+    "DEFEND (2) BREACH OF CONTRACT (3) BREACH OF COVENANT OF GOOD FAITH AND FAIR DEALING",
+    "cacd-646349-opposition-clawback-privilege.pdf": "DEFENDANTS’ OPPOSITION TO MACOM’S MOTION "
+    "PURSUANT TO FED. R. CIV. P. 26(b)(5)(B) FOR DETERMINATION OF THE PROPRIETY OF INFINEON’S "
+    "CLAIM OF PRIVILEGE",
+    "cand-288207-order-pleading-paper.pdf": "REDACTED ORDER (1) GRANTING TESSERA’S MOTION FOR "
+    "PARTIAL SUMMARY JUDGMENT, (2) DENYING TOSHIBA’S MOTION FOR SUMMARY JUDGMENT, AND (3) "
+    "GRANTING IN PART AND DENYING IN PART TOSHIBA’S MOTION TO STRIKE",
+    "dev2-canb.582112.201.0.pdf": "DECLARATION OF MIRIAM MANNING IN SUPPORT OF UBER "
+    "TECHNOLOGIES INC.’S ADMINISTRATIVE MOTION TO FILE PARTIALLY REDACTED MOTION TO STRIKE OR, "
+    "IN THE ALTERNATIVE, MOTION IN LIMINE TO EXCLUDE REBUTTAL EXPERT REPORTS AND TESTIMONY OF "
+    "BENJAMIN ROSE AND JOSEPH SHAW AND TO FILE EXHIBIT A UNDER SEAL",
+    "dev2-cand.330704.16.6_1.pdf": "DECLARATION OF STEPHEN L. WOHLGEMUTH IN SUPPORT OF MARC L. "
+    "ABRAMOWITZ’S OPPOSITION",
+    "dev2-cacd.649554.1409.0.pdf": None,  # printed only in the form's footer
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_the_title_is_what_the_first_page_prints(corpus: Path, name: str) -> None:
+    cap, _, _ = _read(str(corpus / name))
+    assert cap.title == TITLES[name]
