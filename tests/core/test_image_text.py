@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from reviewer.cli import main
 from reviewer.core import claims, documents, image_text, tagging
 from reviewer.core.ingest import import_files
+from reviewer.core.locate import hit_boxes
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import ocr_documents, plan
 from reviewer.core.search import IndexUpdater, SearchIndex
@@ -101,6 +102,9 @@ def test_reviewer_ocr_reads_a_picture_into_its_own_searchable_unit(tmp_path: Pat
         with SearchIndex.open(m) as ix:
             (hit,) = ix.search("flamingo").hits
         assert (hit.pid, hit.page_start) == (pic.id, 1)
+        (shown_at,) = hit_boxes(m, hit.pid, hit.highlights)  # the page view marks the picture
+        assert shown_at[0] == 1
+        assert shown_at[1:] == pytest.approx(PICTURE, abs=1.5)
         assert plan(m) == []  # read once
     again = CliRunner().invoke(main, ["ocr", str(path)])
     assert "Nothing to OCR" in again.stdout
