@@ -246,10 +246,17 @@ def _update_document(op: Recorder, doc_id: int, new: Rows) -> None:
         "needs_ocr": int(new.needs_ocr),
         "quality_note": new.note,
     }
-    for key in ("court", "case_no", "docket_no", "filed", "title", *CAPTION_COLUMNS):
-        if not current.get(key) and m.get(key):  # fill what the scan hid
-            values[key] = m[key]
     reason = str(m.get("kind_reason") or "")
-    if not current.get("kind_set_by") and reason.startswith("title:"):
+    # the caption was in the scan: what the text layer's later pages gave ("I. Background")
+    # was no title, and the OCR'd first page's reading replaces it
+    recaptioned = (
+        not current.get("kind_set_by")
+        and reason.startswith("title:")
+        and not str(current.get("kind_reason") or "").startswith("title:")
+    )
+    for key in ("court", "case_no", "docket_no", "filed", "title", *CAPTION_COLUMNS):
+        if m.get(key) and (not current.get(key) or (recaptioned and key != "kind_set_by")):
+            values[key] = m[key]  # fill what the scan hid
+    if recaptioned or (not current.get("kind_set_by") and reason.startswith("title:")):
         values.update(kind=new.kind, kind_reason=reason, abbrev=m["abbrev"])
     op.update("documents", doc_id, values, "text quality after OCR")
