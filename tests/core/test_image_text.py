@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core import claims, documents, image_text, tagging
+from reviewer.core import claims, documents, history, image_text, tagging
 from reviewer.core.ingest import import_files
 from reviewer.core.locate import hit_boxes
 from reviewer.core.matter import Matter
@@ -136,3 +136,23 @@ def test_picture_text_survives_a_later_recut_of_the_document(
     assert any("exhibit page" in u.text.lower() for u in after)  # page 3 was OCR'd
     with SearchIndex.open(matter) as ix:
         assert {h.pid for h in ix.search("flamingo").hits} == {pic.id}
+
+
+@needs_tesseract
+def test_reading_pictures_is_one_undoable_step(matter: Matter, tmp_path: Path) -> None:
+    (p,) = list(import_files(matter, [_complaint(tmp_path / "undo.pdf")]))
+    assert p.result is not None
+    doc = p.result.doc_id
+    assert doc is not None
+    before = _numbered(matter, doc)
+    list(ocr_documents(matter, [doc], workers=1))
+    assert history.next_labels(matter)[0] == "Read the text of 1 picture(s) in undo.pdf"
+    history.undo(matter)
+    assert [u.kind for u in documents.paragraphs(matter, doc)].count("image_text") == 0
+    assert _numbered(matter, doc) == before
+    with SearchIndex.open(matter) as ix:
+        assert ix.search("flamingo").hits == []
+    assert [x.images for x in plan(matter)] == [(0, 1)]  # to be read again
+    history.redo(matter)
+    with SearchIndex.open(matter) as ix:
+        assert len(ix.search("flamingo").hits) == 1
