@@ -46,6 +46,8 @@ def text_page_images(path: str | Path, pages: Sequence[int]) -> list[ImageBox]:
 
 
 def _boxes(page: Any, index: int) -> list[ImageBox]:
+    if not page.get_images():  # no picture in the page's resources: nothing to place
+        return []
     area = page.rect.width * page.rect.height
     seen: set[tuple[int, int, int, int]] = set()
     out: list[ImageBox] = []
