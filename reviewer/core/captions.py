@@ -16,23 +16,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reviewer.core import courts, titles
+from reviewer.core import case_numbers, courts, titles
+from reviewer.core.case_numbers import normalise_case_no
 from reviewer.core.layout import CleanPage, EcfStamp, Row
 from reviewer.core.parties import ROLE, ROLE_LABEL, case_name, clean, names, upper_share
 
 _COURT_HEAD = re.compile(
     r"\b(?:UNITED\s+STATE\w*\s+(?:DISTRICT|BANKRUPTCY)\s+COURT|SUPERIOR\s+COURT|"
     r"COURT\s+OF\s+[A-Z' ]+|DISTRICT\s+COURT|CIRCUIT\s+COURT|SUPREME\s+COURT)\b",
-    re.I,
-)
-_CASE_LABEL = re.compile(
-    r"(?:Case|Civil\s+Action|Docket|Adv\.\s*Pro\.?|Misc\.?|Civil)?\s*(?:No|Number|#)\s*[.:]*\s*:?",
-    re.I,
-)
-_CASE_NO = re.compile(
-    r"(?P<num>(?:\d{1,2}\s*[:-]\s*)?\d{2}\s*-\s*[a-z]{2,3}\s*-\s*[\d_]{1,6}|"
-    r"(?:[A-Z]{0,2}(?:CV|CR|MC|MJ))\s*-?\s*\d{2}\s*-\s*\d{1,5}|"
-    r"\d{2,4}-\d{2,5}(?:-\d{1,8})?(?:-[A-Z]{2,4})*)",
     re.I,
 )
 # the caption box drawn in characters: ")" and "|" columns, ":" columns, "x" corners
@@ -280,7 +271,9 @@ def _read_captioned(
         left.append(clean(ltext.rstrip(")")))
         # three or more cells side by side are a form's fields ("MONTH  DAY  YEAR")
         right.append(clean(" ".join(rparts)) if len(rparts) < 3 else "")
-    _case_number(cap, [*right, *left])
+    found = case_numbers.read_case_number([*right, *left])
+    if found:
+        cap.case_no_printed, cap.case_no = found
     _parties(cap, [t for t in left if not _CASE_LINE.search(t)])
     cap.title = titles.from_column([*right, *_right_after(rows[end:], split)])
     cap.title = cap.title or titles.below_caption(rows[end:], width)
@@ -345,42 +338,6 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
     if not last or versus >= last:  # no label (or none read after "v.") and no body yet:
         return len(rows)  # the caption goes on past this page
     return max(last, 1)
-
-
-def _case_number(cap: Caption, texts: Sequence[str]) -> None:
-    # an adversary proceeding's own number wins over its bankruptcy case's
-    adversary = [t for t in texts if re.match(r"^Adv(?:\.|ersary)\s*(?:Pro\w*\.?\s*)?No", t, re.I)]
-    for i, t in enumerate([*adversary, *texts]):
-        lab = re.search(
-            r"\b(?:Case|Civil\s+Action|Docket|Bankruptcy\s+Case)?\s*No\.?\s*:?|CASE NO:?", t, re.I
-        )
-        scan = t[lab.end() :] if lab and re.search(r"\bNo\b|NO:", t, re.I) else t
-        if lab and not _CASE_NO.search(scan) and i + 1 < len(texts):
-            scan = texts[i + 1]
-        m = _CASE_NO.search(scan)
-        if m and (lab or re.search(r"\d{1,2}:\d{2}-[a-z]{2}-\d", m["num"], re.I)):
-            cap.case_no_printed = clean(
-                scan[m.start() :].split("  ")[0].split(" Judge")[0].split(" Hon")[0]
-            )
-            cap.case_no = normalise_case_no(m["num"]) or m["num"]
-            return
-
-
-def normalise_case_no(text: str) -> str | None:
-    """``CV 16-02859 CAS`` -> ``16-cv-02859``; ``5:17-cv-4992-BLF`` -> ``5:17-cv-04992``;
-    a number in another scheme (state, bankruptcy) as printed; None if blank (``1:21-cv-___``)."""
-    t = text.strip()
-    m = re.search(r"(?:(\d{1,2})\s*[:-]\s*)?(\d{2})\s*-\s*([a-z]{2,3})\s*-\s*(\d{1,6})", t, re.I)
-    if m:
-        office = f"{int(m[1])}:" if m[1] else ""
-        return f"{office}{m[2]}-{m[3].lower()}-{int(m[4]):05d}"
-    m = re.search(r"\b[A-Z]{0,2}(CV|CR|MC|MJ)\s*-?\s*(\d{2})\s*-\s*(\d{1,5})", t, re.I)
-    if m:
-        return f"{m[2]}-{m[1].lower()}-{int(m[3]):05d}"
-    if "_" in t or not re.search(r"\d", t):
-        return None
-    m = _CASE_NO.search(t)
-    return m["num"] if m else None
 
 
 def _parties(cap: Caption, left: Sequence[str]) -> None:

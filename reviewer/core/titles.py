@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from reviewer.core.case_numbers import CASE_NO
 from reviewer.core.parties import clean, upper_share
 
 NOT_TITLE = re.compile(
@@ -28,11 +29,6 @@ NOT_TITLE = re.compile(
     # a clerk's filing stamp boxed beside the caption: "USDC SDNY / DOCUMENT /
     # ELECTRONICALLY FILED / DOC #: / DATE FILED:"
     r"\bUSDC\b|ELECTRONICALLY\s+FILED|^\W*DOC(?:UMENT)?\s*(?:#|$)|DATE\s+FILED",
-    re.I,
-)
-_NUMBER = re.compile(
-    r"(?:\d{1,2}\s*[:-]\s*)?\d{2}\s*-\s*[a-z]{2,3}\s*-\s*[\d_]{1,6}|"
-    r"(?:[A-Z]{0,2}(?:CV|CR|MC|MJ))\s*-?\s*\d{2}\s*-\s*\d{1,5}|\d{2,4}-\d{2,5}",
     re.I,
 )
 # a title that introduces a list: "COMPLAINT FOR DAMAGES FOR:", "COMPLAINT FOR"
@@ -63,7 +59,7 @@ def is_number_line(text: str) -> bool:
     """A case number or date on its own line (``CV16-08033 AB (FFMx)``), not a title line."""
     words = re.findall(r"[A-Za-z]{3,}", text)
     dated = re.search(r"\b(?:19|20)\d\d\b", text)
-    return bool(_NUMBER.search(text) or dated) and len(words) < 3 and len(text) < 32
+    return bool(CASE_NO.search(text) or dated) and len(words) < 3 and len(text) < 32
 
 
 def from_column(lines: Sequence[str]) -> str | None:
