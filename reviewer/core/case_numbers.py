@@ -8,8 +8,10 @@ from collections.abc import Sequence
 
 from reviewer.core.parties import clean
 
+# the Southern and Eastern Districts of New York print "13 Civ. 4384 (PAE)", "20 Cr. 12"
+_NY_STYLE = r"\d{2}\s+(?:Civ|Cr|Crim)\.?\s+\d{1,5}\b"
 CASE_NO = re.compile(
-    r"(?P<num>(?:\d{1,2}\s*[:-]\s*)?\d{2}\s*-\s*[a-z]{2,3}\s*-\s*[\d_]{1,6}|"
+    rf"(?P<num>{_NY_STYLE}|(?:\d{{1,2}}\s*[:-]\s*)?\d{{2}}\s*-\s*[a-z]{{2,3}}\s*-\s*[\d_]{{1,6}}|"
     r"(?:[A-Z]{0,2}(?:CV|CR|MC|MJ))\s*-?\s*\d{2}\s*-\s*\d{1,5}|"
     r"\d{2,4}-\d{2,5}(?:-\d{1,8})?(?:-[A-Z]{2,4})*)",
     re.I,
@@ -28,7 +30,12 @@ def read_case_number(texts: Sequence[str]) -> tuple[str, str] | None:
         if lab and not CASE_NO.search(scan) and i + 1 < len(texts):
             scan = texts[i + 1]
         m = CASE_NO.search(scan)
-        if m and (lab or re.search(r"\d{1,2}:\d{2}-[a-z]{2}-\d", m["num"], re.I)):
+        named = (
+            re.search(rf"\d{{1,2}}:\d{{2}}-[a-z]{{2}}-\d|{_NY_STYLE}", m["num"], re.I)
+            if m
+            else None
+        )
+        if m and (lab or named):
             printed = clean(scan[m.start() :].split("  ")[0].split(" Judge")[0].split(" Hon")[0])
             return printed, normalise_case_no(m["num"]) or m["num"]
     return None
@@ -38,6 +45,9 @@ def normalise_case_no(text: str) -> str | None:
     """``CV 16-02859 CAS`` -> ``16-cv-02859``; ``5:17-cv-4992-BLF`` -> ``5:17-cv-04992``;
     a number in another scheme (state, bankruptcy) as printed; None if blank (``1:21-cv-___``)."""
     t = text.strip()
+    ny = re.search(r"\b(\d{2})\s+(Civ|Cr|Crim)\.?\s+(\d{1,5})\b", t, re.I)
+    if ny:
+        return f"{ny[1]}-{'cv' if ny[2].lower() == 'civ' else 'cr'}-{int(ny[3]):05d}"
     m = re.search(r"(?:(\d{1,2})\s*[:-]\s*)?(\d{2})\s*-\s*([a-z]{2,3})\s*-\s*(\d{1,6})", t, re.I)
     if m:
         office = f"{int(m[1])}:" if m[1] else ""
