@@ -18,6 +18,8 @@ from reviewer.core.ingest import import_files
 from reviewer.core.locate import hit_boxes
 from reviewer.core.matter import Matter
 from reviewer.core.ocr_run import ocr_documents, plan
+from reviewer.core.pdf import render_region_gray_png, text_page_images
+from reviewer.core.pdf.images import MAX_REGION_PIXELS
 from reviewer.core.search import IndexUpdater, SearchIndex
 
 needs_tesseract = pytest.mark.usefixtures("tesseract")
@@ -156,3 +158,37 @@ def test_reading_pictures_is_one_undoable_step(matter: Matter, tmp_path: Path) -
     history.redo(matter)
     with SearchIndex.open(matter) as ix:
         assert len(ix.search("flamingo").hits) == 1
+
+
+def test_a_huge_picture_is_rendered_for_ocr_at_a_capped_resolution(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=3000, height=3000)  # a poster-sized page
+    page.insert_image(pymupdf.Rect(100, 100, 2300, 2300), stream=_picture(WORDS))
+    page.insert_text((100, 2600), "Words of the page's own text layer below the picture.")
+    doc.save(tmp_path / "poster.pdf")
+    doc.close()
+    (box,) = text_page_images(tmp_path / "poster.pdf", [0])
+    png, scale = render_region_gray_png(tmp_path / "poster.pdf", box, 300)
+    pix = pymupdf.Pixmap(png)
+    assert pix.width * pix.height <= MAX_REGION_PIXELS * 1.01
+    assert scale == pytest.approx((box.x1 - box.x0) / pix.width, rel=0.01)
+    assert scale > 72 / 300  # fewer dots per inch than asked for
+
+
+def test_which_pictures_are_read(tmp_path: Path) -> None:
+    """A screenshot is; a logo, a scan covering the page and a picture already under a text
+    layer (a scan's hidden OCR words) are not."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_image(pymupdf.Rect(*PICTURE), stream=_picture(WORDS))
+    page.insert_image(pymupdf.Rect(500, 40, 560, 70), stream=_picture(["logo"]))
+    covered = doc.new_page(width=612, height=792)
+    covered.insert_image(pymupdf.Rect(72, 100, 540, 300), stream=_picture(WORDS))
+    for i, y in enumerate((150, 200, 250)):
+        covered.insert_text((80, y), f"hidden ocr words line {i}", render_mode=3)
+    scan = doc.new_page(width=612, height=792)
+    scan.insert_image(scan.rect, stream=_picture(WORDS, 612, 792))
+    doc.save(tmp_path / "p.pdf")
+    doc.close()
+    boxes = text_page_images(tmp_path / "p.pdf", [0, 1, 2])
+    assert [(b.page, round(b.y0), round(b.y1)) for b in boxes] == [(0, 330, 470)]
