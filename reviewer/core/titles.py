@@ -15,20 +15,22 @@ from typing import Protocol
 from reviewer.core.case_numbers import CASE_NO
 from reviewer.core.parties import clean, upper_share
 
+# a banner, not words of the title: "REDACTED VERSION", "[REDACTED] …" ("PARTIALLY REDACTED
+# MOTION" inside a title is the title's); "FILED UNDER SEAL" ("… TO FILE EXHIBIT A UNDER SEAL"
+# ends a title); a clerk's filing stamp boxed beside the caption ("USDC SDNY / DOCUMENT /
+# ELECTRONICALLY FILED / DOC #: / DATE FILED:")
+BANNER = re.compile(
+    r"^\W*(?:PUBLICLY\s+FILED\s+|PUBLIC\s+)?REDACTED|REDACTED\s+(?:VERSION|PUBLIC)|"
+    r"^\W*(?:(?:CONDITIONALLY\s+|(?:PROPOSED\s+)?TO\s+BE\s+)?FILED\s+)?(?:UNDER\s+SEAL|SEALED)|"
+    r"\bUSDC\b|ELECTRONICALLY\s+FILED|^\W*DOC(?:UMENT)?\s*(?:#|$)|DATE\s+FILED",
+    re.I,
+)
 NOT_TITLE = re.compile(
     r"^(?:Date|Time|Dept|Ctrm|Courtroom|Judge|Hearing|Location|Place|Trial\b|Action Filed|"
     r"Filed|Complaint Filed|Place|Hon\.?|Honorable|Before|Assigned|Chapter|\[?Re:|\[Hon|"
     r"(?:Final )?Pretrial Conference:|Fact Discovery|Magistrate)|"
-    # a banner, not words of the title: "REDACTED VERSION", "[REDACTED] …" ("PARTIALLY
-    # REDACTED MOTION" inside a title is the title's)
-    r"^\W*(?:PUBLICLY\s+FILED\s+|PUBLIC\s+)?REDACTED|REDACTED\s+(?:VERSION|PUBLIC)|"
-    # "FILED UNDER SEAL" as a banner ("… TO FILE EXHIBIT A UNDER SEAL" ends a title)
-    r"^\W*(?:(?:CONDITIONALLY\s+|(?:PROPOSED\s+)?TO\s+BE\s+)?FILED\s+)?(?:UNDER\s+SEAL|SEALED)|"
-    r"JURY|DEMAND|Case No|^NO\.|Docket No|State File|Adv\. Pro|"
-    r"District Judge|Judge:|"
-    # a clerk's filing stamp boxed beside the caption: "USDC SDNY / DOCUMENT /
-    # ELECTRONICALLY FILED / DOC #: / DATE FILED:"
-    r"\bUSDC\b|ELECTRONICALLY\s+FILED|^\W*DOC(?:UMENT)?\s*(?:#|$)|DATE\s+FILED",
+    rf"{BANNER.pattern}|"
+    r"JURY|DEMAND|Case No|^NO\.|Docket No|State File|Adv\. Pro|District Judge|Judge:",
     re.I,
 )
 # a title that introduces a list: "COMPLAINT FOR DAMAGES FOR:", "COMPLAINT FOR"
@@ -126,7 +128,7 @@ def first_heading(rows: Sequence[TitleRow]) -> str | None:
     picked: list[str] = []
     for r in rows[:10]:
         t = clean(r.text)
-        if not t or re.fullmatch(r"[#:\d\s]+", t):
+        if not t or re.fullmatch(r"[#:\d\s]+", t) or BANNER.search(t):
             continue
         if (upper_share(t) > 0.7 or r.bold) and len(t) < 90 and not re.match(r"^\d+\.\s", t):
             picked.append(t)

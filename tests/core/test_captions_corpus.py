@@ -81,7 +81,7 @@ def test_a_caption_printed_only_as_an_image_is_read_from_its_ocr(
 
 # Titles read off the rendered first pages where the reading once went wrong: cut at the
 # parties' last label, a "(2)" bracket lost, a "PARTIALLY REDACTED" title taken for a
-# banner, a form's field labels taken for a title.
+# banner (or a banner taken for a title's words), a form's field labels taken for a title.
 TITLES = {
     "caed-373457-complaint.pdf": "COMPLAINT FOR: (1) DECLARATORY RELIEF ON DEFENDANT’S DUTY TO "
     "DEFEND (2) BREACH OF CONTRACT (3) BREACH OF COVENANT OF GOOD FAITH AND FAIR DEALING",
@@ -98,6 +98,7 @@ TITLES = {
     "dev2-cand.330704.16.6_1.pdf": "DECLARATION OF STEPHEN L. WOHLGEMUTH IN SUPPORT OF MARC L. "
     "ABRAMOWITZ’S OPPOSITION",
     "dev2-cacd.649554.1409.0.pdf": None,  # printed only in the form's footer
+    "cacd-667461-exhibit-survey-report.pdf": "EXHIBIT A",  # not its "REDACTED PUBLIC VERSION"
 }
 
 
