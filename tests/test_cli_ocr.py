@@ -34,7 +34,7 @@ def test_ocr_command_reads_the_scanned_pages(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.output
     (doc,) = json.loads(run.stdout)
     assert doc == {"doc_id": 1, "file_name": "scan.pdf", "needs_ocr": False,
-                   "text_quality": "good", "ocr_pages": 2}  # fmt: skip
+                   "text_quality": "good", "ocr_pages": 2, "image_texts": 0}  # fmt: skip
     hits = CliRunner().invoke(main, ["search", str(matter), "pineapples", "--json"])
     assert hits.exit_code == 0
     assert {h["page_start"] for h in json.loads(hits.stdout)} == {1, 2}

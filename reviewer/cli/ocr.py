@@ -71,7 +71,8 @@ def after_ocr(matter: Matter, results: list[ImportResult]) -> list[ImportResult]
 @user_errors
 def ocr(matter: Path, docs: tuple[str, ...], force: bool, workers: int, as_json: bool) -> None:
     """OCR the pages of DOCS (ids or file names; default: every document) whose text layer is
-    missing or garbage, so they become searchable. Needs Tesseract."""  # fmt: skip
+    missing or garbage, and the pictures inside text pages (as picture-text units), so they
+    become searchable. Needs Tesseract."""  # fmt: skip
     with Matter.open(matter) as m:
         ids = [documents.find_document(m, d).id for d in docs] or None
         if force and ids is None:
@@ -79,8 +80,8 @@ def ocr(matter: Path, docs: tuple[str, ...], force: bool, workers: int, as_json:
         outcomes = show_ocr_progress(ocr_documents(m, ids, force, workers), quiet=as_json)
         rows = documents.ocr_status(m, ids)
     if as_json:
-        keys = ("doc_id", "file_name", "needs_ocr", "text_quality", "ocr_pages")
+        keys = ("doc_id", "file_name", "needs_ocr", "text_quality", "ocr_pages", "image_texts")
         dump([{k: r[k] for k in keys} for r in rows])
     elif not outcomes:
-        click.echo("Nothing to OCR: every page has a usable text layer.")
+        click.echo("Nothing to OCR: every page has a usable text layer and no picture to read.")
     sys.exit(1 if any(" not changed" in o or ": page " in o for o in outcomes) else 0)

@@ -315,6 +315,8 @@ def outline_label(row: OutlineRow) -> str:
         return f"fn. {number}  {head}" if number else f"fn. {head}"
     if kind == "prayer":
         return f"Prayer ({number}) {head}" if number else f"Prayer {head}"
+    if kind == "image_text":  # words OCR'd from a picture on the page, not a ¶
+        return f"Picture text (p. {row.page})  {head}"
     return head
 
 
@@ -376,7 +378,7 @@ class OutlineModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Role.ForegroundRole and row.kind == "footnote":
+        if role == Role.ForegroundRole and row.kind in ("footnote", "image_text"):
             return _GREY
         if role == Role.UserRole:
             return row.id

@@ -13,11 +13,13 @@ from reviewer.core.ingest.ocr_run import import_and_ocr
 from reviewer.core.matter import documents
 from reviewer.core.matter.store import Matter
 from reviewer.core.search import SearchIndex
+from tests.core.caption_truth import CAPTIONS
 
 CRIMINAL = "nynd-criminal-complaint-scanned.pdf"
 EMAILS = "ared-118974-exhibit-emails-scanned.pdf"
 ORDER = "cacd-775858-civil-minutes-image-only.pdf"
 GARBLED = "cand-nibi-v-doe-complaint.pdf"
+OPINION = "nysd-413741-opinion-scanned-first-page.pdf"  # only its caption page is a scan
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +27,9 @@ def ocr_matter(
     corpus: Path, tesseract: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Matter]:
     m = Matter.create(tmp_path_factory.mktemp("ocr") / "Ocr.matter")
-    files = [corpus / f for f in (CRIMINAL, EMAILS, ORDER, GARBLED)]
+    files = [corpus / f for f in (CRIMINAL, EMAILS, ORDER, GARBLED, OPINION)]
     messages = [p.message for p in import_and_ocr(m, files)]
-    assert sum(msg.startswith("OCR done") for msg in messages) == 4
+    assert sum(msg.startswith("OCR done") for msg in messages) == 5
     yield m
     m.close()
 
@@ -47,6 +49,7 @@ def test_every_scanned_page_is_read_and_nothing_needs_ocr(ocr_matter: Matter) ->
         EMAILS: (0, 7),
         ORDER: (0, 2),
         GARBLED: (0, 14),
+        OPINION: (0, 2),
     }
 
 
@@ -94,3 +97,19 @@ def test_ocr_margin_line_numbers_do_not_reach_the_text(ocr_matter: Matter) -> No
     # ¶ 35 runs over margin lines 14-19 of page 8: none of them may appear inside it.
     assert "Nibi did not wish to send more funds" in by_number["35"]
     assert not any(f" {n} " in by_number["35"] for n in range(14, 20))
+
+
+@pytest.mark.parametrize("name", [CRIMINAL, ORDER, GARBLED, OPINION])
+def test_the_caption_hidden_in_the_scan_is_stored_after_ocr(ocr_matter: Matter, name: str) -> None:
+    """Kind, court, case number and case name from the OCR'd caption page; the title too,
+    in place of what the text layer's later pages gave (``I. Background``)."""
+    truth = CAPTIONS[name]
+    row = ocr_matter.db.execute(
+        "SELECT kind, kind_reason, court, case_no, case_name, title FROM documents "
+        "WHERE file_name = ?",
+        [name],
+    ).fetchone()
+    assert row[5] == row[1].removeprefix("title: ")  # the title the kind was read from
+    assert row[0] == truth.kind
+    assert row[1].startswith("title:"), row[1]  # read from the OCR'd title, not the file name
+    assert (row[2], row[3], row[4]) == (truth.court, truth.case_no, truth.case_name)

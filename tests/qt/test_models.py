@@ -69,8 +69,13 @@ def test_documents_rows_and_data(qtmodeltester, demo: Matter) -> None:
     assert column(model, 0, USER) == [d[0] for d in docs]
     # each document by its own title, as its caption prints it (never PDF metadata)
     answer = "DEFENDANT STREAMLINE SOCIAL, INC.’S ANSWER TO COMPLAINT"
-    assert column(model, DOCUMENT) == ["COMPLAINT FOR DAMAGES FOR:", "EXHIBIT B", answer]
-    assert column(model, DOCUMENT, TIP)[0] == "complaint.pdf\nCOMPLAINT FOR DAMAGES FOR:"
+    complaint = (
+        "COMPLAINT FOR DAMAGES FOR: (1) Violation of the Trafficking Victims Protection "
+        "Reauthorization Act, 18 U.S.C. §§ 1591, 1595; (2) Receipt and Distribution of Child "
+        "Pornography, 18 U.S.C. §§ 2252A, 2255; and (3) Negligence"
+    )  # the title runs on into the claims it lists
+    assert column(model, DOCUMENT) == [complaint, "EXHIBIT B", answer]
+    assert column(model, DOCUMENT, TIP)[0] == f"complaint.pdf\n{complaint}"
     assert column(model, 0) == ["complaint", "exhibit", "answer"]  # read from its cover
     assert column(model, 2) == ["1", "1-2", "18"]
     assert column(model, PAGES) == [10, 3, 5]

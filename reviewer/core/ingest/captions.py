@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reviewer.core.ingest import courts
+from reviewer.core.ingest import case_numbers, courts, titles
+from reviewer.core.ingest.case_numbers import normalise_case_no
 from reviewer.core.ingest.layout import CleanPage, EcfStamp, Row
 from reviewer.core.ingest.parties import ROLE, ROLE_LABEL, case_name, clean, names, upper_share
 
@@ -25,31 +26,16 @@ _COURT_HEAD = re.compile(
     r"COURT\s+OF\s+[A-Z' ]+|DISTRICT\s+COURT|CIRCUIT\s+COURT|SUPREME\s+COURT)\b",
     re.I,
 )
-_CASE_LABEL = re.compile(
-    r"(?:Case|Civil\s+Action|Docket|Adv\.\s*Pro\.?|Misc\.?|Civil)?\s*(?:No|Number|#)\s*[.:]*\s*:?",
-    re.I,
-)
-_CASE_NO = re.compile(
-    r"(?P<num>(?:\d{1,2}\s*[:-]\s*)?\d{2}\s*-\s*[a-z]{2,3}\s*-\s*[\d_]{1,6}|"
-    r"(?:[A-Z]{0,2}(?:CV|CR|MC|MJ))\s*-?\s*\d{2}\s*-\s*\d{1,5}|"
-    r"\d{2,4}-\d{2,5}(?:-\d{1,8})?(?:-[A-Z]{2,4})*)",
-    re.I,
-)
+# the caption box drawn in characters: ")" and "|" columns, ":" columns, "x" corners
+_RULE_CELL = re.compile(r"[)|:]*|[xX]{1,2}")
 _CASE_LINE = re.compile(r"\b(?:Case|Civil\s+Action|Docket)\s+No\b", re.I)
 _STATE_WORD = re.compile(r"\b(?:STATE|COMMONWEALTH|" + "|".join(courts.STATES).upper() + r")\b")
-_VERSUS = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-?\s*against\s*-?)\s*$", re.I)
+# "v." / "vs." / "-v-" / "-against-"; OCR reads a small "v." as "vy." or "y."
+_VERSUS = re.compile(r"^\s*(?:-\s*v\.?\s*-|vs?[.,]?|v[a-z][.,]|versus|-?\s*against\s*-?)\s*$", re.I)
 _VERSUS_TAIL = re.compile(r"\s(?:v\.|vs\.?)\s*$", re.I)
 _DEFENSE_ROLE = re.compile(
     r"^\s*(?:Third[- ]Party\s+)?(?:Defendants?|Respondents?|Appellees?|Employer|Debtors?)"
     r"(?:[/ ,]+[\w -]*)?[.,;]?\s*$",
-    re.I,
-)
-_NOT_TITLE = re.compile(
-    r"^(?:Date|Time|Dept|Ctrm|Courtroom|Judge|Hearing|Location|Place|Trial\b|Action Filed|"
-    r"Filed|Complaint Filed|Place|Hon\.?|Honorable|Before|Assigned|Chapter|Re:|\[Hon|"
-    r"(?:Final )?Pretrial Conference:|Fact Discovery|Magistrate)|"
-    r"REDACTED|SEALED|UNDER SEAL|JURY|DEMAND|Case No|^NO\.|Docket No|State File|Adv\. Pro|"
-    r"District Judge|Judge:",
     re.I,
 )
 
@@ -71,6 +57,7 @@ class Caption:
     has_caption: bool = False
     cover: str | None = None  # the words of a cover sheet before the caption (``EXHIBIT A``)
     headings: list[str] = field(default_factory=list)  # a form's short capitalised labels
+    in_re: str | None = None  # a bankruptcy appeal is known by its debtor: "In re X"
 
     def parties(self) -> dict[str, list[str]]:
         return {"plaintiffs": self.plaintiffs, "defendants": self.defendants}
@@ -133,8 +120,12 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
         for p in r.cells:
             t = p.text
             # the court line stands alone (centred or at the left margin), in capitals or bold
-            if _COURT_HEAD.search(t) and len(t) < 80 and not t.endswith((".", ",")):
-                if not (upper_share(t) > 0.8 or p.bold) or re.match(r"CLERK", t, re.I):
+            head = _COURT_HEAD.search(t)
+            if head and len(t) < 80 and not t.endswith((".", ",")):
+                # in capitals or bold, or opening with the court's name in capitals (OCR
+                # may join a filing stamp's words to it)
+                led = head.start() < 3 and upper_share(head.group(0)) == 1
+                if not (upper_share(t) > 0.8 or p.bold or led) or re.match(r"CLERK", t, re.I):
                     continue
                 if p.x0 < width * 0.08 or p.x0 > width * 0.5:  # margin banner, filing stamp
                     continue
@@ -146,16 +137,22 @@ def _court_rows(rows: Sequence[_Row], width: float) -> tuple[int, int] | None:
                 ):
                     start = i - 1  # "TENNESSEE BUREAU OF …" above "IN THE COURT OF …"
                 j = i + 1
-                while j < len(rows) and j <= i + 3 and _is_court_line(rows[j].text):
+                while j < len(rows) and j <= i + 3 and _is_court_line(_court_text(rows[j], width)):
                     j += 1
                 return start, j
     return None
 
 
+def _court_text(row: _Row, width: float) -> str:
+    """A court line's words without a filing stamp printed beside it at the right edge."""
+    return " ".join(c.text for c in row.cells if c.x0 < width * 0.55) or row.text
+
+
 def _is_court_line(text: str) -> bool:
     t = clean(text)
     return bool(
-        re.match(
+        re.fullmatch(r"(?:for|in\s+and\s+for)\s+the", t, re.I)  # a form's "for the" line
+        or re.match(
             r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+(?:THE\s+)?)?(?:\w+\s+)?DISTRICT\s+OF\b", t, re.I
         )
         or re.match(r"^(?:FOR\s+THE\s+|IN\s+AND\s+FOR\s+THE\s+)?COUNTY\s+OF\b", t, re.I)
@@ -177,9 +174,11 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
                 cap.cover = clean(" ".join(r.text for r in usable[0][1][:4]))
             more = usable[n + 1][1] if n + 1 < len(usable) else []
             _read_captioned(cap, page.width, rows, span, more)
+            if not cap.plaintiffs and cap.defendants:  # the plaintiff's line unreadable
+                cap.plaintiffs = _counsel_for(rows[: span[0]])
             cap.headings = [
                 c.text for r in rows[:60] for c in r.cells
-                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
+                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and titles.wordy(c.text)
                 and c.x0 < page.width * 0.12
             ]  # fmt: skip
             break
@@ -188,13 +187,23 @@ def read_caption(pages: Sequence[CleanPage]) -> Caption:
             first = usable[0][1]
             cap.headings = [
                 c.text for r in first[:40] for c in r.cells
-                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and _wordy(c.text)
+                if len(c.text.split()) <= 4 and upper_share(c.text) > 0.9 and titles.wordy(c.text)
             ]  # fmt: skip
-            cap.title = _first_heading(first)
+            cap.title = titles.first_heading(first)
             if len(first) <= 6 and cap.title:  # a slip sheet: "EXHIBIT A", "TAB F"
                 cap.cover = clean(" ".join(r.text for r in first[:4]))
     _finish(cap, stamp)
     return cap
+
+
+def _counsel_for(rows: Sequence[_Row]) -> list[str]:
+    """The plaintiff named in the counsel block above the court (``Attorneys for Plaintiff
+    Vanessa Bryant``)."""
+    for r in rows:
+        m = re.match(r"^(?:Attorneys?|Counsel)\s+for\s+Plaintiffs?\s*,?\s+(\S.*)$", r.text, re.I)
+        if m:
+            return names([m.group(1)])
+    return []
 
 
 def _finish(cap: Caption, stamp: EcfStamp | None) -> None:
@@ -204,7 +213,9 @@ def _finish(cap: Caption, stamp: EcfStamp | None) -> None:
         normal = normalise_case_no(stamp.case_no)
         cap.case_no = normal or cap.case_no
         cap.case_no_printed = cap.case_no_printed or stamp.case_no
-    if cap.plaintiffs or cap.defendants:
+    if cap.in_re:
+        cap.case_name = case_name([cap.in_re], [])
+    elif cap.plaintiffs or cap.defendants:
         cap.case_name = case_name(cap.plaintiffs, cap.defendants)
 
 
@@ -225,7 +236,9 @@ def _read_captioned(
     cap: Caption, width: float, rows: list[_Row], span: tuple[int, int], more: list[_Row]
 ) -> None:
     cap.has_caption = True
-    cap.court_name, cap.court = courts.from_lines([r.text for r in rows[span[0] : span[1]]])
+    cap.court_name, cap.court = courts.from_lines(
+        [_court_text(r, width) for r in rows[span[0] : span[1]]]
+    )
     rows = [r for r in rows[span[1] :] if not re.match(r"^BEFORE\b", r.text)]
     end = _caption_end(rows, width)
     form = next((i for i, r in enumerate(rows[:10]) if r.cells[0].text == "Title"), None)
@@ -239,7 +252,7 @@ def _read_captioned(
     left: list[str] = []
     right: list[str] = []
     for row in block:
-        cells = [c for c in row.cells if not set(c.text) <= {")", "|"}]
+        cells = [c for c in row.cells if not _RULE_CELL.fullmatch(c.text)]
         if form is not None and row is not block[form]:
             right.append(clean(" ".join(c.text for c in cells)))
             continue
@@ -248,22 +261,52 @@ def _read_captioned(
             left.append("v.")
             left.append(clean(" ".join(c.text for c in cells[1:])).split(" v. ", 1)[1])
             continue
-        lparts = [c.text.strip("_ )") for c in cells if c.x0 < split]
-        rparts = [c.text.strip("_ )") for c in cells if c.x0 >= split]
+        lparts = [_strip_cell(c.text) for c in cells if c.x0 < split]
+        rparts = [_strip_cell(c.text) for c in cells if c.x0 >= split]
         ltext = " ".join(lparts)
         m = re.search(r"\b(?:Case|Civil Action|Docket)\s+No\b.*$", ltext, re.I)
         if m and m.start() > 0:  # one text line spanning both columns
             rparts.insert(0, m.group(0))
             ltext = ltext[: m.start()]
         left.append(clean(ltext.rstrip(")")))
-        right.append(clean(" ".join(rparts)))
-    _case_number(cap, [*right, *left])
+        # three or more cells side by side are a form's fields ("MONTH  DAY  YEAR")
+        right.append(clean(" ".join(rparts)) if len(rparts) < 3 else "")
+    found = case_numbers.read_case_number([*right, *left])
+    if found:
+        cap.case_no_printed, cap.case_no = found
     _parties(cap, [t for t in left if not _CASE_LINE.search(t)])
-    cap.title = _title(right) or _first_heading_rows(rows[end:], width)
+    cap.title = titles.from_column([*right, *_right_after(rows[end:], split)])
+    cap.title = cap.title or titles.below_caption(rows[end:], width)
     if (cap.title is None or form is not None) and block:  # a form: title under the court
-        cap.title = _first_heading_rows(block[:2], width) or cap.title
+        cap.title = titles.below_caption(block[:2], width) or cap.title
     if cap.title is None:  # the title beside the caption but not split off (one column)
-        cap.title = _title([r for r in left if upper_share(r) > 0.9 and len(r) > 12][-2:])
+        cap.title = titles.from_column(
+            [
+                r
+                for r in left
+                if upper_share(r) > 0.9 and len(r) > 12 and not _VERSUS_TAIL.search(r)
+            ][-2:]
+        )
+
+
+def _strip_cell(text: str) -> str:
+    """A cell without the caption's ``)`` column and rules: ``(2)`` keeps its bracket."""
+    t = text.strip("_ ").lstrip(")").strip()
+    while t.endswith(")") and t.count(")") > t.count("("):
+        t = t[:-1].rstrip()
+    return t
+
+
+def _right_after(rows: Sequence[_Row], split: float) -> list[str]:
+    """The second column's lines below the last party label (a title printed longer than
+    the parties' column), up to the first line that spans both columns."""
+    out: list[str] = []
+    for row in rows[:12]:
+        if any(c.x0 < split < c.x1 - 4 for c in row.cells):
+            break
+        parts = [_strip_cell(c.text) for c in row.cells if c.x0 >= split]
+        out.append(clean(" ".join(parts)) if len(parts) < 3 else "")
+    return out
 
 
 def _caption_end(rows: Sequence[_Row], width: float) -> int:
@@ -272,6 +315,7 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
     """The number of rows the caption block takes after the court lines: through the last
     role label (``Defendants.``) or ``)`` mark before the body's first full-width line."""
     last = 0
+    versus = -1
     for i, r in enumerate(rows[:45]):
         text = r.text
         parts = [p.text for p in r.cells]
@@ -279,6 +323,8 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
             set(p) <= {")"} and p for p in parts
         ):
             last = i + 1
+        if any(_VERSUS.match(p) for p in parts):
+            versus = i
         if (
             i >= last
             and len(r.cells) == 1
@@ -288,47 +334,10 @@ def _caption_end(rows: Sequence[_Row], width: float) -> int:
             and re.search(r"[a-z]{3,} [a-z]{3,}", text)
             and not re.match(r"^(?:Date|Time|Hearing|Judge)", text)
         ):
-            break
-    else:
-        if not last:  # no label and no body yet: the caption goes on past this page
-            return len(rows)
+            return i if versus >= last else max(last, 1)
+    if not last or versus >= last:  # no label (or none read after "v.") and no body yet:
+        return len(rows)  # the caption goes on past this page
     return max(last, 1)
-
-
-def _case_number(cap: Caption, texts: Sequence[str]) -> None:
-    # an adversary proceeding's own number wins over its bankruptcy case's
-    adversary = [t for t in texts if re.match(r"^Adv(?:\.|ersary)\s*(?:Pro\w*\.?\s*)?No", t, re.I)]
-    for i, t in enumerate([*adversary, *texts]):
-        lab = re.search(
-            r"\b(?:Case|Civil\s+Action|Docket|Bankruptcy\s+Case)?\s*No\.?\s*:?|CASE NO:?", t, re.I
-        )
-        scan = t[lab.end() :] if lab and re.search(r"\bNo\b|NO:", t, re.I) else t
-        if lab and not _CASE_NO.search(scan) and i + 1 < len(texts):
-            scan = texts[i + 1]
-        m = _CASE_NO.search(scan)
-        if m and (lab or re.search(r"\d{1,2}:\d{2}-[a-z]{2}-\d", m["num"], re.I)):
-            cap.case_no_printed = clean(
-                scan[m.start() :].split("  ")[0].split(" Judge")[0].split(" Hon")[0]
-            )
-            cap.case_no = normalise_case_no(m["num"]) or m["num"]
-            return
-
-
-def normalise_case_no(text: str) -> str | None:
-    """``CV 16-02859 CAS`` -> ``16-cv-02859``; ``5:17-cv-4992-BLF`` -> ``5:17-cv-04992``;
-    a number in another scheme (state, bankruptcy) as printed; None if blank (``1:21-cv-___``)."""
-    t = text.strip()
-    m = re.search(r"(?:(\d{1,2})\s*[:-]\s*)?(\d{2})\s*-\s*([a-z]{2,3})\s*-\s*(\d{1,6})", t, re.I)
-    if m:
-        office = f"{int(m[1])}:" if m[1] else ""
-        return f"{office}{m[2]}-{m[3].lower()}-{int(m[4]):05d}"
-    m = re.search(r"\b[A-Z]{0,2}(CV|CR|MC|MJ)\s*-?\s*(\d{2})\s*-\s*(\d{1,5})", t, re.I)
-    if m:
-        return f"{m[2]}-{m[1].lower()}-{int(m[3]):05d}"
-    if "_" in t or not re.search(r"\d", t):
-        return None
-    m = _CASE_NO.search(t)
-    return m["num"] if m else None
 
 
 def _parties(cap: Caption, left: Sequence[str]) -> None:
@@ -359,75 +368,6 @@ def _parties(cap: Caption, left: Sequence[str]) -> None:
         idx = next((i for i, t in enumerate(before) if re.search(r"\bDebtors?\.$", t)), None)
         if idx is not None and idx + 1 < len(before):
             plaintiffs = names(before[idx + 1 :])
+            if any(re.match(r"^\s*Appellants?\b", t, re.I) for t in before[idx + 1 :]):
+                cap.in_re = names(before[: idx + 1])[0]  # an appeal keeps the debtor's name
     cap.plaintiffs, cap.defendants = plaintiffs, defendants
-
-
-def _title(lines: Sequence[str]) -> str | None:
-    """The document's title from the caption's second column: its run of capitals."""
-    picked: list[str] = []
-    for t in lines:
-        t = re.sub(
-            r"^(?:PUBLICLY\s+FILED\s+)?REDACTED\s+(?=(?!VERSION|PUBLIC|-)\w)", "REDACTED ", t
-        )
-        if not t or (not picked and not _wordy(t)):
-            continue
-        if (_NOT_TITLE.search(t) and not t.startswith("REDACTED ")) or _is_number_line(t):
-            if picked:
-                break
-            continue
-        if upper_share(t) >= 0.75 and re.search(r"[A-Z]{2}", t):
-            picked.append(t)
-        elif picked:
-            break
-    return clean(" ".join(picked)) if picked else None
-
-
-def _wordy(text: str) -> bool:
-    """Words, not glyph garbage or a bare number: most of its characters are letters."""
-    chars = text.replace(" ", "")
-    return bool(re.search(r"[A-Za-z]{3,}", text)) and sum(c.isalpha() for c in chars) > 0.6 * len(
-        chars
-    )
-
-
-def _is_number_line(text: str) -> bool:
-    """A case number or date on its own line (``CV16-08033 AB (FFMx)``), not a title line."""
-    words = re.findall(r"[A-Za-z]{3,}", text)
-    dated = re.search(r"\b(?:19|20)\d\d\b", text)
-    return bool(_CASE_NO.search(text) or dated) and len(words) < 3 and len(text) < 32
-
-
-def _first_heading_rows(rows: Sequence[_Row], width: float) -> str | None:
-    """The title printed below the caption: the first centred or capitalised lines."""
-    picked: list[str] = []
-    for r in rows[:8]:
-        t = clean(r.text)
-        if not t:
-            continue
-        centred = abs((r.x0 + r.x1) / 2 - width / 2) < width * 0.12 and (r.x1 - r.x0) < width * 0.75
-        if (centred or r.bold) and (upper_share(t) > 0.6 or r.bold) and not _NOT_TITLE.search(t):
-            if not _wordy(t):
-                continue
-            picked.append(t)
-            continue
-        if picked or re.match(r"^\d+\.\s", t) or len(t) > 70:
-            break
-    return clean(" ".join(picked)) if picked else None
-
-
-def _first_heading(rows: Sequence[_Row]) -> str | None:
-    """A page without a caption: its first lines in capitals or bold (``EXHIBIT A``,
-    ``DECLARATION OF …``, ``INTERROGATORIES``)."""
-    picked: list[str] = []
-    for r in rows[:10]:
-        t = clean(r.text)
-        if not t or re.fullmatch(r"[#:\d\s]+", t):
-            continue
-        if (upper_share(t) > 0.7 or r.bold) and len(t) < 90 and not re.match(r"^\d+\.\s", t):
-            picked.append(t)
-            if len(picked) == 3:
-                break
-            continue
-        if picked:
-            break
-    return clean(" ".join(picked)) if picked else None

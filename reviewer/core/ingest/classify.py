@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.core.ingest import titles
+
 KINDS = (
     "complaint", "answer", "motion", "brief", "declaration", "order", "stipulation",
     "discovery", "exhibit", "transcript", "notice", "other",
@@ -111,7 +113,7 @@ def _surname(title: str) -> str | None:
 def cite_abbrev(kind: str, title_text: str | None, cover: str | None = None) -> str:
     """Bluebook short form for pin cites: ``Compl.``, ``First Am. Compl.``, ``Berry Decl.``,
     ``Order``, ``Mot.``, ``Opp'n``, ``Ex. A`` …"""
-    t = " ".join((title_text or "").upper().split())
+    t = " ".join(titles.head(title_text or "").upper().split())
     if kind == "complaint":
         for word in _ORDINAL_WORDS:
             if re.search(rf"\b{word} AMENDED COMPLAINT", t):

@@ -31,6 +31,7 @@ ECF_RE = re.compile(
     r"(?:\s+Page\s*ID\s*#?:?\s*\d+)?",
     re.IGNORECASE,
 )
+_COURT_BANNER = re.compile(r"^\s*(?:IN\s+THE\s+)?[A-Z .]*\bCOURT\b[A-Z .]*$")
 _NUM_ONLY = re.compile(r"^\s*\d{1,2}\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){6,}\s*\d*\s*$|…{3,}|_{6,}\s*\d+\s*$")
 _PAGE_LABEL = re.compile(
@@ -232,6 +233,12 @@ def _is_repeated(text: str, furniture: set[str]) -> bool:
     return key in furniture or (len(key) >= 18 and f"{key[:14]}…" in furniture)
 
 
+def _first_court_line(page: PageText, ln: Line) -> bool:
+    """The court's name at the top of a form's first page (``UNITED STATES DISTRICT COURT``
+    over every page of a minutes order) is its caption, not a running header there."""
+    return page.index == 0 and ln.y1 < page.height * 0.1 and bool(_COURT_BANNER.search(ln.text))
+
+
 def _is_label(ln: Line, width: float) -> str | None:
     m = _PAGE_LABEL.match(ln.text)
     if not m:
@@ -294,7 +301,7 @@ def clean_page(page: PageText, margin_ids: set[int], furniture: set[str]) -> Cle
             if lab is not None:
                 label = label or lab
                 continue
-            if _is_repeated(ln.text, furniture):
+            if _is_repeated(ln.text, furniture) and not _first_court_line(page, ln):
                 continue
         body.append(ln)
     stripped, toc = _strip_toc(body)

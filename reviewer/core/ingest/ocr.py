@@ -62,6 +62,11 @@ def require_tesseract() -> str:
 def ocr_page(path: str | Path, index: int, exe: str, dpi: int = DPI) -> OcrPage:
     """Read one page (0-based) by OCR. Raises BadFileError when Tesseract fails on it."""
     png, scale = render_gray_png(path, index, dpi)
+    return parse_tsv(index, run_tesseract(png, exe, path, f"page {index + 1}"), scale)
+
+
+def run_tesseract(png: bytes, exe: str, path: str | Path, where: str) -> str:
+    """Tesseract's TSV for one image; BadFileError naming the file and ``where`` on failure."""
     # One thread per Tesseract: pages run in parallel processes instead (faster on 2 cores).
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
@@ -70,11 +75,11 @@ def ocr_page(path: str | Path, index: int, exe: str, dpi: int = DPI) -> OcrPage:
             input=png, capture_output=True, timeout=_TIMEOUT, env=env, check=False,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
-        raise BadFileError(path, f"page {index + 1}: OCR took too long") from None
+        raise BadFileError(path, f"{where}: OCR took too long") from None
     if done.returncode != 0:
         why = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["failed"]
-        raise BadFileError(path, f"page {index + 1}: OCR failed ({why[0]})")
-    return parse_tsv(index, done.stdout.decode("utf-8", errors="replace"), scale)
+        raise BadFileError(path, f"{where}: OCR failed ({why[0]})")
+    return done.stdout.decode("utf-8", errors="replace")
 
 
 def _is_rule(text: str) -> bool:

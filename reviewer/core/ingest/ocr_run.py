@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reviewer.core import exhibits
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
-from reviewer.core.ingest import layout, ocr
+from reviewer.core.ingest import image_text, layout, ocr
 from reviewer.core.ingest.pipeline import CAPTION_COLUMNS, Rows, import_files, parse_text, rows
 from reviewer.core.jobs.processes import worker_pool
 from reviewer.core.matter.audit import Recorder, operation
@@ -30,12 +30,14 @@ from reviewer.core.search import IndexUpdater
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """One document's OCR work: its id, name, stored file and 0-based pages to read."""
+    """One document's OCR work: its id, name, stored file and 0-based pages to read whole;
+    ``images``: 0-based text pages whose pictures are to be read (``image_text``)."""
 
     doc_id: int
     name: str
     path: str
     pages: tuple[int, ...]
+    images: tuple[int, ...] = ()
 
 
 def plan(matter: Matter, doc_ids: Sequence[int] | None = None, force: bool = False) -> list[Plan]:
@@ -51,12 +53,21 @@ def plan(matter: Matter, doc_ids: Sequence[int] | None = None, force: bool = Fal
     out = []
     for doc_id, name, stored in docs:
         rows_ = matter.db.execute(
-            "SELECT pno, quality, ocr FROM pages WHERE doc_id = ? ORDER BY pno", [doc_id]
+            "SELECT pno, quality, ocr, images_read FROM pages WHERE doc_id = ? ORDER BY pno",
+            [doc_id],
         ).fetchall()
-        need = [q not in layout.USABLE and not o for _, q, o in rows_]
+        need = [q not in layout.USABLE and not o for _, q, o, _ in rows_]
+        pages: list[int] = []
         if force or any(need):
-            pages = [p - 1 for p, q, o in rows_ if force or o or q not in layout.USABLE]
-            out.append(Plan(doc_id, name, str(matter.path / stored), tuple(pages)))
+            pages = [p - 1 for p, q, o, _ in rows_ if force or o or q not in layout.USABLE]
+        images = [
+            p - 1
+            for p, q, o, seen in rows_
+            if q in layout.USABLE and not o and seen is None and p - 1 not in pages
+        ]
+        if pages or images:
+            path = str(matter.path / stored)
+            out.append(Plan(doc_id, name, path, tuple(pages), tuple(images)))
     return out
 
 
@@ -81,7 +92,7 @@ def ocr_documents(
     updater = IndexUpdater(matter)
     try:
         done = 0
-        for job, pages in _pages(plans, exe, pool, workers):
+        for job, pages in _pages([p for p in plans if p.pages], exe, pool, workers):
             got: list[ocr.OcrPage] = []
             error = None
             for i, outcome in enumerate(pages, start=1):
@@ -97,6 +108,9 @@ def ocr_documents(
                 updater.remove(job.doc_id)
                 updater.add(job.doc_id)
             yield Progress(done, total, message, step="ocr-done", unit="pages")
+        for job in (p for p in plans if p.images):
+            yield from image_text.read_pictures(matter, job.doc_id, job.name, job.path, job.images,
+                                              exe, updater)  # fmt: skip
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -114,19 +128,22 @@ def import_and_ocr(
     processes' way ("OCR page x of y"). Without Tesseract the documents stay ``needs_ocr``
     and one last Progress says how to install it."""
     needing: list[int] = []
+    pictured: list[int] = []  # good text layers: their pictures are read (``image_text``)
     for progress in import_files(matter, paths, kind, workers, accept_damaged):
         r = progress.result
         if r is not None and r.status == "imported" and r.doc_id and r.text_quality != "good":
             needing.append(r.doc_id)
+        elif r is not None and r.status == "imported" and r.doc_id:
+            pictured.append(r.doc_id)
         elif r is not None and r.status == "duplicate" and r.doc_id and _waiting(matter, r.doc_id):
             needing.append(r.doc_id)  # imported by a run cut short before its OCR: finish it
         yield progress
-    if not needing:
-        return
     if ocr.tesseract() is None:
-        yield Progress(0, 0, str(OcrUnavailableError()), step="notice")
+        if needing:
+            yield Progress(0, 0, str(OcrUnavailableError()), step="notice")
         return
-    yield from ocr_documents(matter, needing, workers=workers)
+    if needing or pictured:
+        yield from ocr_documents(matter, sorted([*needing, *pictured]), workers=workers)
 
 
 def _waiting(matter: Matter, doc_id: int) -> bool:
@@ -203,6 +220,7 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
         merge(read_pdf(job.path, accept_damaged=True), pages), job.name, kind if set_by else None
     )
     new = rows(parsed)
+    new.paras = image_text.carry_over(matter, job.doc_id, new.paras, [p.index + 1 for p in pages])
     words = {p.index + 1: json.dumps([[*(round(v, 1) for v in w[:4]), w[4]] for w in p.words])
              for p in pages}  # fmt: skip
     with operation(matter, f"Re-cut {job.name} (OCR of {len(pages)} page(s))") as op:
@@ -229,10 +247,17 @@ def _update_document(op: Recorder, doc_id: int, new: Rows) -> None:
         "needs_ocr": int(new.needs_ocr),
         "quality_note": new.note,
     }
-    for key in ("court", "case_no", "docket_no", "filed", "title", *CAPTION_COLUMNS):
-        if not current.get(key) and m.get(key):  # fill what the scan hid
-            values[key] = m[key]
     reason = str(m.get("kind_reason") or "")
-    if not current.get("kind_set_by") and reason.startswith("title:"):
+    # the caption was in the scan: what the text layer's later pages gave ("I. Background")
+    # was no title, and the OCR'd first page's reading replaces it
+    recaptioned = (
+        not current.get("kind_set_by")
+        and reason.startswith("title:")
+        and not str(current.get("kind_reason") or "").startswith("title:")
+    )
+    for key in ("court", "case_no", "docket_no", "filed", "title", *CAPTION_COLUMNS):
+        if m.get(key) and (not current.get(key) or (recaptioned and key != "kind_set_by")):
+            values[key] = m[key]  # fill what the scan hid
+    if recaptioned or (not current.get("kind_set_by") and reason.startswith("title:")):
         values.update(kind=new.kind, kind_reason=reason, abbrev=m["abbrev"])
     op.update("documents", doc_id, values, "text quality after OCR")

@@ -37,7 +37,8 @@ _STOP = re.compile(
     r",\s+(?:an?\s+[A-Z]?[a-z]+|the\s+[a-z]+)\b|"
     r",?\s+(?:individually|on behalf|in (?:his|her|its|their|individual)|"
     r"as (?:court|trustee|next|guardian|an?\b)|d/b/a|dba|f/k/a|p/k/a|formerly)\b|"
-    r",?\s+et\s+al\b|;|(?-i:\s+and\s+)",
+    r",?\s+et\s+al\b|;|(?-i:\s+and\s+)|"
+    r"(?-i:(?<=[A-Za-z]{3})\.\s+(?=[a-z]{4,}))",  # "LOS ANGELES. entity": OCR's "," as "."
     re.I,
 )
 

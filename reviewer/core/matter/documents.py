@@ -114,7 +114,8 @@ def paragraph_count(matter: Matter) -> int:
 
 def ocr_status(matter: Matter, doc_ids: list[int] | None = None) -> list[dict[str, Any]]:
     """Each document's state after OCR (``reviewer ocr --json``): ``{doc_id, file_name,
-    needs_ocr, text_quality, ocr_pages}`` plus ``quality_note``, ``paragraphs``, ``numbered``."""
+    needs_ocr, text_quality, ocr_pages, image_texts}`` plus ``quality_note``, ``paragraphs``,
+    ``numbered`` (``image_texts``: units read from pictures on text pages)."""
     where = f"WHERE d.id IN ({','.join('?' * len(doc_ids))})" if doc_ids else ""
     rows = _named(
         matter.db.execute(
@@ -122,7 +123,8 @@ def ocr_status(matter: Matter, doc_ids: list[int] | None = None) -> list[dict[st
             "(SELECT count(*) FROM pages p WHERE p.doc_id = d.id AND p.ocr) AS ocr_pages, "
             "(SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id) AS paragraphs, "
             "(SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id AND p.kind = 'numbered') "
-            f"AS numbered FROM documents d {where} ORDER BY d.id",
+            "AS numbered, (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id "
+            f"AND p.kind = 'image_text') AS image_texts FROM documents d {where} ORDER BY d.id",
             doc_ids or [],
         )
     )

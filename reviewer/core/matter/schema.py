@@ -256,3 +256,12 @@ def m011_batches(db: Database) -> None:
             PRIMARY KEY (tbl, nkey, field)
         ) WITHOUT ROWID"""
     )
+
+
+@migrations()
+def m012_image_text(db: Database) -> None:
+    """Text of the pictures inside text pages (issue 13 item 8): a screenshot in a complaint
+    is OCR'd by ``reviewer ocr`` into a paragraph of kind ``image_text`` of its own (its
+    ``boxes`` the picture's place on the page), never into a ¶. ``images_read`` is how many
+    pictures of a page were read (NULL: the page was not looked at yet)."""
+    db.execute("ALTER TABLE pages ADD COLUMN images_read INTEGER")

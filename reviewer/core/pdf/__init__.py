@@ -10,6 +10,7 @@ from reviewer.core.pdf.binder import (
     stamp_exhibit,
 )
 from reviewer.core.pdf.compare import collateral, leaks
+from reviewer.core.pdf.images import ImageBox, render_region_gray_png, text_page_images
 from reviewer.core.pdf.produce import (
     Rect,
     bare_word,
@@ -50,6 +51,7 @@ from reviewer.core.pdf.write import PdfWriter, html_to_pdf, pdf_text
 
 __all__ = [
     "BinderEntry",
+    "ImageBox",
     "Line",
     "PageImage",
     "PageText",
@@ -77,6 +79,7 @@ __all__ = [
     "reading_order",
     "render_gray_png",
     "render_png",
+    "render_region_gray_png",
     "searchable_copy",
     "secrets_for",
     "secrets_of",
@@ -87,6 +90,7 @@ __all__ = [
     "stamp_rects",
     "text_in_rect",
     "text_outside",
+    "text_page_images",
     "text_under",
     "tight_boxes",
     "turned_rects",

@@ -81,13 +81,15 @@ def hit_boxes(matter: Matter, pid: int, ranges: list[tuple[int, int]]) -> list[B
     ranges into its text, as ``Hit.highlights``) cover; adjacent highlighted words on one line
     become one rectangle. [] if the paragraph is gone or no word could be placed."""
     row = matter.db.execute(
-        "SELECT p.text, p.boxes, d.stored_path, d.id FROM paragraphs p "
+        "SELECT p.text, p.boxes, d.stored_path, d.id, p.kind FROM paragraphs p "
         "JOIN documents d ON d.id = p.doc_id WHERE p.id = ?",
         [pid],
     ).fetchone()
     if row is None or not ranges:
         return []
-    para_text, raw_boxes, stored, doc_id = row
+    para_text, raw_boxes, stored, doc_id, kind = row
+    if kind == "image_text":  # words read from a picture: the picture is where they are
+        return _boxes(raw_boxes)
     ours = text.words(para_text)
     theirs = _pdf_tokens(matter.path / stored, _boxes(raw_boxes), ocr_words(matter, doc_id))
     mapping = _align([w.text for w in ours], [t.text for t in theirs])
