@@ -36,8 +36,9 @@ from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
-from reviewer.qt.models import DocumentsModel, OutlineModel
+from reviewer.qt.models import DocumentsModel
 from reviewer.qt.offline_actions import OfflineActions
+from reviewer.qt.outline_model import OutlineModel
 from reviewer.qt.production_ui import ProductionController
 from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController

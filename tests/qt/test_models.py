@@ -26,8 +26,8 @@ from reviewer.qt.models import (
     PARAGRAPHS,
     STATUS,
     DocumentsModel,
-    OutlineModel,
 )
+from reviewer.qt.outline_model import OutlineModel
 from reviewer.samples import write_demo_filings
 
 USER = Qt.ItemDataRole.UserRole
