@@ -12,7 +12,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QKeyEvent,
@@ -20,7 +19,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
@@ -28,19 +26,13 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reviewer.core import pdf
 from reviewer.core.errors import ReviewerError
+from reviewer.qt.page_paint import BAR_STEP, BAR_WIDTH, paint_boxes
 
 Box = tuple[int, float, float, float, float]  # page (1-based), x0, y0, x1, y1 in PDF points
 TagMark = tuple[QColor, bool]  # an element's colour; hatched when the tag is conclusory
-BAR_WIDTH = 5  # a tag mark: a bar this wide in the margin beside the paragraph
-BAR_STEP = 8
 GAP = 12  # pixels between pages and around them
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
 CACHE_PAGES = 12
-HIT_FILL = QColor(255, 214, 0, 110)
-HIT_EDGE = QColor(230, 150, 0)
-SELECTED_FILL = QColor(40, 110, 220, 28)
-SELECTED_EDGE = QColor(40, 110, 220)
-BOX_EDGE = QColor(120, 120, 120, 60)
 
 
 Overlay = Callable[[QPainter, int], None]  # paints over 1-based page n
@@ -276,45 +268,9 @@ class PageView(QAbstractScrollArea):
             painter.fillRect(rect, Qt.GlobalColor.white)
             if image is not None:
                 painter.drawImage(rect.topLeft(), image)
-            self._paint_boxes(painter, index + 1)
+            paint_boxes(self, painter, index + 1)
         painter.end()
         self._prefetch.start()
-
-    def _paint_marks(self, painter: QPainter, page: int) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        for pid, marks in self.marks.items():
-            for box in self.boxes.get(pid, []):
-                if box[0] == page:
-                    for slot, mark in enumerate(marks):
-                        _bar(painter, self.mark_rect(box, slot), mark)
-        whole = self.page_rect(page - 1)
-        for slot, mark in enumerate(self.page_marks.get(page, [])):
-            rect = QRectF(whole.left() + 2 + slot * BAR_STEP, whole.top() + 2, BAR_WIDTH,
-                          whole.height() - 4)  # fmt: skip
-            _bar(painter, rect, mark)
-
-    def _paint_boxes(self, painter: QPainter, page: int) -> None:
-        self._paint_marks(painter, page)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(BOX_EDGE, 1))
-        for pid, boxes in self.boxes.items():
-            if pid != self.selected:
-                for box in boxes:
-                    if box[0] == page:
-                        painter.drawRect(self.box_rect(box).adjusted(-2, -1, 2, 1))
-        painter.setPen(QPen(SELECTED_EDGE, 2))
-        painter.setBrush(SELECTED_FILL)
-        for box in self.boxes.get(self.selected, []) if self.selected is not None else []:
-            if box[0] == page:
-                painter.drawRect(self.box_rect(box).adjusted(-3, -2, 3, 2))
-        painter.setPen(QPen(HIT_EDGE, 1))
-        painter.setBrush(HIT_FILL)
-        for box in self.hits:
-            if box[0] == page:
-                painter.drawRect(self.box_rect(box).adjusted(-1, -1, 1, 1))
-        for overlay in self.overlays:
-            overlay(painter, page)
 
     # -- events -----------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
@@ -395,18 +351,3 @@ class PageView(QAbstractScrollArea):
                         if best is None or area < best[0]:
                             best = (area, pid)
         return None if best is None else best[1]
-
-
-def _bar(painter: QPainter, rect: QRectF, mark: TagMark) -> None:
-    """A solid bar for a factual tag; a lighter, hatched one for a conclusory tag."""
-    colour, conclusory = mark
-    if conclusory:
-        painter.fillRect(rect, colour.lighter(175))
-        painter.fillRect(rect, QBrush(colour.darker(115), Qt.BrushStyle.BDiagPattern))
-        painter.save()
-        painter.setPen(QPen(colour, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        painter.restore()
-    else:
-        painter.fillRect(rect, colour)
