@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from reviewer.core import exhibits
 from reviewer.core.errors import OcrUnavailableError, ReviewerError
@@ -229,7 +230,8 @@ def _store(matter: Matter, job: Plan, pages: list[ocr.OcrPage]) -> str:
             values = {**page, "ocr": int(pno in words), "words": words.get(pno)}
             op.update("pages", (job.doc_id, pno), values, f"p. {pno}")
         _update_document(op, job.doc_id, new)
-        exhibits.scan_document(matter, job.doc_id, new.meta.get("exhibit_stamps", []))
+        stamps = cast("list[Sequence[object]]", new.meta.get("exhibit_stamps", []))
+        exhibits.scan_document(matter, job.doc_id, stamps)
         matter.touch_content()
     ocrd = sum(1 for p in parsed.pages if p.index + 1 in words and p.quality == "good")
     work = f"; {result.sentence}" if result.sentence else ""
