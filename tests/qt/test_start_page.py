@@ -34,6 +34,11 @@ def test_first_launch_shows_the_start_page_and_opens_the_demo(
     assert "Doe v Streamline Social (demo)" in window.windowTitle()
     assert "3 documents" in window.windowTitle()
     assert window.claims_panel.model.rowCount() > 0  # the demo's counts are charted
+    # the summary counts the three filings (it said "1 file: 3 imported", progress "1 of 1")
+    dialog = window.progress_dialog
+    assert dialog is not None
+    assert dialog.summary is not None
+    assert dialog.summary[0] == "3 files: 3 imported, 0 duplicates, 0 failed."
 
 
 def test_recent_matters_with_caption_and_close_back_to_start(
