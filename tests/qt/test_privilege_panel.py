@@ -32,7 +32,12 @@ def test_code_one_then_bulk_code_a_selection(window: MainWindow) -> None:
     panel = window.privilege_panel
     select_rows(window, [0])
     assert panel.doc_ids == [window.docs_model.doc_id(0)]  # type: ignore[union-attr]
-    assert panel.target.text() == "Not coded yet."
+    # a form filled in for an uncoded document says its values are only suggestions
+    said = panel.target.text()
+    assert said.startswith("Not coded yet. The fields below are suggestions")
+    if panel.lines["date"].text():
+        assert "(date from the PDF's properties)" in said
+    assert said.endswith("Apply codes it as shown.")
     panel.status.setCurrentText("withheld")
     panel.bases.setText("attorney-client")
     panel.lines["doc_type"].setText("E-mail")

@@ -38,6 +38,13 @@ LINES = (
 )  # fmt: skip
 
 
+def _not_coded(suggested: dict[str, str]) -> str:
+    """The line over an uncoded document's form: what is filled in is a suggestion only."""
+    names = [label.split(" (")[0].lower() for key, label in LINES if key in suggested]
+    source = f" ({' and '.join(names)} from the PDF's properties)" if names else ""
+    return f"Not coded yet. The fields below are suggestions{source}; Apply codes it as shown."
+
+
 class PrivilegePanel(QWidget):
     """Emits ``coded(Changes)`` after a successful coding."""
 
@@ -127,10 +134,11 @@ class PrivilegePanel(QWidget):
         found = [d for d in privilege.designations(self.matter, self.doc_ids[0])
                  if d.scope == "document"]  # fmt: skip
         if not found:
-            self.target.setText("Not coded yet.")
             self.status.setCurrentText("withheld")
-            for key, value in privilege.suggest_fields(self.matter, self.doc_ids[0]).items():
+            suggested = privilege.suggest_fields(self.matter, self.doc_ids[0])
+            for key, value in suggested.items():
                 self.lines[key].setText(value)
+            self.target.setText(_not_coded(suggested))
             return
         d = found[0]
         self.target.setText(f"{d.entry_id or 'Not on the log'} — {d.file_name}")
