@@ -380,3 +380,19 @@ def test_a_documents_kind_is_changed_from_its_row(window: MainWindow, demo: Path
     assert model.index(row, 0).data() == "brief"
     assert window.docs_view.currentIndex().row() == row
     assert documents.find_document(window.matter, doc_id).kind == "brief"
+
+
+def test_a_refused_query_does_not_widen_the_search_dock(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """The error's caret line is unwrapped text: at 1280 x 800 it pushed the dock 60 px into
+    the page view."""
+    window.resize(1280, 800)
+    assert window.open_matter(demo)
+    qtbot.wait(200)  # the docks are sized a turn of the event loop after they show
+    dock, pages = window.docks["search"].width(), window.page_view.width()
+    _search(qtbot, window, "(((" + "plaintiff alleged " * 6)
+    qtbot.waitUntil(lambda: "column" in window.search_panel.status.text())
+    qtbot.wait(200)
+    assert window.docks["search"].width() == dock
+    assert window.page_view.width() == pages

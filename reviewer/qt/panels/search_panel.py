@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,8 @@ class SearchPanel(QWidget):
                                "Terms & connectors: & % w/n pre/n /s /p ! * (Westlaw)")  # fmt: skip
         self.status = QLabel("Type a query and press Enter.")
         self.status.setWordWrap(True)
+        # a refused query's message keeps its caret line unwrapped: it must not widen the dock
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.model = HitsModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
