@@ -30,6 +30,7 @@ from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
+from reviewer.qt.docs_columns import keep_fitted
 from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         self.docs_model = DocumentsModel(matter, self)
         self.docs_view.setModel(self.docs_model)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
-        self.docs_view.resizeColumnsToContents()
+        keep_fitted(self.docs_view)  # again whenever documents come or go
         self.privilege_panel.track(self.docs_view, matter)
         self.production_panel.track(self.docs_view, matter)
         self.exhibits_panel.track(matter)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from reviewer.qt.main_window import MainWindow
+from reviewer.qt.models import DOCKET, KIND
 
 
 def test_first_launch_shows_the_start_page_and_opens_the_demo(
@@ -39,6 +40,13 @@ def test_first_launch_shows_the_start_page_and_opens_the_demo(
     assert dialog is not None
     assert dialog.summary is not None
     assert dialog.summary[0] == "3 files: 3 imported, 0 duplicates, 0 failed."
+    # the list was empty when the matter opened: its columns fit the documents that came
+    # (they kept header widths: "comp…", and titles wrapped over two clipped lines)
+    view, metrics = window.docs_view, window.docs_view.fontMetrics()
+    assert view.columnWidth(KIND) >= metrics.horizontalAdvance("complaint")
+    assert view.columnWidth(DOCKET) >= metrics.horizontalAdvance("1-2")
+    assert not view.wordWrap()
+    assert view.rowHeight(0) < 2 * metrics.height()
 
 
 def test_recent_matters_with_caption_and_close_back_to_start(
