@@ -31,6 +31,7 @@ from reviewer.core.records import Changes
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.docs_columns import keep_fitted
+from reviewer.qt.empty_hint import EmptyHint
 from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self.search_panel, self.claims_panel = views.search, views.claims
         self.privilege_panel, self.production_panel = views.privilege, views.production
         self.exhibits_panel = views.exhibits
+        # while the matter has no documents, the list and the page area say how to import
+        self.empty_hints = (EmptyHint(self.docs_view), EmptyHint(self.page_view))
         self.docks, self.status_doc, self.status_page = views.docks, views.status_doc, views.page_no
         self._docks_sized = False  # set by a restored layout or the first show
         self.docs_model: DocumentsModel | None = None  # one per open matter
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
         self.docs_view.setModel(self.docs_model)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
         keep_fitted(self.docs_view)  # again whenever documents come or go
+        for hint in self.empty_hints:
+            hint.follow(self.docs_model)
         self.privilege_panel.track(self.docs_view, matter)
         self.production_panel.track(self.docs_view, matter)
         self.exhibits_panel.track(matter)
@@ -193,6 +198,8 @@ class MainWindow(QMainWindow):
         self.production_panel.track(None, None)
         self.exhibits_panel.track(None)
         self.docs_view.setModel(None)
+        for hint in self.empty_hints:
+            hint.follow(None)
         self.outline_model = self.docs_model = None
         self.search_panel.show_result(None)
         if self.matter is not None:

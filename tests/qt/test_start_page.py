@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from reviewer.qt.main_window import MainWindow
@@ -85,3 +86,31 @@ def test_the_pages_get_half_the_width_and_focus_is_visible(
         image = view.grab().toImage()
         edge = image.pixelColor(0, image.height() // 2)
         assert edge == view.palette().highlight().color(), type(view).__name__
+
+
+def test_a_new_matter_says_how_to_import_until_it_has_documents(
+    qtbot: QtBot, window: MainWindow, demo: Path, tmp_path: Path
+) -> None:
+    """A new matter showed a blank list and a grey page area with nothing to go on."""
+    from reviewer.core.matter import Matter
+
+    empty = tmp_path / "New.matter"
+    Matter.create(empty, "New").close()
+    assert window.open_matter(empty)
+    for view in (window.docs_view, window.page_view):
+        hint = view.viewport().findChild(QLabel, "empty-hint")
+        assert hint is not None
+        assert hint.isVisible(), view
+        assert "no documents yet" in hint.text()
+        assert "File ▸ Import filings… (Ctrl+I)" in hint.text()
+        assert hint.width() == view.viewport().width()
+    # importing the first filings takes the hint away
+    with qtbot.waitSignal(window.jobs.drained, timeout=120_000):
+        window.import_paths([demo / "demo-sources"])
+    assert window.docs_model is not None
+    assert window.docs_model.rowCount(QModelIndex()) == 3
+    assert not window.docs_view.viewport().findChild(QLabel, "empty-hint").isVisible()
+    assert not window.page_view.viewport().findChild(QLabel, "empty-hint").isVisible()
+    # a matter with documents never shows it
+    assert window.open_matter(demo)
+    assert not window.docs_view.viewport().findChild(QLabel, "empty-hint").isVisible()
