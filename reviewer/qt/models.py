@@ -315,6 +315,8 @@ def outline_label(row: OutlineRow) -> str:
         return f"fn. {number}  {head}" if number else f"fn. {head}"
     if kind == "prayer":
         return f"Prayer ({number}) {head}" if number else f"Prayer {head}"
+    if kind == "caption":  # the first page's caption block: it began with counsel's name
+        return f"Caption  {head}"
     return head
 
 
