@@ -3,25 +3,30 @@
 Sized only when the matter opened, a list that was empty then (a new matter, the demo being
 built) kept header-wide columns after the import: kinds read "comp…" and titles wrapped
 into two clipped lines ("COMPLAINT / FOR …"). Titles stay on one line, elided, with the full
-title in the tooltip; the Document column is capped so Dkt. and Filed stay near."""
+title in the tooltip; the Document column ends within the visible list (a title cut by the
+dock's edge showed no "…"), the other columns scroll into view."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from reviewer.qt.models import DOCUMENT
+from reviewer.qt.models import DOCUMENT, KIND
 
-DOCUMENT_MAX = 260  # px: a title beyond this is elided (the tooltip has all of it)
+DOCUMENT_MAX = 320  # px: a title beyond this is elided (the tooltip has all of it)
+DOCUMENT_MIN = 140  # px: in a very narrow list the title still gets this much
 
 
 def fit_columns(view: QTableView) -> None:
-    """Size every column to its contents (the Document column at most ``DOCUMENT_MAX``)."""
+    """Size every column to its contents; the Document column ends within the visible list
+    (between ``DOCUMENT_MIN`` and ``DOCUMENT_MAX``)."""
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.resizeColumnsToContents()
-    if view.columnWidth(DOCUMENT) > DOCUMENT_MAX:
-        view.setColumnWidth(DOCUMENT, DOCUMENT_MAX)
+    room = view.viewport().width() - view.columnWidth(KIND) - 2
+    cap = max(DOCUMENT_MIN, min(DOCUMENT_MAX, room))
+    if view.columnWidth(DOCUMENT) > cap:
+        view.setColumnWidth(DOCUMENT, cap)
     view.resizeRowsToContents()
 
 

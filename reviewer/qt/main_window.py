@@ -30,7 +30,7 @@ from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
-from reviewer.qt.docs_columns import keep_fitted
+from reviewer.qt.docs_columns import fit_columns, keep_fitted
 from reviewer.qt.empty_hint import EmptyHint
 from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
@@ -411,6 +411,8 @@ class MainWindow(QMainWindow):
 
     def _size_docks_now(self) -> None:
         size_docks(self, self.docks)
+        if self.docs_view.model() is not None:
+            QTimer.singleShot(0, lambda: fit_columns(self.docs_view))  # once the dock has its width
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.start.restore_docks()

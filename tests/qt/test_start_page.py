@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from reviewer.qt.main_window import MainWindow
-from reviewer.qt.models import DOCKET, KIND
+from reviewer.qt.models import DOCKET, DOCUMENT, KIND
 
 
 def test_first_launch_shows_the_start_page_and_opens_the_demo(
@@ -48,6 +48,8 @@ def test_first_launch_shows_the_start_page_and_opens_the_demo(
     assert view.columnWidth(DOCKET) >= metrics.horizontalAdvance("1-2")
     assert not view.wordWrap()
     assert view.rowHeight(0) < 2 * metrics.height()
+    visible = view.viewport().width()  # the title ends (elided) within the list, not cut off
+    assert view.columnWidth(KIND) + view.columnWidth(DOCUMENT) <= max(visible, 60 + 140)
 
 
 def test_recent_matters_with_caption_and_close_back_to_start(
@@ -86,6 +88,22 @@ def test_the_pages_get_half_the_width_and_focus_is_visible(
         image = view.grab().toImage()
         edge = image.pixelColor(0, image.height() // 2)
         assert edge == view.palette().highlight().color(), type(view).__name__
+
+
+def test_a_matter_without_claims_still_gives_the_pages_half_the_width(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The Proof chart dock's "No claims yet: add one from a template (…)" line did not
+    wrap: the right docks could not be narrower than it, and the pages got 593 of 1280 px."""
+    from reviewer.core.matter import Matter
+
+    empty = tmp_path / "New.matter"
+    Matter.create(empty, "New").close()
+    window.resize(1280, 800)
+    assert window.open_matter(empty)
+    assert window.claims_panel.summary.text().startswith("No claims yet")
+    qtbot.waitUntil(lambda: window.page_view.width() >= 640)
+    assert window.docks["chart"].minimumSizeHint().width() < 320
 
 
 def test_a_new_matter_says_how_to_import_until_it_has_documents(
