@@ -1,4 +1,5 @@
-"""The documents list's columns: sized to what they hold whenever documents come or go.
+"""The documents list's columns, sized to what they hold whenever documents come or go,
+and the docks' tab names, kept whole.
 
 Sized only when the matter opened, a list that was empty then (a new matter, the demo being
 built) kept header-wide columns after the import: kinds read "comp…" and titles wrapped
@@ -9,7 +10,7 @@ dock's edge showed no "…"), the other columns scroll into view."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QMainWindow, QTabBar, QTableView
 
 from reviewer.qt.models import DOCUMENT, KIND
 
@@ -37,3 +38,12 @@ def keep_fitted(view: QTableView) -> None:
     model = view.model()
     if model is not None:
         model.modelReset.connect(lambda: fit_columns(view))
+
+
+def whole_tab_names(window: QMainWindow) -> None:
+    """The tabs of tabbed docks keep their whole names ("Se…", "Proof…", "Pri…" in a
+    narrow dock at 1280 x 800) and scroll with arrows when they do not all fit."""
+    for bar in window.findChildren(QTabBar):
+        if isinstance(bar.parent(), QMainWindow):  # the docks' tab bars, not a dialog's
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)

@@ -14,6 +14,8 @@ EMPTY_MATTER = (
     "or folders on the window."
 )
 
+WIDTH = 340  # px, the card's widest
+
 
 class EmptyHint(QObject):
     """A centred, wrapped label over ``area``'s viewport, shown while ``model`` has no rows
@@ -23,11 +25,16 @@ class EmptyHint(QObject):
         super().__init__(area)
         self.area = area
         self.model: QAbstractItemModel | None = None
-        self.label = QLabel(text, area.viewport())
+        # a child of the scroll area over its viewport: the page view draws its viewport's
+        # children without their text
+        self.label = QLabel(text, area)
         self.label.setObjectName("empty-hint")
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setStyleSheet("color: palette(mid); background: transparent; padding: 12px;")
+        self.label.setStyleSheet(  # a card: readable on the list's white and the pages' grey
+            "QLabel#empty-hint { color: #202124; background: #ffffff;"
+            " border: 1px solid #9aa0a6; border-radius: 6px; padding: 14px; }"
+        )
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         area.viewport().installEventFilter(self)
         self.label.hide()
@@ -56,7 +63,14 @@ class EmptyHint(QObject):
         return not self.label.isHidden()
 
     def _place(self) -> None:
-        self.label.setGeometry(self.area.viewport().rect())
+        """Centred in the viewport, at most ``WIDTH`` wide."""
+        room = self.area.viewport().geometry()
+        width = max(60, min(WIDTH, room.width() - 16))
+        height = min(room.height(), self.label.heightForWidth(width))
+        self.label.setGeometry(
+            room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 3,
+            width, height,
+        )  # fmt: skip
         self.label.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -30,7 +30,7 @@ from reviewer.core.ocr_run import missing_tesseract_notice
 from reviewer.core.records import Changes
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
-from reviewer.qt.docs_columns import fit_columns, keep_fitted
+from reviewer.qt.docs_columns import fit_columns, keep_fitted, whole_tab_names
 from reviewer.qt.empty_hint import EmptyHint
 from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.size_docks()
+        QTimer.singleShot(0, lambda: whole_tab_names(self))  # the tab bars exist by then
 
     def size_docks(self) -> None:
         """Without a saved layout, the pages get over half of the window's width (at

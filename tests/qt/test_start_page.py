@@ -116,19 +116,44 @@ def test_a_new_matter_says_how_to_import_until_it_has_documents(
     Matter.create(empty, "New").close()
     assert window.open_matter(empty)
     for view in (window.docs_view, window.page_view):
-        hint = view.viewport().findChild(QLabel, "empty-hint")
+        hint = view.findChild(QLabel, "empty-hint")
         assert hint is not None
         assert hint.isVisible(), view
         assert "no documents yet" in hint.text()
         assert "File ▸ Import filings… (Ctrl+I)" in hint.text()
-        assert hint.width() == view.viewport().width()
+        assert view.viewport().geometry().contains(hint.geometry())
+        image = hint.grab().toImage()  # its words are drawn (dark pixels on the white card)
+        dark = [
+            image.pixelColor(x, y).lightness() < 100
+            for x in range(10, image.width() - 10, 2)
+            for y in range(10, image.height() - 10, 2)
+        ]
+        assert sum(dark) > 20, view
     # importing the first filings takes the hint away
     with qtbot.waitSignal(window.jobs.drained, timeout=120_000):
         window.import_paths([demo / "demo-sources"])
     assert window.docs_model is not None
     assert window.docs_model.rowCount(QModelIndex()) == 3
-    assert not window.docs_view.viewport().findChild(QLabel, "empty-hint").isVisible()
-    assert not window.page_view.viewport().findChild(QLabel, "empty-hint").isVisible()
+    assert not window.docs_view.findChild(QLabel, "empty-hint").isVisible()
+    assert not window.page_view.findChild(QLabel, "empty-hint").isVisible()
     # a matter with documents never shows it
     assert window.open_matter(demo)
-    assert not window.docs_view.viewport().findChild(QLabel, "empty-hint").isVisible()
+    assert not window.docs_view.findChild(QLabel, "empty-hint").isVisible()
+
+
+def test_dock_tabs_keep_their_whole_names(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
+    """At 1280 x 800 the right docks' tabs read "Se…", "Proof…", "Pri…"."""
+    from PySide6.QtWidgets import QTabBar
+
+    window.resize(1280, 800)
+    assert window.open_matter(demo)
+    qtbot.wait(100)
+    bars = [b for b in window.findChildren(QTabBar)
+            if "Proof chart" in [b.tabText(i) for i in range(b.count())]]  # fmt: skip
+    assert bars
+    for bar in bars:
+        assert bar.elideMode() == Qt.TextElideMode.ElideNone
+        assert bar.usesScrollButtons()
+        for i in range(bar.count()):
+            width = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
+            assert bar.tabRect(i).width() > width, bar.tabText(i)
