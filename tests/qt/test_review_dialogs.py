@@ -295,11 +295,15 @@ def test_people_add_and_edit(qtbot: QtBot, window: MainWindow, demo: Path) -> No
     assert isinstance(dialog, PeopleDialog)
     assert dialog.isVisible()
     start = dialog.table.rowCount()
+    assert dialog.empty_hint.showing == (start == 0), "an empty list says how to add one"
+    if start == 0:
+        assert dialog.empty_hint.label.text().startswith("No people yet.")
     dialog.name.setText("Okafor, Daniel")
     dialog.attorney.setChecked(True)
     dialog.aliases.setText("dokafor@okaforlaw.com; DRO")
     dialog.save.click()
     assert dialog.table.rowCount() == start + 1
+    assert not dialog.empty_hint.showing
     row = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())].index(
         "Daniel Okafor"
     )
