@@ -201,6 +201,9 @@ def test_import_through_the_window_reports_progress(
         pass
     assert [p.result.status for p in seen if p.result] == ["imported", "imported"]
     assert seen[-1].done == seen[-1].total == 2
+    # the first step says how many (the dialog said "Importing…" at 0 % for seconds)
+    assert seen[0].message == "Importing 2 files: reading the first…"
+    assert (seen[0].done, seen[0].total) == (0, 2)
     qtbot.waitUntil(lambda: window.docs_model is not None and window.docs_model.rowCount() == 2)
     assert window.index is not None, "the index is open again after the import"
     _search(qtbot, window, "plaintiff")
