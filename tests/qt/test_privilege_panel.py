@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import privilege
+from reviewer.core import privcheck, privilege
 from reviewer.qt.main_window import MainWindow
 
 
@@ -58,9 +58,24 @@ def test_code_one_then_bulk_code_a_selection(window: MainWindow) -> None:
     assert ds[0].doc_type == "E-mail"  # bulk: an empty field kept its value
     panel.check_button.click()
     texts = [panel.findings.item(i).text() for i in range(panel.findings.count())]
-    assert any(t.startswith("ERROR  PRIV-0002: no") for t in texts)  # no description etc.
-    errors = sum(t.startswith("ERROR") for t in texts)
-    assert panel.message.text() == f"{errors} error(s), {len(texts) - errors} warning(s)."
+    # listed as the Export dialog lists them ("ERROR  …" here, "Error — …" there)
+    assert any(t.startswith("Error — PRIV-0002: no") for t in texts)  # no description etc.
+    errors = sum(t.startswith("Error") for t in texts)
+    warnings = len(texts) - errors
+    assert panel.message.text() == (
+        f"Checks: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
+    )
+    # fixing the coding checks again: the findings shown were stale ("Coded …" under them)
+    select_rows(window, [1])
+    panel.description.setPlainText("Advice on the terms of service")
+    panel.lines["doc_type"].setText("E-mail")
+    panel.bases.setText("attorney-client")
+    panel.apply_button.click()
+    after = [panel.findings.item(i).text() for i in range(panel.findings.count())]
+    fresh = privcheck.check(window.matter)  # type: ignore[arg-type]
+    assert after == [f"{f.level.capitalize()} — {f}" for f in fresh]
+    assert after != texts
+    assert panel.message.text().startswith("Coded 1 document redacted. Checks: ")
 
 
 def test_bad_input_is_shown_and_nothing_changes(window: MainWindow) -> None:
