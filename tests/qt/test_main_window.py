@@ -399,3 +399,23 @@ def test_a_refused_query_does_not_widen_the_search_dock(
     qtbot.wait(200)
     assert window.docks["search"].width() == dock
     assert window.page_view.width() == pages
+
+
+def test_the_search_example_works_in_its_syntax_and_errors_name_the_app_choice(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """The placeholder's "venture w/5 benefit!" was refused under Natural, the default, and
+    the refusal named a CLI option ("--syntax tc")."""
+    assert window.open_matter(demo)
+    panel = window.search_panel
+    for syntax in ("natural", "tc"):
+        panel.syntax.setCurrentIndex(panel.syntax.findData(syntax))
+        example = panel.query.placeholderText().removeprefix("Search: ").split("   (")[0]
+        _search(qtbot, window, example, syntax=syntax)
+        qtbot.waitUntil(lambda: "hit" in panel.status.text() or "column" in panel.status.text())
+        assert "column" not in panel.status.text(), (syntax, example, panel.status.text())
+        assert panel.model.rowCount(QModelIndex()) > 0, (syntax, example)
+    _search(qtbot, window, "venture w/5 benefit", syntax="natural")
+    qtbot.waitUntil(lambda: "column" in panel.status.text())
+    assert "(choose Terms &amp; connectors)" in panel.status.text()
+    assert "--syntax" not in panel.status.text()
