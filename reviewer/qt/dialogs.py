@@ -239,6 +239,13 @@ class ImportProgressDialog(QProgressDialog):
     def on_failed(self, _message: str) -> None:
         self._end()
 
+    @Slot(str)
+    def report_failure(self, message: str) -> None:
+        """Show a failed job's message (for a caller that wants it shown). A slot of this
+        GUI-thread object, so it runs in the GUI thread: connected as a lambda it ran in the
+        worker thread that emitted ``failed``, and the message box crashed the app."""
+        show_error(self.parentWidget(), f"{self.title} stopped", message)
+
     def _end(self) -> None:
         """Hide for good, without emitting canceled (close() would)."""
         self.ended = True

@@ -247,8 +247,8 @@ class MainWindow(QMainWindow):
         self.watcher.paused = True  # the job commits as it goes; one refresh when it ends
         job = self.jobs.submit(self.matter, make, label.lower())
         self.progress_dialog = ImportProgressDialog(job, label, self, title=label)
-        if report:
-            job.failed.connect(lambda msg: show_error(self, f"{label} stopped", msg))
+        if report:  # a bound method of a GUI-thread object: a lambda ran in the worker
+            job.failed.connect(self.progress_dialog.report_failure)  # thread and crashed
         job.ended.connect(self._after_job)
         return job
 

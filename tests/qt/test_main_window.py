@@ -4,6 +4,7 @@ worker. Nothing is mocked: the window calls the core as a user's clicks would.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -419,3 +420,30 @@ def test_the_search_example_works_in_its_syntax_and_errors_name_the_app_choice(
     qtbot.waitUntil(lambda: "column" in panel.status.text())
     assert "(choose Terms &amp; connectors)" in panel.status.text()
     assert "--syntax" not in panel.status.text()
+
+
+def test_a_failed_background_job_is_reported_from_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failure's message box was opened by a lambda run in the worker thread: the app
+    crashed (a segmentation fault) when a background job failed."""
+    import threading
+
+    from reviewer.core.errors import ReviewerError
+    from reviewer.qt import dialogs
+
+    shown: list[tuple[str, str, bool]] = []
+
+    def record(_parent: object, title: str, message: str) -> None:
+        shown.append((title, message, threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(dialogs, "show_error", record)
+    assert window.open_matter(demo)
+
+    def failing(_m: Matter) -> Iterator[Progress]:
+        raise ReviewerError("The index folder cannot be written.")
+        yield  # a generator
+
+    window.run_background("Indexing", failing)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [("Indexing stopped", "The index folder cannot be written.", True)]
