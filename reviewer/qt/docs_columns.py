@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QTabBar, QTableView
 from reviewer.qt.models import DOCUMENT, KIND
 
 DOCUMENT_MAX = 320  # px: a title beyond this is elided (the tooltip has all of it)
-DOCUMENT_MIN = 140  # px: in a very narrow list the title still gets this much
+DOCUMENT_MIN = 100  # px: in a very narrow list the title still gets this much
 
 
 def fit_columns(view: QTableView) -> None:

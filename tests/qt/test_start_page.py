@@ -49,7 +49,7 @@ def test_first_launch_shows_the_start_page_and_opens_the_demo(
     assert not view.wordWrap()
     assert view.rowHeight(0) < 2 * metrics.height()
     visible = view.viewport().width()  # the title ends (elided) within the list, not cut off
-    assert view.columnWidth(KIND) + view.columnWidth(DOCUMENT) <= max(visible, 60 + 140)
+    assert view.columnWidth(KIND) + view.columnWidth(DOCUMENT) <= max(visible, 60 + 100)
 
 
 def test_recent_matters_with_caption_and_close_back_to_start(
