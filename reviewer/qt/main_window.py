@@ -219,6 +219,10 @@ class MainWindow(QMainWindow):
             return
         if self.matter.readonly:
             self.statusBar().showMessage(f"Search unavailable: {problem} (read-only)")
+        elif not documents.paragraph_count(self.matter):
+            # a new matter's empty index, at once (in a child process: 2 s behind a dialog)
+            search.ensure_current(self.matter)
+            self.searching.reopen()
         else:
             self.statusBar().showMessage(f"Rebuilding the search index: {problem}…")
             self.run_background("Indexing", background.reindex())

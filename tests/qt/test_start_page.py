@@ -157,3 +157,18 @@ def test_dock_tabs_keep_their_whole_names(qtbot: QtBot, window: MainWindow, demo
         for i in range(bar.count()):
             width = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
             assert bar.tabRect(i).width() > width, bar.tabText(i)
+
+
+def test_a_new_matter_opens_without_an_indexing_job(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A new matter's (empty) search index was built in a child process: "Indexing… 0 %"
+    for about 2 s, and "Rebuilding the search index: there is no search index yet…"."""
+    from reviewer.core.matter import Matter
+
+    empty = tmp_path / "New.matter"
+    Matter.create(empty, "New").close()
+    assert window.open_matter(empty)
+    assert not window.jobs.busy
+    assert window.index is not None
+    assert "search index" not in window.statusBar().currentMessage()
