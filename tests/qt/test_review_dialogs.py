@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import documents, privilege
+from reviewer.core import documents, history, privilege
 from reviewer.core.claims import element_for_hotkey
 from reviewer.core.documents import find_document, find_paragraph
 from reviewer.core.exports.proof_chart import chart_rows
@@ -264,6 +264,10 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert window.doc_id is not None, "another document is open"
     assert window.doc_id != exhibit.id
     assert "2 documents" in window.windowTitle()
+    # Edit ▸ Undo names the delete (it kept the label of the operation before it)
+    undo = window.actions_by_name["undo"]
+    assert undo.text().replace("&", "") == f"Undo {history.next_labels(m)[0]}"
+    assert "complaint-exhibit-b.pdf" in undo.text()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     assert window.docs_model.rowCount() == 3
     assert "EXHIBIT B" in _column(window, 1)
