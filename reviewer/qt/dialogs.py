@@ -276,4 +276,5 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 400)
+        # tall enough to read most of the list (at 400 px it showed 11 of 50 rows)
+        self.resize(560, max(400, int(parent.height() * 0.85)) if parent is not None else 400)

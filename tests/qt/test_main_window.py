@@ -174,6 +174,11 @@ def test_pages_zoom_and_shortcuts_overview(qtbot: QtBot, window: MainWindow, dem
     finally:
         main_window.ShortcutsDialog.exec = original  # type: ignore[method-assign]
     assert shown, "F1 opens the shortcuts overview"
+    table = shown[0].table  # type: ignore[attr-defined]
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert all(keys for keys, _ in rows), "only actions with keys (blank rows filled it)"
+    assert ("Ctrl+N", "New matter…  (File)") in rows
+    assert shown[0].height() >= 0.8 * window.height()  # type: ignore[attr-defined]
 
 
 def test_clicking_a_paragraph_on_the_page_selects_it(qtbot: QtBot, window: MainWindow,
