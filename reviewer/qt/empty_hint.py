@@ -8,6 +8,7 @@ import contextlib
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel
+from shiboken6 import isValid
 
 EMPTY_MATTER = (
     "This matter has no documents yet.\n\nFile ▸ Import filings… (Ctrl+I), or drop PDF files "
@@ -53,6 +54,8 @@ class EmptyHint(QObject):
         self.update()
 
     def update(self) -> None:
+        if not (isValid(self.area) and isValid(self.label)):
+            return  # the view is being destroyed (its model empties itself on the way out)
         empty = self.model is not None and self.model.rowCount(QModelIndex()) == 0
         self.label.setVisible(empty)
         if empty:
@@ -74,6 +77,6 @@ class EmptyHint(QObject):
         self.label.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.showing:
+        if event.type() == QEvent.Type.Resize and isValid(self.label) and self.showing:
             self._place()
         return False
