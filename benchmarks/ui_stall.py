@@ -62,7 +62,8 @@ def _timed(phases: list[Phase], name: str, fn: Callable[..., Any]) -> Callable[.
 
 def instrument(phases: list[Phase]) -> None:
     """Time the worker's phases by wrapping core functions (this process only)."""
-    from reviewer.core import ingest, search
+    from reviewer.core import search
+    from reviewer.core.ingest import pipeline as ingest
 
     ingest._precheck = _timed(phases, "hash+lookup", ingest._precheck)
     ingest._store = _timed(phases, "sqlite store", ingest._store)
@@ -141,8 +142,8 @@ def run_import(
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.core.ingest import import_files
-    from reviewer.core.matter import Matter
+    from reviewer.core.ingest.pipeline import import_files
+    from reviewer.core.matter.store import Matter
     from reviewer.qt.app import keep_ui_responsive
     from reviewer.qt.worker import JobRunner
 
@@ -241,7 +242,7 @@ def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, b
     """(name, make(matter, n), run it on the GUI thread as a baseline?) for each job; the
     background jobs are the app's own (``reviewer.qt.background``)."""
     from reviewer.core import search
-    from reviewer.core.ocr import tesseract
+    from reviewer.core.ingest.ocr import tesseract
     from reviewer.qt import background as bg
 
     scan = _scan(tmp / "scan.pdf")
@@ -267,7 +268,8 @@ def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, b
 
 def _prepare(matter: Any, name: str) -> None:
     """Before the jobs that need them: a production set of every document, coded documents."""
-    from reviewer.core import privilege, production
+    from reviewer.core.privilege import coding as privilege
+    from reviewer.core.production import sets as production
 
     if name == "find-and-redact":
         ids = [str(r[0]) for r in matter.db.execute("SELECT id FROM documents")]
@@ -280,7 +282,7 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
     """Every long job in the background (ticker gaps) beside the same job on the GUI thread."""
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.store import Matter
     from reviewer.qt.app import keep_ui_responsive
     from reviewer.qt.worker import JobRunner
 

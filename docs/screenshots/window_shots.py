@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from docs.screenshots.review_shots import settle, shoot
-from reviewer.core.documents import find_document, find_paragraph
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
 from reviewer.qt.main_window import MainWindow
 
 

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from reviewer.core import documents, labels
-from reviewer.core.classify import KINDS
 from reviewer.core.errors import ReviewerError
+from reviewer.core.ingest.classify import KINDS
+from reviewer.core.matter import documents, labels
 from reviewer.qt.dialogs import show_error
 
 # The window (reviewer.qt.main_window.MainWindow): not imported, so no import cycle.

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import suggest, tagging
-from reviewer.core.claims import list_claims
+from reviewer.core.claims import suggest, tagging
+from reviewer.core.claims.elements import list_claims
 from reviewer.core.records import Element
 from reviewer.qt.review_dialog import ReviewDialog
 from reviewer.qt.tag_marks import tag_sentence

@@ -95,7 +95,7 @@ def test_a_matter_without_claims_still_gives_the_pages_half_the_width(
 ) -> None:
     """The Proof chart dock's "No claims yet: add one from a template (…)" line did not
     wrap: the right docks could not be narrower than it, and the pages got 593 of 1280 px."""
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.store import Matter
 
     empty = tmp_path / "New.matter"
     Matter.create(empty, "New").close()
@@ -110,7 +110,7 @@ def test_a_new_matter_says_how_to_import_until_it_has_documents(
     qtbot: QtBot, window: MainWindow, demo: Path, tmp_path: Path
 ) -> None:
     """A new matter showed a blank list and a grey page area with nothing to go on."""
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.store import Matter
 
     empty = tmp_path / "New.matter"
     Matter.create(empty, "New").close()
@@ -164,7 +164,7 @@ def test_a_new_matter_opens_without_an_indexing_job(
 ) -> None:
     """A new matter's (empty) search index was built in a child process: "Indexing… 0 %"
     for about 2 s, and "Rebuilding the search index: there is no search index yet…"."""
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.store import Matter
 
     empty = tmp_path / "New.matter"
     Matter.create(empty, "New").close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core import exhibits
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 FILTERS = ("All exhibits", "Cited", "Cited, not attached", "Attached, not cited")
 _ROLE = Qt.ItemDataRole.UserRole
