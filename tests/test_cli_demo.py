@@ -55,3 +55,20 @@ def test_display_problems_are_named() -> None:
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert "no display" in (display_problem({}) or "")
     assert "not running" in (display_problem({"DISPLAY": ":987"}) or "")
+
+
+def test_a_screenshot_prints_nothing_but_where_it_went(tmp_path: Path) -> None:
+    """`reviewer gui --screenshot` on the offscreen platform printed "This plugin does not
+    support propagateSizeHints()" for every window shown; Qt's warnings go to the log."""
+    env = {**os.environ, "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}  # fmt: skip
+    png = tmp_path / "window.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer", "gui", "--screenshot", str(png)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert png.stat().st_size > 0
+    assert done.stdout.strip() == f"Saved {png}"
+    assert done.stderr == ""

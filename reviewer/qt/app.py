@@ -115,6 +115,24 @@ def display_problem(env: dict[str, str] | None = None) -> str | None:
     return None
 
 
+def qt_messages_to_log() -> None:
+    """Qt's own warnings go to the log file, not the terminal: with ``--screenshot`` the
+    offscreen platform printed "This plugin does not support propagateSizeHints()" seven
+    times. Critical and fatal messages still reach the terminal too."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return  # the offscreen platform's noise, on every window shown
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(message, file=sys.stderr)
+            log.error("Qt: %s", message)
+        else:
+            log.info("Qt: %s", message)
+
+    qInstallMessageHandler(handler)
+
+
 def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
     """Open the main window (on ``matter`` if given); with ``screenshot``, render the window
     offscreen with the first document selected, save a PNG and quit."""
@@ -126,6 +144,7 @@ def run(matter: Path | None = None, screenshot: Path | None = None) -> int:
 
         raise NoDisplayError(problem)
     setup_logging()
+    qt_messages_to_log()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from reviewer.core.ingest.pipeline import expand_paths
 from reviewer.core.jobs import child_jobs
 from reviewer.core.jobs.processes import run_in_child, stream_in_child
 from reviewer.core.matter.store import Matter
@@ -67,8 +68,19 @@ def privilege_log(preset: str, path: Path, force: bool, written: list[Path]) -> 
 
 
 def import_files(paths: list[Path], ocr: bool = True) -> MakeJob:
-    """Import (then OCR) ``paths`` in a child process, its progress and results streamed."""
-    return lambda m: stream_in_child(child_jobs.import_and_ocr_all, (m.path, paths, ocr))
+    """Import (then OCR) ``paths`` in a child process, its progress and results streamed.
+    The first step says how many files there are (the dialog read "Importing…" at 0 % until
+    the first file was stored, seconds later)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        n = len(expand_paths(paths))
+        if n:
+            files = "1 file" if n == 1 else f"{n} files"
+            yield Progress(0, n, f"Importing {files}: reading the first…", step="import",
+                           unit="files")  # fmt: skip
+        yield from stream_in_child(child_jobs.import_and_ocr_all, (m.path, paths, ocr))
+
+    return make
 
 
 def ocr_all(doc_ids: list[int] | None = None) -> MakeJob:

@@ -239,6 +239,13 @@ class ImportProgressDialog(QProgressDialog):
     def on_failed(self, _message: str) -> None:
         self._end()
 
+    @Slot(str)
+    def report_failure(self, message: str) -> None:
+        """Show a failed job's message (for a caller that wants it shown). A slot of this
+        GUI-thread object, so it runs in the GUI thread: connected as a lambda it ran in the
+        worker thread that emitted ``failed``, and the message box crashed the app."""
+        show_error(self.parentWidget(), f"{self.title} stopped", message)
+
     def _end(self) -> None:
         """Hide for good, without emitting canceled (close() would)."""
         self.ended = True
@@ -269,4 +276,5 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(520, 400)
+        # tall enough to read most of the list (at 400 px it showed 11 of 50 rows)
+        self.resize(560, max(400, int(parent.height() * 0.85)) if parent is not None else 400)

@@ -74,7 +74,18 @@ def option_choices(window: MainWindow, option: str) -> tuple[list[tuple[str, obj
         return [(f"{TITLES[p]} ({p})", p) for p in PRESETS], "frcp"
     if option == "document":
         rows = ocr_page_counts(matter)
-        choices = [(f"{name} — {n} OCR'd page(s)", doc_id) for doc_id, name, n in rows]
+        choices = [(f"{name} — {_ocrd(n)}", doc_id) for doc_id, name, n in rows]
         return choices, window.doc_id
     sets = production.list_sets(matter)
-    return [(f"{s.name} ({len(s.doc_ids)} documents)", s.name) for s in sets], None
+    if not sets:  # an empty list said nothing; Export then says the same
+        return [("No production set yet: create one in the Production dock", None)], None
+    return [(f"{s.name} ({_count(len(s.doc_ids), 'document')})", s.name) for s in sets], None
+
+
+def _count(n: int, one: str) -> str:
+    return f"{n} {one}" if n == 1 else f"{n} {one}s"
+
+
+def _ocrd(n: int) -> str:
+    """ "no OCR'd pages", "1 OCR'd page", "3 OCR'd pages" (it said "0 OCR'd page(s)")."""
+    return "no OCR'd pages" if n == 0 else _count(n, "OCR'd page")

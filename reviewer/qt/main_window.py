@@ -32,6 +32,8 @@ from reviewer.core.records import Changes
 from reviewer.core.search import locate
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
+from reviewer.qt.docs_columns import fit_columns, keep_fitted, whole_tab_names
+from reviewer.qt.empty_hint import EmptyHint
 from reviewer.qt.export_actions import ExportActions
 from reviewer.qt.file_actions import FileActions
 from reviewer.qt.history import HistoryController
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         self.search_panel, self.claims_panel = views.search, views.claims
         self.privilege_panel, self.production_panel = views.privilege, views.production
         self.exhibits_panel = views.exhibits
+        # while the matter has no documents, the list and the page area say how to import
+        self.empty_hints = (EmptyHint(self.docs_view), EmptyHint(self.page_view))
         self.docks, self.status_doc, self.status_page = views.docks, views.status_doc, views.page_no
         self._docks_sized = False  # set by a restored layout or the first show
         self.docs_model: DocumentsModel | None = None  # one per open matter
@@ -162,7 +166,9 @@ class MainWindow(QMainWindow):
         self.docs_model = DocumentsModel(matter, self)
         self.docs_view.setModel(self.docs_model)
         self.docs_view.selectionModel().currentRowChanged.connect(self._doc_row_changed)
-        self.docs_view.resizeColumnsToContents()
+        keep_fitted(self.docs_view)  # again whenever documents come or go
+        for hint in self.empty_hints:
+            hint.follow(self.docs_model)
         self.privilege_panel.track(self.docs_view, matter)
         self.production_panel.track(self.docs_view, matter)
         self.exhibits_panel.track(matter)
@@ -197,6 +203,8 @@ class MainWindow(QMainWindow):
         self.production_panel.track(None, None)
         self.exhibits_panel.track(None)
         self.docs_view.setModel(None)
+        for hint in self.empty_hints:
+            hint.follow(None)
         self.outline_model = self.docs_model = None
         self.search_panel.show_result(None)
         if self.matter is not None:
@@ -216,6 +224,10 @@ class MainWindow(QMainWindow):
             return
         if self.matter.readonly:
             self.statusBar().showMessage(f"Search unavailable: {problem} (read-only)")
+        elif not documents.paragraph_count(self.matter):
+            # a new matter's empty index, at once (in a child process: 2 s behind a dialog)
+            search.ensure_current(self.matter)
+            self.searching.reopen()
         else:
             self.statusBar().showMessage(f"Rebuilding the search index: {problem}…")
             self.run_background("Indexing", background.reindex())
@@ -244,8 +256,8 @@ class MainWindow(QMainWindow):
         self.watcher.paused = True  # the job commits as it goes; one refresh when it ends
         job = self.jobs.submit(self.matter, make, label.lower())
         self.progress_dialog = ImportProgressDialog(job, label, self, title=label)
-        if report:
-            job.failed.connect(lambda msg: show_error(self, f"{label} stopped", msg))
+        if report:  # a bound method of a GUI-thread object: a lambda ran in the worker
+            job.failed.connect(self.progress_dialog.report_failure)  # thread and crashed
         job.ended.connect(self._after_job)
         return job
 
@@ -397,6 +409,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.size_docks()
+        QTimer.singleShot(0, lambda: whole_tab_names(self))  # the tab bars exist by then
 
     def size_docks(self) -> None:
         """Without a saved layout, the pages get over half of the window's width (at
@@ -408,6 +421,8 @@ class MainWindow(QMainWindow):
 
     def _size_docks_now(self) -> None:
         size_docks(self, self.docks)
+        if self.docs_view.model() is not None:
+            QTimer.singleShot(0, lambda: fit_columns(self.docs_view))  # once the dock has its width
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.start.restore_docks()

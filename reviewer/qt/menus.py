@@ -77,8 +77,12 @@ ENTRIES: tuple[Entry, ...] = (
     ("&Help", "shortcuts", "&Keyboard shortcuts", ("F1", "?"), "show_shortcuts", ()),
 )  # fmt: skip
 
+# The shortcuts overview (F1): the actions that have keys, each with its menu (the actions
+# without keys filled it with blank rows).
 SHORTCUTS: list[tuple[str, str]] = [
-    (" / ".join(keys), label.replace("&", "")) for _, _, label, keys, _, _ in ENTRIES
+    (" or ".join(keys), f"{label.replace('&', '')}  ({menu.replace('&', '')})")
+    for menu, _, label, keys, _, _ in ENTRIES
+    if keys
 ]
 
 

@@ -105,6 +105,8 @@ def outline_label(row: OutlineRow) -> str:
         return f"fn. {number}  {head}" if number else f"fn. {head}"
     if kind == "prayer":
         return f"Prayer ({number}) {head}" if number else f"Prayer {head}"
+    if kind == "caption":  # the first page's caption block: it began with counsel's name
+        return f"Caption  {head}"
     if kind == "image_text":  # words OCR'd from a picture on the page, not a ¶
         return f"Picture text (p. {row.page})  {head}"
     return head

@@ -21,12 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core.privilege import people
+from reviewer.qt.empty_hint import EmptyHint
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
 
 COLUMNS = ("Name", "Attorney", "Organisation", "Aliases")
+
+NO_PEOPLE = (
+    "No people yet.\n\nAdd the attorneys and others named in privileged documents: their "
+    "name below, Attorney ticked for a lawyer, then Save person. The privilege log's checks "
+    "use the list."
+)
 
 
 class PeopleDialog(ReviewDialog):
@@ -41,6 +48,8 @@ class PeopleDialog(ReviewDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda *_: self._chosen())
+        self.empty_hint = EmptyHint(self.table, NO_PEOPLE)  # an empty list said nothing
+        self.empty_hint.follow(self.table.model())
         self.name = QLineEdit()
         self.attorney = QCheckBox("&Attorney")
         self.organisation = QLineEdit()

@@ -92,7 +92,9 @@ class ReviewActions:
         except ReviewerError as exc:
             self.say(str(exc))
             return str(exc)
-        self.refresh(changes)
+        # every dock, and Edit ▸ Undo's label, hear of it (refreshing only this module's
+        # views left "Undo person …" on the menu after a delete, which it then undid)
+        self.window.announce(changes)
         self.say(sentence)
         return None
 

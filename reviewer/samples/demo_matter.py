@@ -4,6 +4,7 @@ imported into a matter folder in the user's data directory unless told otherwise
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -35,6 +36,16 @@ def populate_demo(matter: Matter) -> Iterator[Progress]:
     """Write the sample filings into the matter's folder, import them (a second run finds
     them duplicates: the files are byte-stable) and seed the claims and tags once."""
     sources = matter.path / "demo-sources"
-    for f in write_demo_filings(sources):
-        yield from import_files(matter, [f.path], kind=f.kind)
+    filings = list(write_demo_filings(sources))
+    for i, f in enumerate(filings):
+        for step in import_files(matter, [f.path], kind=f.kind):
+            # each filing is imported on its own (its kind is known); say "2 of 3", not "1 of 1"
+            yield _of_all(step, i, len(filings))
     seed_demo_claims(matter)
+
+
+def _of_all(step: Progress, before: int, total: int) -> Progress:
+    """A per-file step of one filing's import, counted among all the demo filings."""
+    if step.path is None or step.total != 1:
+        return step
+    return replace(step, done=before + step.done, total=total)

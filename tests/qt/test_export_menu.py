@@ -123,6 +123,13 @@ def test_exhibit_list_binder_production_and_a_refused_searchable_pdf(
 
     m = window.matter
     assert m is not None
+    dialog = _open(window, "production")  # before any set: it says how to make one
+    assert dialog.option.currentText() == (
+        "No production set yet: create one in the Production dock"
+    )
+    said = _export(qtbot, window, dialog, tmp_path / "none")
+    assert "Create a production set first (Production dock)" in said
+    dialog.close()
     production.create_set(m, "Vol 1", "DEMO", 1)
     production.add_documents(m, "Vol 1", ["complaint.pdf"])
     window.announce(None)
@@ -140,7 +147,7 @@ def test_exhibit_list_binder_production_and_a_refused_searchable_pdf(
     assert said == f"Exported Vol 1 to {tmp_path / 'VOL001'}: verified, no problems."
     assert list((tmp_path / "VOL001").rglob("*.pdf"))
     dialog = _open(window, "searchable-pdf")
-    assert dialog.option.currentText().startswith("complaint.pdf — 0 OCR'd page(s)")
+    assert dialog.option.currentText() == "complaint.pdf — no OCR'd pages"
     said = _export(qtbot, window, dialog, tmp_path / "searchable.pdf")
     assert said.startswith("Not exported: complaint.pdf: has no OCR'd pages")
     assert not (tmp_path / "searchable.pdf").exists()

@@ -4,6 +4,7 @@ worker. Nothing is mocked: the window calls the core as a user's clicks would.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -173,6 +174,11 @@ def test_pages_zoom_and_shortcuts_overview(qtbot: QtBot, window: MainWindow, dem
     finally:
         main_window.ShortcutsDialog.exec = original  # type: ignore[method-assign]
     assert shown, "F1 opens the shortcuts overview"
+    table = shown[0].table  # type: ignore[attr-defined]
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert all(keys for keys, _ in rows), "only actions with keys (blank rows filled it)"
+    assert ("Ctrl+N", "New matter…  (File)") in rows
+    assert shown[0].height() >= 0.8 * window.height()  # type: ignore[attr-defined]
 
 
 def test_clicking_a_paragraph_on_the_page_selects_it(qtbot: QtBot, window: MainWindow,
@@ -201,6 +207,9 @@ def test_import_through_the_window_reports_progress(
         pass
     assert [p.result.status for p in seen if p.result] == ["imported", "imported"]
     assert seen[-1].done == seen[-1].total == 2
+    # the first step says how many (the dialog said "Importing…" at 0 % for seconds)
+    assert seen[0].message == "Importing 2 files: reading the first…"
+    assert (seen[0].done, seen[0].total) == (0, 2)
     qtbot.waitUntil(lambda: window.docs_model is not None and window.docs_model.rowCount() == 2)
     assert window.index is not None, "the index is open again after the import"
     _search(qtbot, window, "plaintiff")
@@ -380,3 +389,66 @@ def test_a_documents_kind_is_changed_from_its_row(window: MainWindow, demo: Path
     assert model.index(row, 0).data() == "brief"
     assert window.docs_view.currentIndex().row() == row
     assert documents.find_document(window.matter, doc_id).kind == "brief"
+
+
+def test_a_refused_query_does_not_widen_the_search_dock(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """The error's caret line is unwrapped text: at 1280 x 800 it pushed the dock 60 px into
+    the page view."""
+    window.resize(1280, 800)
+    assert window.open_matter(demo)
+    qtbot.wait(200)  # the docks are sized a turn of the event loop after they show
+    dock, pages = window.docks["search"].width(), window.page_view.width()
+    _search(qtbot, window, "(((" + "plaintiff alleged " * 6)
+    qtbot.waitUntil(lambda: "column" in window.search_panel.status.text())
+    qtbot.wait(200)
+    assert window.docks["search"].width() == dock
+    assert window.page_view.width() == pages
+
+
+def test_the_search_example_works_in_its_syntax_and_errors_name_the_app_choice(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """The placeholder's "venture w/5 benefit!" was refused under Natural, the default, and
+    the refusal named a CLI option ("--syntax tc")."""
+    assert window.open_matter(demo)
+    panel = window.search_panel
+    for syntax in ("natural", "tc"):
+        panel.syntax.setCurrentIndex(panel.syntax.findData(syntax))
+        example = panel.query.placeholderText().removeprefix("Search: ").split("   (")[0]
+        _search(qtbot, window, example, syntax=syntax)
+        qtbot.waitUntil(lambda: "hit" in panel.status.text() or "column" in panel.status.text())
+        assert "column" not in panel.status.text(), (syntax, example, panel.status.text())
+        assert panel.model.rowCount(QModelIndex()) > 0, (syntax, example)
+    _search(qtbot, window, "venture w/5 benefit", syntax="natural")
+    qtbot.waitUntil(lambda: "column" in panel.status.text())
+    assert "(choose Terms &amp; connectors)" in panel.status.text()
+    assert "--syntax" not in panel.status.text()
+
+
+def test_a_failed_background_job_is_reported_from_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failure's message box was opened by a lambda run in the worker thread: the app
+    crashed (a segmentation fault) when a background job failed."""
+    import threading
+
+    from reviewer.core.errors import ReviewerError
+    from reviewer.qt import dialogs
+
+    shown: list[tuple[str, str, bool]] = []
+
+    def record(_parent: object, title: str, message: str) -> None:
+        shown.append((title, message, threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(dialogs, "show_error", record)
+    assert window.open_matter(demo)
+
+    def failing(_m: Matter) -> Iterator[Progress]:
+        raise ReviewerError("The index folder cannot be written.")
+        yield  # a generator
+
+    window.run_background("Indexing", failing)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [("Indexing stopped", "The index folder cannot be written.", True)]

@@ -188,6 +188,9 @@ def test_outline_labels_roles_and_navigation(qtmodeltester, demo: Matter) -> Non
         elif kind == "footnote":
             assert label.startswith("fn. ")
             assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+        elif kind == "caption":  # said what it is (it read as counsel's name, a heading)
+            assert label.startswith("Caption  ")
+    assert "caption" in [r[2] for r in rows]
     model.set_document(None)
     assert model.rowCount() == 0
     assert model.first_pid() is None

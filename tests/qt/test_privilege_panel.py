@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
+from reviewer.core.privilege import checks as privcheck
 from reviewer.core.privilege import coding as privilege
 from reviewer.qt.main_window import MainWindow
 
@@ -32,7 +33,12 @@ def test_code_one_then_bulk_code_a_selection(window: MainWindow) -> None:
     panel = window.privilege_panel
     select_rows(window, [0])
     assert panel.doc_ids == [window.docs_model.doc_id(0)]  # type: ignore[union-attr]
-    assert panel.target.text() == "Not coded yet."
+    # a form filled in for an uncoded document says its values are only suggestions
+    said = panel.target.text()
+    assert said.startswith("Not coded yet. The fields below are suggestions")
+    if panel.lines["date"].text():
+        assert "(date from the PDF's properties)" in said
+    assert said.endswith("Apply codes it as shown.")
     panel.status.setCurrentText("withheld")
     panel.bases.setText("attorney-client")
     panel.lines["doc_type"].setText("E-mail")
@@ -53,9 +59,24 @@ def test_code_one_then_bulk_code_a_selection(window: MainWindow) -> None:
     assert ds[0].doc_type == "E-mail"  # bulk: an empty field kept its value
     panel.check_button.click()
     texts = [panel.findings.item(i).text() for i in range(panel.findings.count())]
-    assert any(t.startswith("ERROR  PRIV-0002: no") for t in texts)  # no description etc.
-    errors = sum(t.startswith("ERROR") for t in texts)
-    assert panel.message.text() == f"{errors} error(s), {len(texts) - errors} warning(s)."
+    # listed as the Export dialog lists them ("ERROR  …" here, "Error — …" there)
+    assert any(t.startswith("Error — PRIV-0002: no") for t in texts)  # no description etc.
+    errors = sum(t.startswith("Error") for t in texts)
+    warnings = len(texts) - errors
+    assert panel.message.text() == (
+        f"Checks: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
+    )
+    # fixing the coding checks again: the findings shown were stale ("Coded …" under them)
+    select_rows(window, [1])
+    panel.description.setPlainText("Advice on the terms of service")
+    panel.lines["doc_type"].setText("E-mail")
+    panel.bases.setText("attorney-client")
+    panel.apply_button.click()
+    after = [panel.findings.item(i).text() for i in range(panel.findings.count())]
+    fresh = privcheck.check(window.matter)  # type: ignore[arg-type]
+    assert after == [f"{f.level.capitalize()} — {f}" for f in fresh]
+    assert after != texts
+    assert panel.message.text().startswith("Coded 1 document redacted. Checks: ")
 
 
 def test_bad_input_is_shown_and_nothing_changes(window: MainWindow) -> None:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewer.core.claims.elements import element_for_hotkey
 from reviewer.core.exports.proof_chart import chart_rows
-from reviewer.core.matter import documents
+from reviewer.core.matter import documents, history
 from reviewer.core.matter.documents import find_document, find_paragraph
 from reviewer.core.matter.store import Matter
 from reviewer.core.privilege import coding as privilege
@@ -265,6 +265,10 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert window.doc_id is not None, "another document is open"
     assert window.doc_id != exhibit.id
     assert "2 documents" in window.windowTitle()
+    # Edit ▸ Undo names the delete (it kept the label of the operation before it)
+    undo = window.actions_by_name["undo"]
+    assert undo.text().replace("&", "") == f"Undo {history.next_labels(m)[0]}"
+    assert "complaint-exhibit-b.pdf" in undo.text()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     assert window.docs_model.rowCount() == 3
     assert "EXHIBIT B" in _column(window, 1)
@@ -296,11 +300,15 @@ def test_people_add_and_edit(qtbot: QtBot, window: MainWindow, demo: Path) -> No
     assert isinstance(dialog, PeopleDialog)
     assert dialog.isVisible()
     start = dialog.table.rowCount()
+    assert dialog.empty_hint.showing == (start == 0), "an empty list says how to add one"
+    if start == 0:
+        assert dialog.empty_hint.label.text().startswith("No people yet.")
     dialog.name.setText("Okafor, Daniel")
     dialog.attorney.setChecked(True)
     dialog.aliases.setText("dokafor@okaforlaw.com; DRO")
     dialog.save.click()
     assert dialog.table.rowCount() == start + 1
+    assert not dialog.empty_hint.showing
     row = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())].index(
         "Daniel Okafor"
     )

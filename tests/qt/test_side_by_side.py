@@ -95,7 +95,7 @@ def test_undo_of_a_privilege_coding_refreshes_the_privilege_dock(window: MainWin
     sel.clearSelection()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     sel.select(window.docs_model.index(0, 0), flags)  # type: ignore[union-attr]
-    assert panel.target.text() == "Not coded yet."
+    assert panel.target.text().startswith("Not coded yet.")
     panel.status.setCurrentText("withheld")
     panel.bases.setText("attorney-client")
     panel.description.setPlainText("Advice")
@@ -104,7 +104,7 @@ def test_undo_of_a_privilege_coding_refreshes_the_privilege_dock(window: MainWin
     undo = window.actions_by_name["undo"]
     assert undo.text() == "&Undo Code complaint.pdf as withheld"
     undo.trigger()  # Edit ▸ Undo: not a tagging undo, the latest operation of any kind
-    assert panel.target.text() == "Not coded yet."
+    assert panel.target.text().startswith("Not coded yet.")
     window.actions_by_name["redo"].trigger()
     assert panel.target.text().startswith("PRIV-0001")
 

@@ -121,6 +121,7 @@ class ClaimsPanel(QWidget):
         self.keys.setWordWrap(True)
         self.keys.setTextFormat(Qt.TextFormat.RichText)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # unwrapped, "No claims yet: …" took the pages' width
         self.selected = QLabel()  # the selected paragraph's tags (tag_marks)
         self.selected.setWordWrap(True)
         self.selected.setTextFormat(Qt.TextFormat.PlainText)

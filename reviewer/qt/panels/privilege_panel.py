@@ -39,6 +39,17 @@ LINES = (
 )  # fmt: skip
 
 
+def _count(n: int, one: str) -> str:
+    return f"{n} {one}" if n == 1 else f"{n} {one}s"
+
+
+def _not_coded(suggested: dict[str, str]) -> str:
+    """The line over an uncoded document's form: what is filled in is a suggestion only."""
+    names = [label.split(" (")[0].lower() for key, label in LINES if key in suggested]
+    source = f" ({' and '.join(names)} from the PDF's properties)" if names else ""
+    return f"Not coded yet. The fields below are suggestions{source}; Apply codes it as shown."
+
+
 class PrivilegePanel(QWidget):
     """Emits ``coded(Changes)`` after a successful coding."""
 
@@ -70,7 +81,7 @@ class PrivilegePanel(QWidget):
         self.findings.setWordWrap(True)
         self._layout()
         self.apply_button.clicked.connect(self.apply)
-        self.check_button.clicked.connect(self.run_checks)
+        self.check_button.clicked.connect(lambda: self.run_checks())
         self.log_button.clicked.connect(self.open_log)
         self._enable()
 
@@ -128,10 +139,11 @@ class PrivilegePanel(QWidget):
         found = [d for d in privilege.designations(self.matter, self.doc_ids[0])
                  if d.scope == "document"]  # fmt: skip
         if not found:
-            self.target.setText("Not coded yet.")
             self.status.setCurrentText("withheld")
-            for key, value in privilege.suggest_fields(self.matter, self.doc_ids[0]).items():
+            suggested = privilege.suggest_fields(self.matter, self.doc_ids[0])
+            for key, value in suggested.items():
                 self.lines[key].setText(value)
+            self.target.setText(_not_coded(suggested))
             return
         d = found[0]
         self.target.setText(f"{d.entry_id or 'Not on the log'} — {d.file_name}")
@@ -177,23 +189,29 @@ class PrivilegePanel(QWidget):
         except ReviewerError as exc:
             self._say(str(exc), error=True)
             return
-        self._say(f"Coded {len(changes.documents)} document(s) {self.status.currentText()}.")
+        coded = f"Coded {_count(len(changes.documents), 'document')} {self.status.currentText()}."
         self._load()
         self.coded.emit(changes)
+        if self.findings.count():  # the findings shown were of the coding before this one
+            self.run_checks(coded)
+        else:
+            self._say(coded)
 
-    def run_checks(self) -> None:
+    def run_checks(self, before: str = "") -> None:
+        """Check the log; the findings are listed as the Export dialog lists them."""
         if self.matter is None:
             return
         found = privcheck.check(self.matter)
         self.findings.clear()
         for f in found:
-            item = QListWidgetItem(f"{f.level.upper()}  {f}")
+            item = QListWidgetItem(f"{f.level.capitalize()} — {f}")
             item.setToolTip(f"{f.rule}: {f.message}")
             colour = QColor(190, 20, 30) if f.level == "error" else QColor(150, 100, 0)
             item.setForeground(QBrush(colour))
             self.findings.addItem(item)
         errors = len(privcheck.errors(found))
-        self._say(f"{errors} error(s), {len(found) - errors} warning(s).", error=bool(errors))
+        counts = f"Checks: {_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}."
+        self._say(f"{before} {counts}".strip(), error=bool(errors))
 
     def open_log(self) -> PrivilegeLogDialog | None:
         """The log preview and export dialog (non-modal; returned for tests)."""

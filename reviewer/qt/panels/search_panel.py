@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,15 @@ from reviewer.qt.hits import HitDelegate, HitsModel
 
 SYNTAXES = (("Natural", "natural"), ("Terms && connectors", "tc"))
 ORDERS = (("Best match", "rank"), ("Document order", "document"))
+# An example in the syntax chosen: "venture w/5 benefit!" under Natural (the default) was
+# refused as a terms-and-connectors query.
+PLACEHOLDERS = {
+    "natural": 'Search: "knowingly benefited" venture   (F1: help)',
+    "tc": "Search: venture w/5 benefit!   (F1: help)",
+}
+# The core names the CLI option; the app names the choice beside the query.
+_CLI_WORDS = (("(--syntax tc)", "(choose Terms & connectors)"),
+              ("(--syntax natural)", "(choose Natural)"))  # fmt: skip
 LIMIT = 500
 
 
@@ -33,7 +43,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.query = QLineEdit(placeholderText="Search: venture w/5 benefit!   (F1: help)")
+        self.query = QLineEdit(placeholderText=PLACEHOLDERS["natural"])
         self.query.setClearButtonEnabled(True)
         self.syntax = QComboBox()
         self.order = QComboBox()
@@ -44,6 +54,8 @@ class SearchPanel(QWidget):
                                "Terms & connectors: & % w/n pre/n /s /p ! * (Westlaw)")  # fmt: skip
         self.status = QLabel("Type a query and press Enter.")
         self.status.setWordWrap(True)
+        # a refused query's message keeps its caret line unwrapped: it must not widen the dock
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.model = HitsModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -53,6 +65,9 @@ class SearchPanel(QWidget):
         self._layout()
         self.query.returnPressed.connect(self.submit)
         self.syntax.currentIndexChanged.connect(self._resubmit)
+        self.syntax.currentIndexChanged.connect(
+            lambda _i: self.query.setPlaceholderText(PLACEHOLDERS[self.syntax.currentData()])
+        )
         self.order.currentIndexChanged.connect(self._resubmit)
         self.list.activated.connect(lambda i: self.hitChosen.emit(i.row()))
         self.list.clicked.connect(lambda i: self.hitChosen.emit(i.row()))
@@ -106,6 +121,8 @@ class SearchPanel(QWidget):
         """A query the core refused: its message (with the caret line) in the status line;
         the previous query's hits go, so none of them is taken for this query's."""
         self.model.set_result(None)
+        for cli, app in _CLI_WORDS:
+            message = message.replace(cli, app)
         self.status.setText(f"<span style='color:#b00020'>{_html(message)}</span>")
 
     def current_hit(self) -> Hit | None:
