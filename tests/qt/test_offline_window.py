@@ -62,7 +62,9 @@ def test_check_out_check_in_and_take_theirs(
     window.announce(None)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "pat"))
-    window.actions_by_name["checkin"].trigger()
+    window.actions_by_name["checkin"].trigger()  # merged in the background
+    qtbot.waitUntil(lambda: not window.jobs.busy and "1 change applied" in batches.message.text(),
+                    timeout=30_000)  # fmt: skip
 
     assert batches.table.item(0, 1).text() == "checked in"
     assert "1 change applied" in batches.message.text()
@@ -92,7 +94,7 @@ def test_check_out_check_in_and_take_theirs(
 
 
 def test_checking_in_a_hand_edited_package_says_why(
-    window: MainWindow, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.open_matter(demo)
     package = tmp_path / "pkg"
@@ -100,6 +102,7 @@ def test_checking_in_a_hand_edited_package_says_why(
     (package / "package.json").write_text("{}")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(package))
     window.actions_by_name["checkin"].trigger()
+    qtbot.waitUntil(lambda: "batches" in window.review.dialogs and not window.jobs.busy)
     batches = window.review.dialogs["batches"]
     assert "manifest was altered by hand" in batches.message.text()
     assert window.matter is not None
