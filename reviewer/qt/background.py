@@ -6,13 +6,14 @@ half-written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from reviewer.core import child_jobs
+from reviewer.core import child_jobs, labels
 from reviewer.core.matter import Matter
 from reviewer.core.processes import run_in_child, stream_in_child
-from reviewer.core.records import Progress
+from reviewer.core.records import Changes, Progress
+from reviewer.core.search import IndexUpdater
 from reviewer.qt.worker import MakeJob
 
 
@@ -73,3 +74,34 @@ def ocr_all(doc_ids: list[int] | None = None) -> MakeJob:
 def reindex() -> MakeJob:
     """Rebuild the search index in a child process."""
     return lambda m: stream_in_child(child_jobs.reindex, (m.path,))
+
+
+def operation(message: str, call: Callable[[Matter], Changes], box: list[Changes]) -> MakeJob:
+    """One core operation on the worker thread — a delete, an undo of one, a kind change:
+    one transaction, then its documents re-indexed (Whoosh: seconds for a long document,
+    too long for the GUI thread). Its ``Changes`` go to ``box``. Cancel before it starts
+    does nothing; once started it runs to its end (it is one transaction)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        yield Progress(0, 0, message, step="operation", unit="operations")
+        box.append(call(m))  # nothing is yielded after it: a cancel then would be a lie
+
+    return make
+
+
+def set_kind(doc_id: int, kind: str) -> Callable[[Matter], Changes]:
+    """``labels.set_kind`` with the document's index entries brought in step (its kind is a
+    search filter); the updater is made first, while the index still agrees with the
+    matter."""
+
+    def call(m: Matter) -> Changes:
+        updater = IndexUpdater(m)
+        try:
+            changes = labels.set_kind(m, doc_id, kind)
+            updater.remove(doc_id)
+            updater.add(doc_id)
+        finally:
+            updater.close()
+        return changes
+
+    return call

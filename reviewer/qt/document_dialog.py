@@ -115,7 +115,8 @@ class DocumentDialog(ReviewDialog):
         doc, kind = self.doc, str(self.kind.currentData())
         if doc is not None:
             said = f"{doc.file_name} is now a {kind} (was {doc.kind}); its tags and coding stay"
-            self.run(lambda m: documents.set_kind(m, doc.id, kind), said)
+            label = f"Changing the kind of {doc.file_name}"
+            self.run_later(label, lambda m: documents.set_kind(m, doc.id, kind), said)
 
     def _save(self) -> None:
         doc = self.doc
@@ -124,7 +125,8 @@ class DocumentDialog(ReviewDialog):
         values = {name: edit.text() for name, edit in self.fields.items()}
         changed = [n for n, v in values.items() if (getattr(doc, n) or "") != " ".join(v.split())]
         said = f"Saved {', '.join(n.replace('_', ' ') for n in changed)} of {doc.file_name}"
-        self.run(lambda m: documents.set_properties(m, doc.id, values), said)
+        label = f"Saving {doc.file_name}"
+        self.run_later(label, lambda m: documents.set_properties(m, doc.id, values), said)
 
 
 def _what_goes(matter: Matter, doc: Document) -> str:
@@ -190,10 +192,14 @@ class DeleteDialog(ReviewDialog):
         docs = list(self.docs)
         names = ", ".join(d.file_name for d in docs)
 
-        def call(matter: Matter) -> Changes:
+        def call(matter: Matter) -> Changes:  # on the worker thread: no widget here
             changes = delete_documents(matter, docs)
-            self.main.searching.reopen()
             return changes | Changes(documents=frozenset(d.id for d in docs))
 
-        if self.run(call, f"Deleted {names}"):
-            self.close()
+        def done(ok: bool) -> None:
+            self.delete.setEnabled(not ok)
+            if ok:
+                self.close()
+
+        self.delete.setEnabled(False)  # one click, one delete
+        self.run_later(f"Deleting {names}", call, f"Deleted {names}", done)
