@@ -15,10 +15,10 @@ worker thread and the process pool's result thread) beside the gaps. It slows th
 (a profile hook on every call), so take the figures from a run without it.
 
 ``--jobs`` covers every long job of the app instead — import, OCR, reindex, find-and-redact,
-production export and verify, privilege-log export — each run through the app's JobRunner
-with the ticker going (the stall the user feels), side by side with the same job run on the
-GUI thread as a raw baseline (the freeze it would cause there: how find-and-redact, export
-and verify ran before they moved to the worker).
+production export and verify, privilege-log export, and (``stall_jobs.py``) check-out,
+check-in, every Export-menu export, delete, kind change and their undo — each run through
+the app's JobRunner with the ticker going (the stall the user feels), side by side with the
+same job run on the GUI thread as a raw baseline (the freeze it would cause there).
 
 Usage::
 
@@ -288,7 +288,7 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
     keep_ui_responsive()
     paths = sorted(folder.glob("*.pdf"))[:limit]
     print(f"{len(paths)} PDFs from {folder}; tick {TICK_MS} ms; a stall is the longest gap")
-    print(f"{'job':16} {'background s':>12} {'max gap ms':>10} {'p99 ms':>7}   "
+    print(f"{'job':28} {'background s':>12} {'max gap ms':>10} {'p99 ms':>7}   "
           f"{'GUI thread s (freeze)':>21}")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
@@ -302,11 +302,32 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
                 for _ in make(matter, 1):
                     pass
                 freeze = f"{time.perf_counter() - start:.2f}"
-            print(f"{name:16} {took:12.2f} {max(gaps):10.1f} {_pct(gaps, 0.99):7.1f}   "
-                  f"{freeze:>21}")  # fmt: skip
+            _row(name, took, gaps, freeze)
+        _run_extras(runner, matter, Path(tmp))
         runner.shutdown()
         matter.close()
     del app
+
+
+def _row(name: str, took: float, gaps: list[float], freeze: str) -> None:
+    print(f"{name:28} {took:12.2f} {max(gaps):10.1f} {_pct(gaps, 0.99):7.1f}   {freeze:>21}",
+          flush=True)  # fmt: skip
+
+
+def _run_extras(runner: Any, matter: Any, tmp: Path) -> None:
+    """Check-out, check-in, every Export-menu export, delete / kind change and their undo
+    (``stall_jobs``): the app's path in the background beside the same work on the GUI
+    thread."""
+    import stall_jobs
+
+    stall_jobs.code_for_charts(matter)
+    for extra in stall_jobs.extras(matter, tmp):
+        ctx = extra.prepare()
+        took, gaps = _in_background(runner, matter, lambda m, e=extra, c=ctx: e.background(m, c))
+        freeze = stall_jobs.timed(lambda e=extra, c=ctx: e.raw(c))
+        _row(extra.name, took, gaps, f"{freeze:.2f}")
+        if hasattr(ctx, "close"):
+            ctx.close()
 
 
 def main() -> None:
