@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reviewer.core import production, production_export, production_verify, search
+from reviewer.core import exhibits, production, production_export, production_verify, search
 from reviewer.core.exports import write
 from reviewer.core.exports.privilege_log import gate, privilege_log_report
 from reviewer.core.ingest import import_files
@@ -60,3 +60,12 @@ def reindex(matter_path: Path) -> Iterator[Progress]:
     """``search.reindex`` on a handle of this process's own."""
     with Matter.open(matter_path) as m:
         yield from search.reindex(m)
+
+
+def rescan_exhibits(matter_path: Path) -> Iterator[Progress]:
+    """``exhibits.rescan`` (one transaction per document: a cancel leaves each document
+    rescanned or as it was) on a handle of its own, its progress in typed fields."""
+    with Matter.open(matter_path) as m:
+        for p in exhibits.rescan(m):
+            message = f"Finding exhibits: {p.done} of {p.total} documents"
+            yield Progress(p.done, p.total, message, step="exhibits", unit="documents")

@@ -71,6 +71,12 @@ def ocr_all(doc_ids: list[int] | None = None) -> MakeJob:
     return lambda m: stream_in_child(child_jobs.ocr_all, (m.path, doc_ids))
 
 
+def rescan_exhibits() -> MakeJob:
+    """Find the exhibits of every document again (PyMuPDF reads each stored file: seconds),
+    in a child process."""
+    return lambda m: stream_in_child(child_jobs.rescan_exhibits, (m.path,))
+
+
 def reindex() -> MakeJob:
     """Rebuild the search index in a child process."""
     return lambda m: stream_in_child(child_jobs.reindex, (m.path,))
