@@ -143,16 +143,19 @@ def test_claim_from_template_map_count_tag_by_hotkey_accept_suggestion(
     sugg = window.review.open_suggestions()
     assert isinstance(sugg, SuggestionsDialog)
     sugg.element.setCurrentIndex(sugg.element.findData(element.id))
+    qtbot.waitUntil(lambda: not sugg.busy)  # found on the worker thread
     assert sugg.rows, "the element's terms and ¶ 45 find candidates"
     assert sugg.table.item(0, 2).text()[:40] == " ".join(sugg.rows[0].text.split())[:40]
     best = sugg.rows[0]
     sugg.accept_button.click()
     assert best.cite in _chart_texts(window)
+    qtbot.waitUntil(lambda: not sugg.busy)
     assert best.pid not in {s.pid for s in sugg.rows}, "an accepted one leaves the list"
     assert _message(window).startswith("Tagged ")
     # reject the next: gone from the list, and not a tag
     second = sugg.rows[0]
     sugg.reject_button.click()
+    qtbot.waitUntil(lambda: not sugg.busy and bool(sugg.rows))
     assert second.pid not in {s.pid for s in sugg.rows}
     support = {r.cite for r in chart_rows(m) if r.element_id == element.full_id}
     assert best.cite in support
