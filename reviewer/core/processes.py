@@ -116,14 +116,15 @@ def _child_main(
 
 def stream_in_child(
     fn: Callable[..., Iterator[Progress]], args: tuple[Any, ...], cancel_wait: float = 300.0
-) -> Iterator[Progress]:
+) -> Generator[Progress, None, Any]:
     """Iterate ``fn(*args)`` (a generator of Progress) in a spawned process that ends with
     this one, yielding each Progress here — results and all. For long jobs whose work holds
     the GIL (SQLite, Whoosh, PyMuPDF): in a thread of the app it would freeze the window.
 
     Closing this generator (a cancel) asks the child to stop after the unit in hand (its
     generator is closed there, so its ``finally`` blocks run: pool shut down, index
-    committed) and waits up to ``cancel_wait`` s before ending it."""
+    committed) and waits up to ``cancel_wait`` s before ending it. Returns what ``fn``'s
+    generator returned (a check-in's result, say), when it ran to its end."""
     ctx = multiprocessing.get_context("spawn")
     here, there = ctx.Pipe()
     # Not a daemon: the child may start a worker pool of its own (imports, OCR).
@@ -144,7 +145,7 @@ def stream_in_child(
             ended = True
             if kind == "error":
                 raise ReviewerError(value)
-            return
+            return value
     finally:
         if not ended:
             _stop(here, child, cancel_wait)
@@ -175,7 +176,12 @@ def _stream_main(
     result: tuple[str, Any] = ("done", None)
     gen = fn(*args)
     try:
-        for progress in gen:
+        while True:
+            try:
+                progress = next(gen)
+            except StopIteration as stop:
+                result = ("done", stop.value)
+                break
             conn.send(("progress", progress))
             if conn.poll():  # the parent asked to stop: after this unit
                 break

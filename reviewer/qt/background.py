@@ -7,13 +7,14 @@ half-written."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
-from reviewer.core import child_jobs, labels
+from reviewer.core import child_jobs
 from reviewer.core.matter import Matter
+from reviewer.core.offline import CheckinResult
 from reviewer.core.processes import run_in_child, stream_in_child
 from reviewer.core.records import Changes, Progress
-from reviewer.core.search import IndexUpdater
 from reviewer.qt.worker import MakeJob
 
 
@@ -83,31 +84,42 @@ def reindex() -> MakeJob:
 
 
 def operation(message: str, call: Callable[[Matter], Changes], box: list[Changes]) -> MakeJob:
-    """One core operation on the worker thread — a delete, an undo of one, a kind change:
-    one transaction, then its documents re-indexed (Whoosh: seconds for a long document,
-    too long for the GUI thread). Its ``Changes`` go to ``box``. Cancel before it starts
-    does nothing; once started it runs to its end (it is one transaction)."""
+    """One core operation in a child process — a delete, an undo of one, a kind change: one
+    transaction, then its documents re-indexed (Whoosh: seconds for a long document, and in
+    a thread of the app it would hold the GIL). ``call`` is a module-level function or a
+    ``partial`` of one (it is pickled). Its ``Changes`` go to ``box``. Cancel before it
+    starts does nothing; once started it runs to its end (nothing is yielded meanwhile)."""
 
     def make(m: Matter) -> Iterator[Progress]:
         yield Progress(0, 0, message, step="operation", unit="operations")
-        box.append(call(m))  # nothing is yielded after it: a cancel then would be a lie
+        waiting = Progress(0, 0, message, step="operation", unit="operations")
+        steps = run_in_child(child_jobs.run_operation, (m.path, call), waiting)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                box.append(stop.value)
+                return
 
     return make
 
 
 def set_kind(doc_id: int, kind: str) -> Callable[[Matter], Changes]:
-    """``labels.set_kind`` with the document's index entries brought in step (its kind is a
-    search filter); the updater is made first, while the index still agrees with the
-    matter."""
+    """The kind change of Kind ▸ (``labels.set_kind``, its index entries following)."""
+    return partial(child_jobs.set_kind_indexed, doc_id=doc_id, kind=kind)
 
-    def call(m: Matter) -> Changes:
-        updater = IndexUpdater(m)
-        try:
-            changes = labels.set_kind(m, doc_id, kind)
-            updater.remove(doc_id)
-            updater.add(doc_id)
-        finally:
-            updater.close()
-        return changes
 
-    return call
+def checkin(folder: Path, box: list[CheckinResult]) -> MakeJob:
+    """Check the package at ``folder`` in, in a child process; its result goes to ``box``.
+    Cancel rolls the one transaction back (unless it came after the commit)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        box.append((yield from stream_in_child(child_jobs.checkin, (m.path, folder))))
+
+    return make
+
+
+def checkout(docs: list[int], to: str, out: Path) -> MakeJob:
+    """Write a package in a child process (copying and indexing: seconds); Cancel leaves no
+    package and no batch."""
+    return lambda m: stream_in_child(child_jobs.checkout, (m.path, docs, to, out))

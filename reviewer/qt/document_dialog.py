@@ -7,6 +7,7 @@ them."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ from reviewer.core.anomalies import document_anomalies
 from reviewer.core.classify import KINDS
 from reviewer.core.delete import delete_documents
 from reviewer.core.matter import Matter
-from reviewer.core.records import Changes, Document
+from reviewer.core.records import Document
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -116,7 +117,7 @@ class DocumentDialog(ReviewDialog):
         if doc is not None:
             said = f"{doc.file_name} is now a {kind} (was {doc.kind}); its tags and coding stay"
             label = f"Changing the kind of {doc.file_name}"
-            self.run_later(label, lambda m: documents.set_kind(m, doc.id, kind), said)
+            self.run_later(label, partial(documents.set_kind, doc_id=doc.id, kind=kind), said)
 
     def _save(self) -> None:
         doc = self.doc
@@ -126,7 +127,8 @@ class DocumentDialog(ReviewDialog):
         changed = [n for n, v in values.items() if (getattr(doc, n) or "") != " ".join(v.split())]
         said = f"Saved {', '.join(n.replace('_', ' ') for n in changed)} of {doc.file_name}"
         label = f"Saving {doc.file_name}"
-        self.run_later(label, lambda m: documents.set_properties(m, doc.id, values), said)
+        call = partial(documents.set_properties, doc_id=doc.id, values=values)
+        self.run_later(label, call, said)
 
 
 def _what_goes(matter: Matter, doc: Document) -> str:
@@ -192,9 +194,7 @@ class DeleteDialog(ReviewDialog):
         docs = list(self.docs)
         names = ", ".join(d.file_name for d in docs)
 
-        def call(matter: Matter) -> Changes:  # on the worker thread: no widget here
-            changes = delete_documents(matter, docs)
-            return changes | Changes(documents=frozenset(d.id for d in docs))
+        call = partial(delete_documents, docs=docs)  # run in a child process: pickled
 
         def done(ok: bool) -> None:
             self.delete.setEnabled(not ok)

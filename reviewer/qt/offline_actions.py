@@ -1,12 +1,11 @@
 """File ▸ Check out for a reviewer…, Check in…, Batches…, Conflicts…: the window's link to
 offline work packages (``reviewer.core.offline``). Check-out and the lists are modeless
 dialogs (``offline_dialogs``); check-in asks for the package folder and merges it in the
-background (``offline.checkin_steps``, progress and Cancel), then shows the batches — and the
-conflicts when there are any."""
+background (``offline.checkin_steps`` in a child process, progress and Cancel), then shows
+the batches — and the conflicts when there are any."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reviewer.core import offline
 from reviewer.core.matter import Matter
-from reviewer.core.records import Progress
 from reviewer.core.wording import plural
+from reviewer.qt.background import checkin
 from reviewer.qt.worker import Job
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -61,25 +60,28 @@ class OfflineActions:
             if not chosen:
                 return None
             folder = chosen
-        package, box = Path(folder), list[offline.CheckinResult]()
-
-        def make(m: Matter) -> Iterator[Progress]:
-            box.append((yield from offline.checkin_steps(m, package)))
-
-        job: Job = self.window.run_background("Checking in", make, False)
+        box = list[offline.CheckinResult]()
+        job: Job = self.window.run_background("Checking in", checkin(Path(folder), box), False)
         failed: list[str] = []
         job.failed.connect(failed.append)
+        before = _in_at(matter)
         # After the window's own end-of-job refresh (connected first), which says "Ready".
-        job.ended.connect(lambda: self._ended(box[0] if box else None, failed))
+        job.ended.connect(lambda: self._ended(box[0] if box else None, failed, before))
         return job
 
-    def _ended(self, result: offline.CheckinResult | None, failed: list[str]) -> None:
+    def _ended(
+        self, result: offline.CheckinResult | None, failed: list[str], before: dict[str, Any]
+    ) -> None:
+        matter = self.window.matter
         if failed:
             self._failed(failed[0])
-        elif result is None:  # cancelled: the transaction was rolled back
-            self._failed("Check-in cancelled: nothing was merged; the matter is as it was.")
-        else:
+        elif result is not None:
             self._checked_in(result)
+        elif matter is not None and _in_at(matter) != before:  # Cancel came after the commit
+            self.window.review.say("The package was checked in (Cancel came too late).")
+            self.show_batches()
+        else:  # cancelled: the transaction was rolled back
+            self._failed("Check-in cancelled: nothing was merged; the matter is as it was.")
 
     def _failed(self, message: str) -> None:
         self.window.review.say(message)
@@ -98,6 +100,10 @@ class OfflineActions:
             batches.report(sentence, failed=False)  # type: ignore[attr-defined]
         if result.conflicts:
             self.show_conflicts()
+
+
+def _in_at(matter: Matter) -> dict[str, Any]:
+    return {b.batch_id: (b.status, b.in_at) for b in offline.batches(matter)}
 
 
 def summary(r: offline.CheckinResult) -> str:
