@@ -25,6 +25,7 @@ Usage::
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] [--workers 2]
         [--trace] [--trace-ms 20]
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] --jobs [--limit 12]
+        [--skip export+verify]
 """
 
 from __future__ import annotations
@@ -221,6 +222,18 @@ def _in_background(runner: Any, matter: Any, make: Any) -> tuple[float, list[flo
     return time.perf_counter() - start, [g for g, _ in ticker.gaps()]
 
 
+def _idle(seconds: float = 3.0) -> list[float]:
+    """Tick gaps with no job at all: the machine's own noise floor (other processes on the
+    same cores), to read the jobs' figures against."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ticker, loop = Ticker(), QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    ticker.timer.stop()
+    return [g for g, _ in ticker.gaps()]
+
+
 def _scan(path: Path) -> Path:
     from reviewer.core.pdf import PdfWriter
 
@@ -276,7 +289,7 @@ def _prepare(matter: Any, name: str) -> None:
         privilege.set_privilege(matter, ids[:3], "withheld", "attorney-client", suggest=False)
 
 
-def run_jobs(folder: Path, limit: int, workers: int) -> None:
+def run_jobs(folder: Path, limit: int, workers: int, skip: tuple[str, ...] = ()) -> None:
     """Every long job in the background (ticker gaps) beside the same job on the GUI thread."""
     from PySide6.QtWidgets import QApplication
 
@@ -290,11 +303,14 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
     print(f"{len(paths)} PDFs from {folder}; tick {TICK_MS} ms; a stall is the longest gap")
     print(f"{'job':28} {'background s':>12} {'max gap ms':>10} {'p99 ms':>7}   "
           f"{'GUI thread s (freeze)':>21}")  # fmt: skip
+    _row("(idle: no job)", 3.0, _idle(), "-")
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
         runner = JobRunner()
         for name, make, baseline in _suite(paths, Path(tmp), workers):
             _prepare(matter, name)
+            if name in skip:
+                continue
             took, gaps = _in_background(runner, matter, lambda m, mk=make: mk(m, 0))
             freeze = "-"
             if baseline:
@@ -303,9 +319,10 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
                     pass
                 freeze = f"{time.perf_counter() - start:.2f}"
             _row(name, took, gaps, freeze)
-        _run_extras(runner, matter, Path(tmp))
+        _run_extras(runner, matter, Path(tmp), skip)
         runner.shutdown()
         matter.close()
+    _row("(idle: no job)", 3.0, _idle(), "-")
     del app
 
 
@@ -314,7 +331,7 @@ def _row(name: str, took: float, gaps: list[float], freeze: str) -> None:
           flush=True)  # fmt: skip
 
 
-def _run_extras(runner: Any, matter: Any, tmp: Path) -> None:
+def _run_extras(runner: Any, matter: Any, tmp: Path, skip: tuple[str, ...]) -> None:
     """Check-out, check-in, every Export-menu export, delete / kind change and their undo
     (``stall_jobs``): the app's path in the background beside the same work on the GUI
     thread."""
@@ -322,6 +339,8 @@ def _run_extras(runner: Any, matter: Any, tmp: Path) -> None:
 
     stall_jobs.code_for_charts(matter)
     for extra in stall_jobs.extras(matter, tmp):
+        if any(extra.name.startswith(name) for name in skip):
+            continue
         ctx = extra.prepare()
         took, gaps = _in_background(runner, matter, lambda m, e=extra, c=ctx: e.background(m, c))
         freeze = stall_jobs.timed(lambda e=extra, c=ctx: e.raw(c))
@@ -336,6 +355,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--jobs", action="store_true", help="every long job of the app")
     parser.add_argument("--limit", type=int, default=12, help="--jobs: PDFs to import")
+    parser.add_argument("--skip", action="append", default=[], help="--jobs: a job to leave out")
     parser.add_argument("--trace", action="store_true", help="list long C calls and GCs")
     parser.add_argument("--trace-ms", type=float, default=20.0)
     args = parser.parse_args()
@@ -343,7 +363,7 @@ def main() -> None:
     if not args.folder.is_dir():
         sys.exit(f"{args.folder}: no such folder of PDFs")
     if args.jobs:
-        run_jobs(args.folder, args.limit, args.workers)
+        run_jobs(args.folder, args.limit, args.workers, tuple(args.skip))
         return
     report(*run_import(args.folder, args.workers, args.trace_ms if args.trace else None))
     print(f"(GIL switch interval {sys.getswitchinterval() * 1000:.0f} ms; "
