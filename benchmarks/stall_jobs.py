@@ -1,6 +1,6 @@
 """The rest of the app's long jobs for ``ui_stall.py --jobs`` (issue 14, item 4): offline
-check-out and check-in, every Export-menu export, and the operations that re-index a
-document — delete, its undo, a kind change and its undo.
+check-out and check-in, every Export-menu export, the operations that re-index a document —
+delete, its undo, a kind change and its undo — and building the demo matter.
 
 Each is an ``Extra``: ``prepare()`` (untimed: coding, a package with its work, a twin of the
 matter), ``background(m, ctx)`` — the app's own code path as ``run_background`` hands it
@@ -138,6 +138,24 @@ def _delete(m: Matter) -> Changes:
     return delete_documents(m, [find_document(m, _largest(m))])
 
 
+def _demo(tmp: Path) -> Extra:
+    """File ▸ Open the demo matter the first time: its filings written and imported."""
+    from reviewer.core.demo import populate_demo
+
+    def fresh(name: str) -> Matter:
+        return Matter.create(tmp / name)
+
+    def bg(_m: Matter, _c: Any) -> Iterator[Progress]:
+        demo = fresh("demo-bg.matter")
+        try:
+            yield from background.populate_demo()(demo)
+        finally:
+            demo.close()
+
+    return Extra("demo matter (first open)", lambda: fresh("demo-raw.matter"), bg,
+                 lambda raw: list(populate_demo(raw)))  # fmt: skip
+
+
 def extras(matter: Matter, tmp: Path) -> list[Extra]:
     """Every job of this module, in the order they run (each leaves what the next needs)."""
     big = find_document(matter, _largest(matter))
@@ -151,6 +169,7 @@ def extras(matter: Matter, tmp: Path) -> list[Extra]:
         _operation(f"undo kind ({size})", matter, tmp, history.undo),
         _operation(f"delete ({size})", matter, tmp, _delete),
         _operation(f"undo delete ({size})", matter, tmp, history.undo),
+        _demo(tmp),
     ]
 
 

@@ -115,3 +115,11 @@ def set_kind_indexed(m: Matter, doc_id: int, kind: str) -> Changes:
     finally:
         updater.close()
     return changes
+
+
+def populate_demo(matter_path: Path) -> Iterator[Progress]:
+    """The demo matter's filings written, imported and coded (``demo.populate_demo``)."""
+    from reviewer.core.demo import populate_demo as populate  # demo imports ingest
+
+    with Matter.open(matter_path) as m:
+        yield from populate(m)

@@ -78,6 +78,11 @@ def rescan_exhibits() -> MakeJob:
     return lambda m: stream_in_child(child_jobs.rescan_exhibits, (m.path,))
 
 
+def populate_demo() -> MakeJob:
+    """Build the demo matter (its filings written with PyMuPDF, imported) in a child process."""
+    return lambda m: stream_in_child(child_jobs.populate_demo, (m.path,))
+
+
 def reindex() -> MakeJob:
     """Rebuild the search index in a child process."""
     return lambda m: stream_in_child(child_jobs.reindex, (m.path,))

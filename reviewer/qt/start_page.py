@@ -188,9 +188,10 @@ class StartController:
 
     def open_demo(self) -> None:
         """Open the demo matter, building it in the background the first time."""
-        from reviewer.core.demo import DEMO_NAME, default_demo_path, populate_demo
+        from reviewer.core.demo import DEMO_NAME, default_demo_path
         from reviewer.core.errors import ReviewerError
         from reviewer.core.matter import DB_NAME, Matter
+        from reviewer.qt import background
         from reviewer.qt.dialogs import show_error
 
         path = default_demo_path()
@@ -205,4 +206,4 @@ class StartController:
             return
         if w.docs_model is None or not w.docs_model.rowCount(QModelIndex()):
             w.statusBar().showMessage("Building the demo matter…")
-            w.run_background("Building the demo matter", populate_demo)
+            w.run_background("Building the demo matter", background.populate_demo())
