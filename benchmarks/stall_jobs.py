@@ -13,6 +13,7 @@ matter runs on a twin (a copy made in ``prepare``), so both runs do the same wor
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from reviewer.core.claims import add_from_template, list_claims
 from reviewer.core.delete import delete_documents
 from reviewer.core.documents import find_document
 from reviewer.core.exports.by_name import Request, write_export
-from reviewer.core.matter import Matter
+from reviewer.core.matter import DB_NAME, Matter
 from reviewer.core.records import Changes, Progress
 from reviewer.qt import background
 from reviewer.qt.export_jobs import export_job
@@ -41,10 +42,18 @@ class Extra:
 
 
 def _twin(matter: Matter, dest: Path) -> Matter:
-    """A copy of ``matter`` (database, index, files) for a raw run that writes."""
-    matter.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """A copy of ``matter`` (database, index, files) for a raw run that writes. The database
+    goes through SQLite's backup API: copying its files with ``shutil`` here, where a
+    connection is open, would close file descriptors SQLite holds POSIX locks through — the
+    locks go, and a child process writing the matter next corrupted it (seen)."""
     shutil.rmtree(dest, ignore_errors=True)
-    shutil.copytree(matter.path, dest, ignore=shutil.ignore_patterns("matter.lock"))
+    skip = shutil.ignore_patterns("matter.lock", f"{DB_NAME}*")
+    shutil.copytree(matter.path, dest, ignore=skip)
+    copy = sqlite3.connect(dest / DB_NAME)
+    try:
+        matter.db.conn.backup(copy)
+    finally:
+        copy.close()
     return Matter.open(dest)
 
 
