@@ -38,7 +38,7 @@ from search_benchmark import (  # a sibling script, not a package
     paragraph_text,
 )
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 SEED = 20261130
 PAGE_W, PAGE_H = 612.0, 792.0

@@ -42,8 +42,8 @@ RATIO_TARGET = 0.5
 CHILD_CODE = """
 import resource, sys, tempfile
 from pathlib import Path
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 with tempfile.TemporaryDirectory() as tmp:
     m = Matter.create(Path(tmp) / "bench.matter")
     for _ in import_files(m, [Path(sys.argv[1])]):
@@ -81,7 +81,7 @@ def raw_pymupdf(pdf_dir: Path) -> tuple[int, float]:
 def parse_only(pdf_dir: Path) -> float:
     """Read and segment every PDF without a matter (one process); return seconds."""
     from reviewer.core.errors import ReviewerError
-    from reviewer.core.ingest import parse
+    from reviewer.core.ingest.pipeline import parse
 
     start = time.perf_counter()
     for pdf in sorted(pdf_dir.glob("*.pdf")):
@@ -92,8 +92,8 @@ def parse_only(pdf_dir: Path) -> float:
 
 def ours(pdf_dir: Path, workers: int) -> float:
     """Import every file under ``pdf_dir`` into a fresh temp matter; return seconds."""
-    from reviewer.core.ingest import import_files
-    from reviewer.core.matter import Matter
+    from reviewer.core.ingest.pipeline import import_files
+    from reviewer.core.matter.store import Matter
 
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
@@ -107,7 +107,7 @@ def ours(pdf_dir: Path, workers: int) -> float:
 
 def synthetic_dir(target_pages: int) -> Path:
     """Generate (or reuse) ~``target_pages`` pages of synthetic complaints; return the dir."""
-    from reviewer.core.samples import write_synthetic_complaint
+    from reviewer.samples import write_synthetic_complaint
 
     files = SYNTH_FILES if target_pages >= 1000 else max(1, target_pages // 100)
     paras = max(1, round(target_pages * PARAS_PER_PAGE / files))

@@ -5,7 +5,7 @@ Measures, in one run:
 
 1. Engine choice, on a few corpus scan pages at our DPI: PyMuPDF's ``get_textpage_ocr``
    (MuPDF's built-in Tesseract) vs. the ``tesseract`` program with TSV output on a page
-   rendered by PyMuPDF (what ``reviewer.core.ocr`` does): seconds a page and words read.
+   rendered by PyMuPDF (what ``reviewer.core.ingest.ocr`` does): seconds a page and words read.
 2. ``ocr_documents`` over the scanned corpus files (imported first without OCR) with
    ``--workers`` 1 and 2: pages per minute, including re-segmenting, storing and indexing.
 
@@ -29,10 +29,10 @@ import pymupdf
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from reviewer.core import ocr  # noqa: E402
-from reviewer.core.ingest import import_files  # noqa: E402
-from reviewer.core.matter import Matter  # noqa: E402
-from reviewer.core.ocr_run import ocr_documents  # noqa: E402
+from reviewer.core.ingest import ocr  # noqa: E402
+from reviewer.core.ingest.ocr_run import ocr_documents  # noqa: E402
+from reviewer.core.ingest.pipeline import import_files  # noqa: E402
+from reviewer.core.matter.store import Matter  # noqa: E402
 
 SCANS = (
     "nynd-criminal-complaint-scanned.pdf",

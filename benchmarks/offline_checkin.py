@@ -20,9 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from reviewer.core import offline, tagging
-from reviewer.core.claims import add_from_template
-from reviewer.core.matter import Matter
+from reviewer.core import offline
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import add_from_template
+from reviewer.core.matter.store import Matter
 
 ASSESSMENTS = ("factual", "conclusory", "information-and-belief")
 ELEMENT = "negligence.breach"

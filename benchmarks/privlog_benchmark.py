@@ -19,11 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from reviewer.core import people, privcheck, privilege
 from reviewer.core.exports import write
 from reviewer.core.exports.privilege_log import privilege_log_report
-from reviewer.core.matter import Matter
-from reviewer.core.privlog import PRESETS
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.privilege import people
+from reviewer.core.privilege.log import PRESETS
 
 TOPICS = (
     "contract renewal pricing dispute litigation hold merger diligence patent license "

@@ -14,9 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from reviewer.core import privilege, production, production_export, production_verify
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.production import export as production_export
+from reviewer.core.production import sets as production
+from reviewer.core.production import verify as production_verify
 
 ROOT = Path(__file__).resolve().parent.parent
 

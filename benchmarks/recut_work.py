@@ -12,13 +12,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from reviewer.core import claims, orphans, tagging
-from reviewer.core.documents import paragraphs
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import ocr_documents
-from reviewer.core.privilege import Scope, set_privilege
-from reviewer.core.redactions import add_redaction
+from reviewer.core.claims import elements as claims
+from reviewer.core.claims import tagging
+from reviewer.core.ingest.ocr_run import ocr_documents
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import orphans
+from reviewer.core.matter.documents import paragraphs
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege.coding import Scope, set_privilege
+from reviewer.core.production.redactions import add_redaction
 
 CORPUS = Path(os.environ.get("REVIEWER_CORPUS", Path(__file__).parents[2] / "shared/corpus"))
 WORK = ("tags", "privilege", "redactions")

@@ -1,9 +1,9 @@
 """The bad-redaction check per page, side by side with a raw baseline in the same run.
 
 Baseline: what any look at a page's text and art costs — open the file and, per page,
-``get_texttrace()`` plus ``get_drawings()`` (the two reads the check starts from). Check:
-``reviewer.core.redaction_check.bad_redactions`` on the same files. Prints per file the pages,
-findings, and milliseconds per page of both, then the totals.
+``get_texttrace()`` plus ``get_drawings()`` (the two reads the check starts from).
+Check: ``reviewer.core.production.redaction_check.bad_redactions`` on the same files.
+Prints per file the pages, findings, and milliseconds per page of both, then the totals.
 
 Usage::
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pymupdf
 
-from reviewer.core.redaction_check import bad_redactions
+from reviewer.core.production.redaction_check import bad_redactions
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdfs"
 

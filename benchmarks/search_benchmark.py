@@ -51,8 +51,8 @@ from whoosh.fields import ID, NUMERIC, TEXT, Schema
 from whoosh.lang.porter import stem as porter
 from whoosh.query import spans
 
-from reviewer.core.matter import Matter
-from reviewer.core.samples.synthetic import _roman, _sentence
+from reviewer.core.matter.store import Matter
+from reviewer.samples.synthetic import _roman, _sentence
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -335,7 +335,7 @@ class QueryMaker:
     def pair(self, gap: int, content: bool = True) -> tuple[str, str]:
         """Two plain words ``gap`` apart in one sentence of a generated paragraph (with
         ``content``: neither a function word)."""
-        from reviewer.core.text import words
+        from reviewer.core.search.text import words
 
         skip = {w.lower() for w in FUNCTION} if content else set()
         while True:
@@ -499,7 +499,7 @@ def run_raw(searcher: Any, queries: list[Query], timings: dict[str, Timing], cou
 
 def check_totals(matter: Matter, index: Any, queries: list[Query]) -> dict[str, list[int]]:
     """Per type: [queries whose total equals a full count of our translated query, checked]."""
-    from reviewer.core import query as rq
+    from reviewer.core.search import query as rq
 
     out: dict[str, list[int]] = {}
     ix = windex.open_dir(str(matter.index_dir))

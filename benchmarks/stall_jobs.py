@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reviewer.core import history, offline, tagging
-from reviewer.core.claims import add_from_template, list_claims
-from reviewer.core.delete import delete_documents
-from reviewer.core.documents import find_document
+from reviewer.core import offline
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import add_from_template, list_claims
 from reviewer.core.exports.by_name import Request, write_export
-from reviewer.core.matter import DB_NAME, Matter
+from reviewer.core.matter import history
+from reviewer.core.matter.delete import delete_documents
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import DB_NAME, Matter
 from reviewer.core.records import Changes, Progress
 from reviewer.qt import background
 from reviewer.qt.export_jobs import export_job
@@ -37,7 +39,7 @@ CHECKIN_OPS = 1500
 class Extra:
     name: str
     prepare: Callable[[], Any]
-    background: Callable[[Matter, Any], Iterator[Progress]]
+    background: Callable[[Matter, Any], Iterator[Progress]] | None  # None: GUI thread only
     raw: Callable[[Any], Any]
 
 
@@ -149,7 +151,7 @@ def _delete(m: Matter) -> Changes:
 
 def _demo(tmp: Path) -> Extra:
     """File ▸ Open the demo matter the first time: its filings written and imported."""
-    from reviewer.core.demo import populate_demo
+    from reviewer.samples.demo_matter import populate_demo
 
     def fresh(name: str) -> Matter:
         return Matter.create(tmp / name)
@@ -165,12 +167,22 @@ def _demo(tmp: Path) -> Extra:
                  lambda raw: list(populate_demo(raw)))  # fmt: skip
 
 
-def extras(matter: Matter, tmp: Path) -> list[Extra]:
+def _record_hits(matter: Matter, hits: list[Any]) -> Extra:
+    """Production ▸ Find and redact, the chosen hits recorded (``find.redact_hits``): the app
+    does this on the GUI thread."""
+    from reviewer.core.production.find import redact_hits
+
+    return Extra(f"record {len(hits)} redactions", lambda: None, None,
+                 lambda _c: redact_hits(matter, "V", hits, "bench"))  # fmt: skip
+
+
+def extras(matter: Matter, tmp: Path, hits: list[Any]) -> list[Extra]:
     """Every job of this module, in the order they run (each leaves what the next needs)."""
     big = find_document(matter, _largest(matter))
     size = f"{big.pages} pp."
     kind = "order" if big.kind != "order" else "brief"
     return [
+        *([_record_hits(matter, hits)] if hits else []),
         *_exports(matter, tmp),
         _checkout(matter, tmp),
         _checkin(matter, tmp),

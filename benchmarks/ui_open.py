@@ -136,7 +136,7 @@ def bench_big(path: Path, opens: int, profile: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     from reviewer.core import search
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.store import Matter
     from reviewer.qt.main_window import MainWindow
 
     with Matter.open(path, readonly=True) as m:

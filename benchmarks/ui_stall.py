@@ -46,6 +46,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "pdfs"
 TICK_MS = 10
+HITS: list[Any] = []  # what the find-and-redact preview found: stall_jobs records them
 
 Phase = tuple[str, float, float]  # name, start, end (perf_counter seconds)
 
@@ -63,7 +64,8 @@ def _timed(phases: list[Phase], name: str, fn: Callable[..., Any]) -> Callable[.
 
 def instrument(phases: list[Phase]) -> None:
     """Time the worker's phases by wrapping core functions (this process only)."""
-    from reviewer.core import ingest, search
+    from reviewer.core import search
+    from reviewer.core.ingest import pipeline as ingest
 
     ingest._precheck = _timed(phases, "hash+lookup", ingest._precheck)
     ingest._store = _timed(phases, "sqlite store", ingest._store)
@@ -142,8 +144,8 @@ def run_import(
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.core.ingest import import_files
-    from reviewer.core.matter import Matter
+    from reviewer.core.ingest.pipeline import import_files
+    from reviewer.core.matter.store import Matter
     from reviewer.qt.app import keep_ui_responsive
     from reviewer.qt.worker import JobRunner
 
@@ -254,7 +256,7 @@ def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, b
     """(name, make(matter, n), run it on the GUI thread as a baseline?) for each job; the
     background jobs are the app's own (``reviewer.qt.background``)."""
     from reviewer.core import search
-    from reviewer.core.ocr import tesseract
+    from reviewer.core.ingest.ocr import tesseract
     from reviewer.qt import background as bg
 
     scan = _scan(tmp / "scan.pdf")
@@ -267,7 +269,8 @@ def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, b
         ("import", lambda m, n: bg.import_files(paths, ocr=False)(m), False),
         ("import scan", lambda m, n: bg.import_files([scan], ocr=False)(m), False),
         ("reindex", lambda m, n: bg.reindex()(m) if n == 0 else search.reindex(m), True),
-        ("find-and-redact", lambda m, n: bg.redact_matches("V", "the", "t", [])(m), True),
+        ("find (redact preview)",
+         lambda m, n: bg.find_hits("V", "the", None, HITS if n == 0 else [])(m), True),
         ("export+verify", lambda m, n: bg.export_and_verify("V", tmp / f"out{n}", [])(m), True),
         ("privilege log",
          lambda m, n: bg.privilege_log("ninth-circuit", tmp / f"log{n}.xlsx", True, [])(m),
@@ -280,9 +283,10 @@ def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, b
 
 def _prepare(matter: Any, name: str) -> None:
     """Before the jobs that need them: a production set of every document, coded documents."""
-    from reviewer.core import privilege, production
+    from reviewer.core.privilege import coding as privilege
+    from reviewer.core.production import sets as production
 
-    if name == "find-and-redact":
+    if name == "find (redact preview)":
         ids = [str(r[0]) for r in matter.db.execute("SELECT id FROM documents")]
         production.create_set(matter, "V", "BENCH", 1)
         production.add_documents(matter, "V", ids)
@@ -293,7 +297,7 @@ def run_jobs(folder: Path, limit: int, workers: int, skip: tuple[str, ...] = ())
     """Every long job in the background (ticker gaps) beside the same job on the GUI thread."""
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.store import Matter
     from reviewer.qt.app import keep_ui_responsive
     from reviewer.qt.worker import JobRunner
 
@@ -338,10 +342,14 @@ def _run_extras(runner: Any, matter: Any, tmp: Path, skip: tuple[str, ...]) -> N
     import stall_jobs
 
     stall_jobs.code_for_charts(matter)
-    for extra in stall_jobs.extras(matter, tmp):
+    for extra in stall_jobs.extras(matter, tmp, HITS):
         if any(extra.name.startswith(name) for name in skip):
             continue
         ctx = extra.prepare()
+        if extra.background is None:  # the app runs it on the GUI thread: its time is a stall
+            took = stall_jobs.timed(lambda e=extra, c=ctx: e.raw(c))
+            _row(extra.name + " [GUI]", 0.0, [took * 1000], f"{took:.2f}")
+            continue
         took, gaps = _in_background(runner, matter, lambda m, e=extra, c=ctx: e.background(m, c))
         freeze = stall_jobs.timed(lambda e=extra, c=ctx: e.raw(c))
         _row(extra.name, took, gaps, f"{freeze:.2f}")

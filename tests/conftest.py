@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,8 +37,8 @@ def matter(tmp_path: Path) -> Iterator[Matter]:
 @pytest.fixture(scope="session")
 def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo filings imported once per session (no claims); copy it, never write to it."""
-    from reviewer.core.ingest import import_files
-    from reviewer.core.samples import write_demo_filings
+    from reviewer.core.ingest.pipeline import import_files
+    from reviewer.samples import write_demo_filings
 
     path = tmp_path_factory.mktemp("demo") / "Demo.matter"
     with Matter.create(path, "Doe v. Streamline Social") as m:
@@ -61,7 +61,7 @@ def demo_matter(demo_source: Path, tmp_path: Path) -> Iterator[Matter]:
 @pytest.fixture(scope="session")
 def tesseract() -> str:
     """The Tesseract program; skips (or fails under REVIEWER_OCR_REQUIRED=1) if absent."""
-    from reviewer.core.ocr import tesseract
+    from reviewer.core.ingest.ocr import tesseract
 
     exe = tesseract()
     if exe is None:

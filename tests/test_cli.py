@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.matter import Matter
-from reviewer.core.samples import write_bad_files, write_demo_filings
+from reviewer.core.matter.store import Matter
+from reviewer.samples import write_bad_files, write_demo_filings
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

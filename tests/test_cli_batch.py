@@ -11,8 +11,8 @@ from typing import Any
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.claims import add_from_template
-from reviewer.core.matter import Matter
+from reviewer.core.claims.elements import add_from_template
+from reviewer.core.matter.store import Matter
 
 
 def run(*args: str, code: int = 0) -> Any:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reviewer.cli import main
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 ELEMENT = "tvpra-1595.knowingly-benefited"
 

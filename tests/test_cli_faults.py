@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core import opening, tagging
-from reviewer.core.claims import add_from_template, find_element
-from reviewer.core.matter import DB_NAME, Matter
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import add_from_template, find_element
+from reviewer.core.matter import opening
+from reviewer.core.matter.store import DB_NAME, Matter
 
 
 @pytest.fixture

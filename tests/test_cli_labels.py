@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.samples import write_demo_filings
+from reviewer.samples import write_demo_filings
 
 
 def test_kind_caption_and_the_new_docs_fields(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 
 @pytest.mark.parametrize(

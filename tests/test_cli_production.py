@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reviewer.cli import main
-from reviewer.core.production_export import DAT_FIELDS
-from reviewer.core.production_verify import read_dat
+from reviewer.core.production.export import DAT_FIELDS
+from reviewer.core.production.verify import read_dat
 
 ROGS, OPP, BERK = "cand-349925", "cacd-646349", "cod-berkshire"
 FILES = ("cand-349925-interrogatories.pdf", "cacd-646349-opposition-clawback-privilege.pdf",

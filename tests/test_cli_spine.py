@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reviewer.cli import main
-from reviewer.core.samples.synthetic import write_synthetic_complaint
+from reviewer.samples.synthetic import write_synthetic_complaint
 
 ELEMENT = "tvpra-1595.knowingly-benefited"
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import production
-from reviewer.core.matter import DB_NAME, Matter
+from reviewer.core.matter.store import DB_NAME, Matter
 from reviewer.core.pdf import PdfWriter
-from reviewer.core.samples.synthetic import write_synthetic_complaint
+from reviewer.core.production import sets as production
+from reviewer.samples.synthetic import write_synthetic_complaint
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 

@@ -27,11 +27,11 @@ FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.S
 
 def _prepare(matter: Path) -> None:
     """The demo matter plus a generated FAC of another case (two complaints to choose)."""
-    from reviewer.core import tagging
-    from reviewer.core.claims import element_for_hotkey, list_claims
-    from reviewer.core.documents import find_document, find_paragraph
+    from reviewer.core.claims import tagging
+    from reviewer.core.claims.elements import element_for_hotkey, list_claims
     from reviewer.core.errors import NotFoundError
-    from reviewer.core.matter import Matter
+    from reviewer.core.matter.documents import find_document, find_paragraph
+    from reviewer.core.matter.store import Matter
     from tests.core.test_chart_scope import add_amended_complaint
 
     with Matter.open(matter) as m:

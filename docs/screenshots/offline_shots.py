@@ -14,10 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reviewer.core import offline, privilege, tagging
-from reviewer.core.claims import list_claims
-from reviewer.core.demo import build_demo
-from reviewer.core.matter import Matter
+from reviewer.core import offline
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import list_claims
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import coding as privilege
+from reviewer.samples.demo_matter import build_demo
 
 
 def _as(who: str, machine: str) -> None:

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
 
-from reviewer.core import privilege
-from reviewer.core.documents import find_document, find_paragraph
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import coding as privilege
 from reviewer.qt.main_window import MainWindow
 
 

@@ -24,14 +24,15 @@ from reviewer.cli import production as production_cli
 from reviewer.cli import redactions as redactions_cli
 from reviewer.cli import tagging as tagging_cli
 from reviewer.cli.common import JSON, MATTER, dump, output_options, progress_bar, user_errors
-from reviewer.core import documents, search
-from reviewer.core.anomalies import document_anomalies
-from reviewer.core.classify import KINDS
-from reviewer.core.delete import delete_documents
+from reviewer.core import search
 from reviewer.core.errors import IndexStaleError, MatterError
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import import_and_ocr
+from reviewer.core.ingest.anomalies import document_anomalies
+from reviewer.core.ingest.classify import KINDS
+from reviewer.core.ingest.ocr_run import import_and_ocr
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import documents
+from reviewer.core.matter.delete import delete_documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Document, Paragraph, SearchResult
 from reviewer.core.wording import plural
 
@@ -185,7 +186,7 @@ SCREENSHOT = click.option(
 @user_errors
 def demo(matter: Path | None, no_gui: bool, screenshot: Path | None) -> None:
     """Build the demo matter (if needed) from sample filings the project writes, and open it."""
-    from reviewer.core.demo import build_demo, default_demo_path
+    from reviewer.samples.demo_matter import build_demo, default_demo_path
 
     path = matter or default_demo_path()
     for progress in build_demo(path):

@@ -11,7 +11,7 @@ import click
 from reviewer.cli.claims import DefaultGroup
 from reviewer.cli.common import MATTER, output_options, user_errors
 from reviewer.core import offline
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline import Batch, CheckinResult, Conflict
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import documents
-from reviewer.core.anomalies import document_anomalies
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.anomalies import document_anomalies
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 
 
 @click.command()

@@ -9,11 +9,11 @@ from typing import Any
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
-from reviewer.core import claims as core
-from reviewer.core import counts as core_counts
-from reviewer.core.matter import Matter
+from reviewer.core.claims import counts as core_counts
+from reviewer.core.claims import elements as core
+from reviewer.core.claims.templates import load_templates
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes, Claim
-from reviewer.core.templates import load_templates
 
 
 class DefaultGroup(click.Group):

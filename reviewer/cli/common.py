@@ -4,7 +4,6 @@ progress-bar output."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -13,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from reviewer.core.errors import ReviewerError, describe_os_error
+from reviewer.core.errors import MACHINE_FAULTS, ReviewerError, describe_os_error
 from reviewer.core.records import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,7 +30,7 @@ def user_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except ReviewerError as exc:
             message = str(exc)
-        except (OSError, sqlite3.Error) as exc:
+        except MACHINE_FAULTS as exc:
             described = describe_os_error(exc)
             if described is None:
                 raise

@@ -11,9 +11,9 @@ import click
 
 from reviewer.cli.common import JSON, MATTER, dump, progress_bar, user_errors
 from reviewer.core import exhibits as ex
-from reviewer.core.documents import find_document
 from reviewer.core.exhibits import numbering
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 
 
 class _ListByDefault(click.Group):

@@ -21,9 +21,9 @@ from reviewer.core.exports.proof_chart import (
     proof_chart_report,
 )
 from reviewer.core.exports.searchable_pdf import write_searchable_pdf
-from reviewer.core.matter import Matter
-from reviewer.core.privcheck import Finding
-from reviewer.core.privlog import PRESETS
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege.checks import Finding
+from reviewer.core.privilege.log import PRESETS
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(FORMATS),
                       help="File format (default: from the -o file's extension).")  # fmt: skip

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import documents, labels
-from reviewer.core.classify import KINDS
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.classify import KINDS
+from reviewer.core.matter import documents, labels
+from reviewer.core.matter.store import Matter
 
 
 @click.command()

@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import documents
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import ocr_documents
+from reviewer.core.ingest.ocr_run import ocr_documents
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import ImportResult, Progress
 
 

@@ -10,8 +10,8 @@ import click
 
 from reviewer.cli.claims import DefaultGroup
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import documents, orphans
-from reviewer.core.matter import Matter
+from reviewer.core.matter import documents, orphans
+from reviewer.core.matter.store import Matter
 
 
 @click.group("orphans", cls=DefaultGroup, default="list")

@@ -10,10 +10,14 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import documents, people, privcheck, privilege, redactions
 from reviewer.core.errors import PrivilegeError
-from reviewer.core.matter import Matter
-from reviewer.core.privilege import Scope
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.privilege import people
+from reviewer.core.privilege.coding import Scope
+from reviewer.core.production import redactions
 
 
 def _scope(m: Matter, docs: tuple[str, ...], pages: str | None, para: str | None) -> Scope:

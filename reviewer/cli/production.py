@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, user_errors
-from reviewer.core import production, production_export, production_verify
 from reviewer.core.errors import ProductionError
-from reviewer.core.matter import Matter
-from reviewer.core.redactions import INFO_TYPES
+from reviewer.core.matter.store import Matter
+from reviewer.core.production import export as production_export
+from reviewer.core.production import sets as production
+from reviewer.core.production import verify as production_verify
+from reviewer.core.production.redactions import INFO_TYPES
 
 
 def _rect(text: str) -> tuple[float, float, float, float]:

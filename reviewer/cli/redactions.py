@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from reviewer.cli.common import JSON, dump, user_errors
-from reviewer.core import redaction_check
+from reviewer.core.production import redaction_check
 
 
 @click.group("redactions")

@@ -10,13 +10,14 @@ from typing import Any
 import click
 
 from reviewer.cli.common import JSON, MATTER, dump, output_options, user_errors
-from reviewer.core import documents, history, tagging
-from reviewer.core.claims import find_element
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import find_element
+from reviewer.core.claims.suggest import Suggestion, suggest
 from reviewer.core.errors import ClaimError, IndexStaleError, MatterError
-from reviewer.core.matter import Matter
+from reviewer.core.matter import documents, history
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import ASSESSMENTS, Tag
 from reviewer.core.search import SearchIndex
-from reviewer.core.suggest import Suggestion, suggest
 
 TARGET = click.argument("refs", nargs=-1, required=True, metavar="DOC [PARA]... ELEMENT_ID")
 SEQ = click.option(

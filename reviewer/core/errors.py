@@ -5,7 +5,12 @@ The CLI and the GUI show ``str(error)``; they never show a traceback for these.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+# Faults of the machine rather than of the user's input: a full disk, a read-only or vanished
+# folder, a database kept busy or damaged. ``describe_os_error`` turns them into a sentence.
+MACHINE_FAULTS: tuple[type[BaseException], ...] = (OSError, sqlite3.Error)
 
 
 class ReviewerError(Exception):
@@ -117,7 +122,6 @@ def describe_os_error(exc: BaseException) -> str | None:
     """A sentence for an operating-system fault a user can meet (full disk, read-only or
     vanished folder, permission), or None when it is not one of those."""
     import errno
-    import sqlite3
 
     if isinstance(exc, sqlite3.DatabaseError) and (
         "malformed" in str(exc) or "not a database" in str(exc)

@@ -13,8 +13,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from reviewer.core.anomalies import Anomaly, document_anomalies
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.anomalies import Anomaly, document_anomalies
+from reviewer.core.matter.store import Matter
 
 TIP_LINES = 12
 Role = Qt.ItemDataRole

@@ -10,41 +10,47 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
-from reviewer.core import child_jobs
-from reviewer.core.matter import Matter
+from reviewer.core.jobs import child_jobs
+from reviewer.core.jobs.processes import run_in_child, stream_in_child
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline import CheckinResult
-from reviewer.core.processes import run_in_child, stream_in_child
+from reviewer.core.production.find import Hit
 from reviewer.core.records import Changes, Progress
 from reviewer.qt.worker import MakeJob
 
 
-def export_and_verify(name: str, folder: Path, problems: list[str]) -> MakeJob:
-    """Export production ``name`` into ``folder`` and verify it (in a child process: PyMuPDF
-    would hold the GIL for seconds); problems go to ``problems``. Cancel ends the child; its
-    half-written folder is removed."""
+def export_and_verify(
+    name: str, folder: Path, problems: list[str], outcome: list[str] | None = None
+) -> MakeJob:
+    """Export production ``name`` into ``folder`` and verify it, in a child process (PyMuPDF
+    would hold the GIL for seconds) that reports each document produced; problems go to
+    ``problems``, the outcome sentence to ``outcome``. A cancel stops the child after the
+    document in hand; its half-written folder is removed."""
 
     def make(m: Matter) -> Iterator[Progress]:
         m.require_writable()
-        waiting = Progress(0, 1, f"Exporting {name} to {folder.name} and verifying it…",
-                           step="export", unit="productions")  # fmt: skip
-        args = (m.path, name, folder)
-        found = yield from run_in_child(child_jobs.export_and_verify, args, waiting, m.path)
-        problems.extend(found)
-        yield Progress(1, 1, "Verified.", step="export-done", unit="productions")
+        yield Progress(0, 0, f"Exporting {name} to {folder.name}…", step="export")
+        for p in stream_in_child(child_jobs.export_verify_steps, (m.path, name, folder)):
+            if p.step == "verify-problem":
+                problems.append(p.message)
+                continue
+            if p.step == "export-done" and outcome is not None:
+                outcome.append(p.message)
+            yield p
 
     return make
 
 
-def redact_matches(name: str, text: str, reason: str, found: list[str]) -> MakeJob:
-    """Find ``text`` in production ``name`` and record a redaction per match (one transaction,
-    in a child process)."""
+def find_hits(name: str, text: str, pattern: str | None, found: list[Hit]) -> MakeJob:
+    """Every hit of ``text`` (or of a built-in ``pattern``) in production ``name``, for the
+    find-and-redact preview (in a child process; nothing is recorded)."""
 
     def make(m: Matter) -> Iterator[Progress]:
-        m.require_writable()
-        waiting = Progress(0, 1, f"Finding “{text}” in {name}…", step="redact", unit="sets")
-        args = (m.path, name, text, reason)
-        found.extend((yield from run_in_child(child_jobs.redact_search, args, waiting)))
-        yield Progress(1, 1, f"Recorded {len(found)} redaction(s).", step="redact-done")
+        what = f"the {pattern} pattern" if pattern else f"\u201c{text}\u201d"
+        waiting = Progress(0, 0, f"Finding {what} in {name}…", step="find", unit="sets")
+        args = (m.path, name, text, pattern)
+        found.extend((yield from run_in_child(child_jobs.find_hits, args, waiting)))
+        yield Progress(1, 1, f"Found {len(found)} hit(s).", step="find-done")
 
     return make
 
@@ -80,7 +86,9 @@ def rescan_exhibits() -> MakeJob:
 
 def populate_demo() -> MakeJob:
     """Build the demo matter (its filings written with PyMuPDF, imported) in a child process."""
-    return lambda m: stream_in_child(child_jobs.populate_demo, (m.path,))
+    from reviewer.samples.demo_matter import populate_demo_at
+
+    return lambda m: stream_in_child(populate_demo_at, (m.path,))
 
 
 def reindex() -> MakeJob:

@@ -1,6 +1,6 @@
 """Claims ▸ Claims and elements: add a claim from a shipped template or define one of your
 own, and edit a claim's elements (rename, move, retire or restore, hotkey, add) — each one
-core operation (``reviewer.core.claims``, as ``reviewer claims …``), undoable from Edit."""
+core operation (``reviewer.core.claims.elements``, as ``reviewer claims …``), undoable from Edit."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import claims
+from reviewer.core.claims import elements as claims
+from reviewer.core.claims.templates import load_templates
 from reviewer.core.records import Claim, Element
-from reviewer.core.templates import load_templates
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)

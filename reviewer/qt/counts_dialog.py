@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import counts
-from reviewer.core.claims import list_claims
-from reviewer.core.documents import list_documents
+from reviewer.core.claims import counts
+from reviewer.core.claims.elements import list_claims
+from reviewer.core.claims.templates import load_templates
+from reviewer.core.matter.documents import list_documents
 from reviewer.core.records import Count
-from reviewer.core.templates import load_templates
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)

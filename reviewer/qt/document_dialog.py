@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import documents
-from reviewer.core.anomalies import document_anomalies
-from reviewer.core.classify import KINDS
-from reviewer.core.delete import delete_documents
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.anomalies import document_anomalies
+from reviewer.core.ingest.classify import KINDS
+from reviewer.core.matter import documents
+from reviewer.core.matter.delete import delete_documents, work_counts
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Document
 from reviewer.qt.review_dialog import ReviewDialog
 
@@ -134,6 +134,7 @@ class DocumentDialog(ReviewDialog):
 def _what_goes(matter: Matter, doc: Document) -> str:
     """What deleting a document removes with it, as the dialog lists it."""
     counts = []
+    found = work_counts(matter, doc.id)
     for table, what in (
         ("paragraphs", "paragraph"),
         ("tags", "tag"),
@@ -141,8 +142,7 @@ def _what_goes(matter: Matter, doc: Document) -> str:
         ("redactions", "redaction"),
         ("production_docs", "place in a production set"),
     ):
-        n = matter.db.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", [doc.id])
-        value = n.fetchone()[0]
+        value = found[table]
         if value:
             plural = what.replace("place", "places") if "place" in what else what + "s"
             counts.append(f"{value} {what if value == 1 else plural}")

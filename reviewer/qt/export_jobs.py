@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from reviewer.core import production
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.by_name import Request, write_export
 from reviewer.core.exports.chart_scope import complaints
-from reviewer.core.matter import Matter
-from reviewer.core.privlog import PRESETS, TITLES
-from reviewer.core.processes import run_in_child
+from reviewer.core.jobs.processes import run_in_child
+from reviewer.core.matter.listing import ocr_page_counts
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege.log import PRESETS, TITLES
+from reviewer.core.production import sets as production
 from reviewer.core.records import Progress
 from reviewer.qt import background
 from reviewer.qt.worker import MakeJob
@@ -72,10 +73,7 @@ def option_choices(window: MainWindow, option: str) -> tuple[list[tuple[str, obj
     if option == "preset":
         return [(f"{TITLES[p]} ({p})", p) for p in PRESETS], "frcp"
     if option == "document":
-        rows = matter.db.execute(
-            "SELECT id, file_name, (SELECT COUNT(*) FROM pages p WHERE p.doc_id = d.id"
-            " AND p.ocr) FROM documents d ORDER BY id"
-        ).fetchall()
+        rows = ocr_page_counts(matter)
         choices = [(f"{name} — {n} OCR'd page(s)", doc_id) for doc_id, name, n in rows]
         return choices, window.doc_id
     sets = production.list_sets(matter)

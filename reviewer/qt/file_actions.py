@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import missing_tesseract_notice
+from reviewer.core.ingest.ocr_run import missing_tesseract_notice
+from reviewer.core.matter.store import Matter
 from reviewer.qt import background
 from reviewer.qt.dialogs import show_error
 from reviewer.qt.window_api import ReviewWindow

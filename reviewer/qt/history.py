@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QAction
 
-from reviewer.core import history
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter import history
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
 from reviewer.qt.window_api import ReviewWindow
 

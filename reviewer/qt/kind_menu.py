@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from reviewer.core import documents
-from reviewer.core.classify import KINDS
+from reviewer.core.ingest.classify import KINDS
+from reviewer.core.matter import documents
 from reviewer.qt import background
 from reviewer.qt.dialogs import show_error
 

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
-from reviewer.core import documents, locate, search
+from reviewer.core import search
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import missing_tesseract_notice
+from reviewer.core.ingest.ocr_run import missing_tesseract_notice
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
+from reviewer.core.search import locate
 from reviewer.qt import background, kind_menu
 from reviewer.qt.dialogs import ImportProgressDialog, ShortcutsDialog, show_error
 from reviewer.qt.export_actions import ExportActions
@@ -36,6 +38,7 @@ from reviewer.qt.history import HistoryController
 from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel, OutlineModel
 from reviewer.qt.offline_actions import OfflineActions
+from reviewer.qt.production_ui import ProductionController
 from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController
 from reviewer.qt.start_page import StartController
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         acts = self.actions_by_name
         self.history = HistoryController(self, acts["undo"], acts["redo"])
+        self.production = ProductionController(self)  # the production dock, boxes, previews
         self._connect()
         self._restore_layout()
         self.start = StartController(self)

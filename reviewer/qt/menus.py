@@ -62,6 +62,14 @@ ENTRIES: tuple[Entry, ...] = (
     ("&Document", "kind", "Change &kind…", ("Ctrl+Shift+K",), "review.open_document", ("kind",)),
     ("&Document", "delete", "&Delete documents…", ("Ctrl+Delete",), "review.open_delete", ()),
     ("Pri&vilege", "people", "&People…", ("Ctrl+Shift+P",), "review.open_people", ()),
+    ("&Production", "redact_mode", "&Redact mode: draw boxes on the page", ("Ctrl+Shift+R",),
+     "production.toggle_redact_mode", ()),
+    ("&Production", "find_redact", "&Find and redact…", ("Ctrl+Shift+H",),
+     "production.open_find", ()),
+    ("&Production", "preview_page", "&Preview the produced page", ("Ctrl+Shift+B",),
+     "production.open_preview", ()),
+    ("&Production", "export_production", "&Export and verify…", ("Ctrl+Shift+E",),
+     "production_panel.choose_export", ()),
     *(
         ("E&xport", f"export_{kind}", label, (), "exports.open", (kind,))
         for kind, label in EXPORTS

@@ -28,10 +28,10 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from reviewer.core import listing
-from reviewer.core.listing import DocumentRow, OutlineRow
-from reviewer.core.matter import Matter
-from reviewer.core.segment import COUNT_RE
+from reviewer.core.ingest.segment import COUNT_RE
+from reviewer.core.matter import listing
+from reviewer.core.matter.listing import DocumentRow, OutlineRow
+from reviewer.core.matter.store import Matter
 from reviewer.qt.anomaly_column import ANOMALY_CELL, AnomalyCounts
 
 Index = QModelIndex | QPersistentModelIndex

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reviewer.core import offline
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.wording import plural
 from reviewer.qt.background import checkin
 from reviewer.qt.worker import Job

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import documents, offline
+from reviewer.core import offline
+from reviewer.core.matter import documents
 from reviewer.core.offline import conflicts
 from reviewer.core.wording import plural
 from reviewer.qt import background

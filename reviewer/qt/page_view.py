@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,6 +43,19 @@ SELECTED_EDGE = QColor(40, 110, 220)
 BOX_EDGE = QColor(120, 120, 120, 60)
 
 
+Overlay = Callable[[QPainter, int], None]  # paints over 1-based page n
+
+
+class PageTool(Protocol):
+    """Something that takes the page view's mouse (the redaction box tool): each handler
+    returns True when it used the event."""
+
+    def press(self, event: QMouseEvent) -> bool: ...
+    def move(self, event: QMouseEvent) -> bool: ...
+    def release(self, event: QMouseEvent) -> bool: ...
+    def escape(self) -> bool: ...
+
+
 class PageView(QAbstractScrollArea):
     """Scrolls through every page of one document; zoom, fit width, page navigation."""
 
@@ -56,6 +71,8 @@ class PageView(QAbstractScrollArea):
         self.hits: list[Box] = []
         self.marks: dict[int, list[TagMark]] = {}  # paragraph id → its tags' marks
         self.page_marks: dict[int, list[TagMark]] = {}  # 1-based page → exhibit page tags
+        self.tool: PageTool | None = None  # takes the mouse while set (e.g. drawing a box)
+        self.overlays: list[Overlay] = []  # drawn over each page, last
         self.zoom = 1.0
         self.fit = True  # follow the viewport's width until the user zooms
         self._tops: list[int] = []  # y of each page's top edge, in pixels
@@ -296,6 +313,8 @@ class PageView(QAbstractScrollArea):
         for box in self.hits:
             if box[0] == page:
                 painter.drawRect(self.box_rect(box).adjusted(-1, -1, 1, 1))
+        for overlay in self.overlays:
+            overlay(painter, page)
 
     # -- events -----------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
@@ -319,6 +338,8 @@ class PageView(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.tool is not None and self.tool.escape():
+            return
         keys = {Qt.Key.Key_Home: 1, Qt.Key.Key_End: len(self.page_sizes)}
         if event.key() in keys:
             self.go_to_page(keys[Qt.Key(event.key())])
@@ -330,10 +351,35 @@ class PageView(QAbstractScrollArea):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and self.tool.press(event):
+            return
         pid = self.paragraph_at(event.position().toPoint())
         if pid is not None:
             self.paragraphClicked.emit(pid)
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.tool is None or not self.tool.move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.tool is None or not self.tool.release(event):
+            super().mouseReleaseEvent(event)
+
+    def page_at(self, point: QPoint) -> int | None:
+        """The 1-based page drawn under a viewport point (None: between pages)."""
+        for index in self.visible_pages():
+            if self.page_rect(index).contains(point):
+                return index + 1
+        return None
+
+    def to_points(self, page: int, point: QPointF) -> tuple[float, float]:
+        """A viewport point as PDF points on 1-based ``page`` (kept within the page)."""
+        origin, scale = self.page_rect(page - 1).topLeft(), self._scale()
+        w, h = self.page_sizes[page - 1]
+        x = (point.x() - origin.x()) / scale
+        y = (point.y() - origin.y()) / scale
+        return min(max(x, 0.0), w), min(max(y, 0.0), h)
 
     def paragraph_at(self, point: QPoint) -> int | None:
         """The paragraph drawn under a viewport point (the smallest box wins)."""

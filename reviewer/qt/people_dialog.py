@@ -1,7 +1,8 @@
 """Privilege ▸ People: the matter's people list (names, aliases such as e-mail addresses or
 initials, the attorney flag, organisation), which the privilege log and its checks read.
 Add a person, or choose one and change their aliases, flag or organisation; remove one.
-Each is one undoable core operation (``reviewer.core.people``, as ``reviewer people …``)."""
+Each is one undoable core operation (``reviewer.core.privilege.people``, as
+``reviewer people …``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import people
+from reviewer.core.privilege import people
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)

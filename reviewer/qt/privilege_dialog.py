@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core import privcheck
 from reviewer.core.errors import LogCheckError, ReviewerError
 from reviewer.core.exports.privilege_log import gate, privilege_log_report
-from reviewer.core.matter import Matter
-from reviewer.core.privlog import PRESETS, TITLES
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
+from reviewer.core.privilege.log import PRESETS, TITLES
 from reviewer.qt import background
 from reviewer.qt.worker import Job, MakeJob
 

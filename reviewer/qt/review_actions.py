@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QDialog
 
-from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
 from reviewer.qt import background
 from reviewer.qt.review_dialog import ReviewDialog  # noqa: F401  (re-exported)

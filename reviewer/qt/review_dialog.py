@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from reviewer.core import locate, search
+from reviewer.core import search
 from reviewer.core.errors import ReviewerError
+from reviewer.core.search import locate
 from reviewer.qt.panels.search_panel import LIMIT
 from reviewer.qt.window_api import ReviewWindow
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.recent import MatterSummary, summarize
+from reviewer.core.matter.recent import MatterSummary, summarize
 from reviewer.core.wording import plural
 from reviewer.qt.window_api import ReviewWindow
 
@@ -188,11 +188,11 @@ class StartController:
 
     def open_demo(self) -> None:
         """Open the demo matter, building it in the background the first time."""
-        from reviewer.core.demo import DEMO_NAME, default_demo_path
         from reviewer.core.errors import ReviewerError
-        from reviewer.core.matter import DB_NAME, Matter
+        from reviewer.core.matter.store import DB_NAME, Matter
         from reviewer.qt import background
         from reviewer.qt.dialogs import show_error
+        from reviewer.samples.demo_matter import DEMO_NAME, default_demo_path
 
         path = default_demo_path()
         try:

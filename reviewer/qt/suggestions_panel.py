@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reviewer.core import search, suggest, tagging
-from reviewer.core.claims import list_claims
-from reviewer.core.matter import Matter
+from reviewer.core import search
+from reviewer.core.claims import suggest, tagging
+from reviewer.core.claims.elements import list_claims
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Element, Progress
 from reviewer.qt.review_dialog import ReviewDialog
 from reviewer.qt.tag_marks import tag_sentence

@@ -11,11 +11,11 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from reviewer.core.claims import list_claims
-from reviewer.core.documents import paragraph_by_id
+from reviewer.core.claims.elements import list_claims
+from reviewer.core.claims.tagging import list_tags
 from reviewer.core.errors import NotFoundError
-from reviewer.core.matter import Matter
-from reviewer.core.tagging import list_tags
+from reviewer.core.matter.documents import paragraph_by_id
+from reviewer.core.matter.store import Matter
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 

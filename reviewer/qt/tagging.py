@@ -5,12 +5,12 @@ every dock through the window's one ``operation_executed`` signal (undo and redo
 
 from __future__ import annotations
 
-from reviewer.core import tagging
-from reviewer.core.claims import element_for_hotkey, list_claims
-from reviewer.core.documents import paragraph_by_id
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import element_for_hotkey, list_claims
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.chart_scope import complaints
 from reviewer.core.exports.proof_chart import ChartRow, chart_rows
+from reviewer.core.matter.documents import paragraph_by_id
 from reviewer.core.records import Changes
 from reviewer.qt.tag_marks import tag_sentence
 from reviewer.qt.window_api import ReviewWindow

@@ -11,7 +11,7 @@ import contextlib
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 POLL_MS = 250  # a change shows within a second, and a poll costs next to nothing
 INDEX_STATE = "reviewer-index.json"

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QStatusBar, QWidget
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.qt.models import DocumentsModel
 from reviewer.qt.page_view import PageView
 from reviewer.qt.panels.claims_panel import ClaimsPanel

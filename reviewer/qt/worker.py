@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import ImportResult, Progress
 
 log = logging.getLogger("reviewer")

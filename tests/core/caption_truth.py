@@ -2,7 +2,7 @@
 (normalised), case name (Bluebook style, first party on each side).
 
 Established by reading each first page (PyMuPDF text with positions; pages rendered with
-pdftoppm and looked at), independently of ``reviewer.core.captions``. Values are what the
+pdftoppm and looked at), independently of ``reviewer.core.ingest.captions``. Values are what the
 filing itself prints: ``None`` where it prints none (an exhibit with no caption page). A
 case number printed without its office digit (``15-cv-02543``) stays so unless the ECF
 stamp, the court's own record, gives it. ``ocr`` marks filings whose caption is only in a

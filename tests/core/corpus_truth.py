@@ -2,7 +2,7 @@
 
 Every value here was established by reading the PDFs in ``/work/shared/corpus/pdfs``
 (text layer dumped with positions and colours via ``page.get_text("dict")``, pages rendered
-and inspected by eye), independently of ``reviewer.core.segment``.  MANIFEST.tsv counts are
+and inspected by eye), independently of ``reviewer.core.ingest.segment``.  MANIFEST.tsv counts are
 approximate and sometimes wrong (MDD: 50 paragraphs, not ~60; E.D. Cal.: 93, not ~93-102).
 
 Conventions

@@ -1,5 +1,5 @@
 """A brute-force reference for search: every paragraph of a matter is scanned and the parsed
-query model (``reviewer.core.query``) is evaluated on it word by word, straight from the
+query model (``reviewer.core.search.query``) is evaluated on it word by word, straight from the
 README's "Searching" rules. It shares nothing with ``reviewer.core.search`` except the
 tokenizer (``text.words``, ``text.stem``) and the count-heading helpers, so the two can be
 compared on a real corpus.
@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from reviewer.core import classify, text
-from reviewer.core.query import And, Filter, Near, Node, Not, Or, Phrase, Same, Term
+from reviewer.core.ingest import classify
+from reviewer.core.search import text
+from reviewer.core.search.query import And, Filter, Near, Node, Not, Or, Phrase, Same, Term
 
 Span = tuple[int, int]
 

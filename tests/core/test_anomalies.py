@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.anomalies import Anomaly, PageInfo, find_anomalies
+from reviewer.core.ingest.anomalies import Anomaly, PageInfo, find_anomalies
 from reviewer.core.records import Paragraph
 from tests.core.filing_fixture import Filing, prose
 
@@ -96,9 +96,9 @@ def test_check_command_and_docs_json_report_anomalies(tmp_path: Path) -> None:
 
 def test_bad_redactions_found_on_import_are_anomalies(corpus: Path, tmp_path: Path) -> None:
     """A source filing with black boxes over copyable text says so in its anomalies."""
-    from reviewer.core.anomalies import document_anomalies
-    from reviewer.core.ingest import import_files
-    from reviewer.core.matter import Matter
+    from reviewer.core.ingest.anomalies import document_anomalies
+    from reviewer.core.ingest.pipeline import import_files
+    from reviewer.core.matter.store import Matter
 
     m = Matter.create(tmp_path / "B.matter", "B")
     for _ in import_files(m, [corpus / "cand-288207-order-pleading-paper.pdf"]):

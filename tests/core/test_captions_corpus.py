@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import captions, classify, layout
+from reviewer.core.ingest import captions, classify, layout
 from reviewer.core.pdf import read_pdf
 from tests.core.caption_truth import CAPTIONS, MANIFEST_DISAGREES
 

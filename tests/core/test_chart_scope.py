@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import claims, counts, tagging
-from reviewer.core.documents import find_document, find_paragraph
+from reviewer.core.claims import counts, tagging
+from reviewer.core.claims import elements as claims
 from reviewer.core.errors import NotFoundError
 from reviewer.core.exports import write
 from reviewer.core.exports.chart_scope import complaints, find_complaint, scope_documents
 from reviewer.core.exports.proof_chart import ChartSummary, chart_rows, proof_chart_report
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.samples.synthetic import write_synthetic_complaint
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
+from reviewer.samples.synthetic import write_synthetic_complaint
 
 
 def add_amended_complaint(m: Matter, folder: Path) -> int:

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import child_jobs, history, offline, tagging
-from reviewer.core.delete import delete_documents
-from reviewer.core.documents import find_document
-from reviewer.core.matter import Matter
+from reviewer.core import offline
+from reviewer.core.claims import tagging
+from reviewer.core.jobs import child_jobs
+from reviewer.core.jobs.processes import run_in_child, stream_in_child
+from reviewer.core.matter import history
+from reviewer.core.matter.delete import delete_documents
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline.checkin import PAUSE_ENV
-from reviewer.core.processes import run_in_child, stream_in_child
 from reviewer.core.records import Progress
 from tests.core.test_offline import BREACH, office, paras, snapshot
 

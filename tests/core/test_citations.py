@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.citations import Citation, extract, parse_one
+from reviewer.core.claims.citations import Citation, extract, parse_one
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core import claims, counts, tagging
-from reviewer.core.documents import find_document, find_paragraph
+from reviewer.core.claims import counts, tagging
+from reviewer.core.claims import elements as claims
+from reviewer.core.claims.templates import get_template
 from reviewer.core.errors import ClaimError, NotFoundError
-from reviewer.core.matter import Matter
-from reviewer.core.templates import get_template
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
 
 
 def test_add_from_template_copies_elements_in_order(matter: Matter) -> None:
@@ -101,7 +102,7 @@ def test_find_count_by_number_word_or_heading(demo_matter: Matter) -> None:
 def test_corpus_counts_suggest_by_statute_and_name(corpus: object, matter: Matter) -> None:
     from pathlib import Path
 
-    from reviewer.core.ingest import import_files
+    from reviewer.core.ingest.pipeline import import_files
 
     base = Path(str(corpus))
     for name in ("cand-316263-second-amended-complaint.pdf",
@@ -138,7 +139,7 @@ def test_corpus_counts_suggest_by_statute_and_name(corpus: object, matter: Matte
     ],
 )  # fmt: skip
 def test_suggestions_for_each_template(heading: str, first: str, expected: str) -> None:
-    from reviewer.core.templates import load_templates
+    from reviewer.core.claims.templates import load_templates
 
     found = counts.suggest_templates(heading, first, load_templates())
     assert found[0].claim == expected
@@ -146,7 +147,7 @@ def test_suggestions_for_each_template(heading: str, first: str, expected: str) 
 
 
 def test_no_suggestion_without_a_statute_or_name() -> None:
-    from reviewer.core.templates import load_templates
+    from reviewer.core.claims.templates import load_templates
 
     assert counts.suggest_templates("COUNT IV — Breach of Contract", "Under 28 U.S.C. § 1332",
                                     load_templates()) == []  # fmt: skip

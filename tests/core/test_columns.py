@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.core import ingest
+from reviewer.core.ingest import pipeline as ingest
 from tests.core.filing_fixture import Filing, prose
 
 

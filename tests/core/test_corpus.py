@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import documents
-from reviewer.core.captions import normalise_case_no
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.captions import normalise_case_no
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Document, Paragraph
 from tests.core.caption_truth import CAPTIONS, MANIFEST_DISAGREES
 from tests.core.corpus_truth import (
@@ -170,7 +170,7 @@ def test_a_contents_page_with_a_good_text_layer_is_never_sent_to_ocr(
 ) -> None:
     """The 391-page report's table of contents (leader dots) was judged garbage and OCR'd,
     and OCR's text of it cost the report all but 12 of its numbered ¶¶."""
-    from reviewer.core.ocr_run import plan
+    from reviewer.core.ingest.ocr_run import plan
 
     doc = _doc(corpus_matter, "cand-306945-exhibit-expert-report-391p.pdf")
     assert not doc.needs_ocr

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core import captions, courts
-from reviewer.core.layout import text_quality
+from reviewer.core.ingest import captions, courts
+from reviewer.core.ingest.layout import text_quality
 
 
 @pytest.mark.parametrize(

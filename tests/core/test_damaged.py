@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import documents, ocr
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest import ocr
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import read_pdf, render_gray_png
 from reviewer.core.pdf.read import MAX_PIXELS
 from reviewer.core.records import ImportResult
-from reviewer.core.samples import write_damaged_files
+from reviewer.samples import write_damaged_files
 
 DAMAGE = {  # class -> words the reason must hold, pages that must be listed lost, exact?
     "truncated_25": ("truncated", {3}, False),
@@ -118,7 +119,7 @@ def test_a_matter_unchanged_after_refusals_still_opens(
 def test_an_oversized_scan_imports_and_is_ocrd(
     matter: Matter, damaged: dict[str, Path], tesseract: str
 ) -> None:
-    from reviewer.core.ocr_run import import_and_ocr
+    from reviewer.core.ingest.ocr_run import import_and_ocr
 
     messages = [p.message for p in import_and_ocr(matter, [damaged["oversized"]], workers=1)]
     doc = documents.find_document(matter, "oversized.pdf")

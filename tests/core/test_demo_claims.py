@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.core import counts, tagging
-from reviewer.core.demo import build_demo
-from reviewer.core.demo_claims import COUNT_CLAIMS, TAGS
+from reviewer.core.claims import counts, tagging
 from reviewer.core.exports.proof_chart import chart_rows
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
+from reviewer.samples.demo_claims import COUNT_CLAIMS, TAGS
+from reviewer.samples.demo_matter import build_demo
 
 
 def test_demo_matter_is_seeded_once(tmp_path: Path) -> None:

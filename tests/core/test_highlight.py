@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.highlight import highlights, snippet
-from reviewer.core.query import parse
+from reviewer.core.search.highlight import highlights, snippet
+from reviewer.core.search.query import parse
 
 TEXT = (
     "Defendant knowingly benefited from participation in a venture. The ventures of "

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import documents
 from reviewer.core.errors import MatterError
-from reviewer.core.ingest import import_files, parse, rows
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files, parse, rows
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import ImportResult
-from reviewer.core.samples import write_bad_files, write_demo_filings
+from reviewer.samples import write_bad_files, write_demo_filings
 
 
 def _run(m: Matter, paths: list[Path]) -> list[ImportResult]:

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import audit, claims, documents, labels, privilege, redactions, tagging
+from reviewer.core.claims import elements as claims
+from reviewer.core.claims import tagging
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.privilege_log import log_caption
 from reviewer.core.exports.report import caption
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import audit, documents, labels
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import PdfWriter
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.production import redactions
 
 
 def _pleading(path: Path, title: str, district: str = "NORTHERN DISTRICT OF CALIFORNIA") -> Path:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.layout import CleanPage, Row, clean_page, parse_ecf, text_quality
+from reviewer.core.ingest.layout import CleanPage, Row, clean_page, parse_ecf, text_quality
+from reviewer.core.ingest.segment import join_rows, segment
 from reviewer.core.pdf import Line, PageText
-from reviewer.core.segment import join_rows, segment
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def _pleading_page(index: int, body: list[tuple[str, float]]) -> PageText:
 
 
 def test_margin_numbers_and_stamp_are_stripped_and_paragraph_joins_across_pages() -> None:
-    from reviewer.core.layout import clean_pages
+    from reviewer.core.ingest.layout import clean_pages
 
     p1 = _pleading_page(
         0,

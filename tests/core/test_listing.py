@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import listing
-from reviewer.core.matter import Matter
+from reviewer.core.matter import listing
+from reviewer.core.matter.store import Matter
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_document_rows_by_id_in_chunks(many: Matter) -> None:
 
 
 def test_outline_rows_follow_reading_order(tmp_path: Path) -> None:
-    from reviewer.core.demo import build_demo
+    from reviewer.samples.demo_matter import build_demo
 
     path = tmp_path / "Demo.matter"
     list(build_demo(path))

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import ocr
 from reviewer.core.errors import OcrUnavailableError
-from reviewer.core.ingest import import_files
-from reviewer.core.layout import clean_pages, margin_number_columns, ocr_number
-from reviewer.core.locate import hit_boxes
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import ocr_documents, plan
+from reviewer.core.ingest import ocr
+from reviewer.core.ingest.layout import clean_pages, margin_number_columns, ocr_number
+from reviewer.core.ingest.ocr_run import ocr_documents, plan
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.ingest.segment import segment
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import Line, PageText, PdfWriter
 from reviewer.core.search import SearchIndex
-from reviewer.core.segment import segment
+from reviewer.core.search.locate import hit_boxes
 
 needs_tesseract = pytest.mark.usefixtures("tesseract")
 
@@ -201,7 +201,7 @@ def test_without_tesseract_import_works_and_ocr_says_how_to_install(
 
 
 def test_merge_keeps_the_text_layer_ecf_stamp_over_its_ocr_reading() -> None:
-    from reviewer.core.ocr_run import merge
+    from reviewer.core.ingest.ocr_run import merge
     from reviewer.core.pdf import PdfText
 
     stamp = _line("Case 8:20-mj-00487-GLF Document 1 Filed 10/02/20 Page 1 of 8", 110, 13)
@@ -220,7 +220,8 @@ def test_merge_keeps_the_text_layer_ecf_stamp_over_its_ocr_reading() -> None:
 def test_tags_on_text_pages_survive_ocr_of_the_scanned_pages(
     matter: Matter, tmp_path: Path
 ) -> None:
-    from reviewer.core import claims, tagging
+    from reviewer.core.claims import elements as claims
+    from reviewer.core.claims import tagging
 
     doc = _import(matter, _write_scan(tmp_path / "scan.pdf", _SCAN_TEXT, text_first=True))
     claims.add_from_template(matter, "tvpra-1595")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import documents
-from reviewer.core.matter import Matter
-from reviewer.core.ocr_run import import_and_ocr
+from reviewer.core.ingest.ocr_run import import_and_ocr
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.search import SearchIndex
 
 CRIMINAL = "nynd-criminal-complaint-scanned.pdf"

@@ -18,11 +18,14 @@ from typing import Any
 
 import pytest
 
-from reviewer.core import offline, opening, privilege, tagging
-from reviewer.core.claims import add_from_template
-from reviewer.core.history import undo
-from reviewer.core.matter import DB_NAME, Matter
+from reviewer.core import offline
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import add_from_template
+from reviewer.core.matter import opening
+from reviewer.core.matter.history import undo
+from reviewer.core.matter.store import DB_NAME, Matter
 from reviewer.core.offline import OfflineError
+from reviewer.core.privilege import coding as privilege
 
 BREACH, CAUSE = "negligence.breach", "negligence.causation"
 
@@ -352,7 +355,8 @@ def test_check_out_refuses_an_existing_folder_and_writes_nothing(
 def test_claims_people_and_redactions_made_offline_come_back(
     office: Matter, tmp_path: Path
 ) -> None:
-    from reviewer.core import people, redactions
+    from reviewer.core.privilege import people
+    from reviewer.core.production import redactions
 
     p = paras(office)
     redactions.add_redaction(office, 1, 1, "ssn", rect=(10, 10, 50, 20))  # RED-0001 at the office
@@ -374,7 +378,7 @@ def test_claims_people_and_redactions_made_offline_come_back(
 def test_a_re_cut_made_offline_is_skipped_with_the_reason(office: Matter, tmp_path: Path) -> None:
     offline.checkout(office, [1], "Alice", tmp_path / "pkg")
     with Matter.open(tmp_path / "pkg") as pkg:
-        from reviewer.core.documents import set_kind
+        from reviewer.core.matter.documents import set_kind
 
         set_kind(pkg, 1, "motion")
     result = offline.checkin(office, tmp_path / "pkg")

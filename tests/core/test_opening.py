@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from reviewer.core import documents, opening, schema
 from reviewer.core.errors import (
     DiskFullError,
     MatterDamagedError,
@@ -22,9 +21,10 @@ from reviewer.core.errors import (
     MatterTooNewError,
     describe_os_error,
 )
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import DB_NAME, Matter
-from reviewer.core.samples import write_demo_filings
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import documents, opening, schema
+from reviewer.core.matter.store import DB_NAME, Matter
+from reviewer.samples import write_demo_filings
 
 
 def _set_version(path: Path, version: int) -> None:
@@ -155,7 +155,8 @@ def test_two_writers_side_by_side_and_a_reader_cannot_write(tmp_path: Path) -> N
 
 
 def test_missing_stored_file_is_named(tmp_path: Path) -> None:
-    from reviewer.core import production, production_export
+    from reviewer.core.production import export as production_export
+    from reviewer.core.production import sets as production
 
     path = tmp_path / "A.matter"
     (f,) = [f for f in write_demo_filings(tmp_path / "src") if f.kind == "complaint"][:1]

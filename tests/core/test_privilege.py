@@ -10,11 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import people, privcheck, privilege, privlog, redactions, tagging
+from reviewer.core.claims import tagging
 from reviewer.core.errors import PrivilegeError
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.privilege import Scope
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.privilege import log as privlog
+from reviewer.core.privilege import people
+from reviewer.core.privilege.coding import Scope
+from reviewer.core.production import redactions
 
 FILES = (
     "cacd-646349-opposition-clawback-privilege.pdf",

@@ -8,10 +8,13 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from reviewer.core import audit, production, production_export, production_verify
 from reviewer.core.errors import ProductionError
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import audit
+from reviewer.core.matter.store import Matter
+from reviewer.core.production import export as production_export
+from reviewer.core.production import sets as production
+from reviewer.core.production import verify as production_verify
 
 LINES = [
     "Plaintiff J.D., a minor, resides in Denver with her parents.",

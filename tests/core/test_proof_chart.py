@@ -13,8 +13,8 @@ import docx
 import openpyxl
 import pytest
 
-from reviewer.core import claims, counts, tagging
-from reviewer.core.documents import find_document, find_paragraph
+from reviewer.core.claims import counts, tagging
+from reviewer.core.claims import elements as claims
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import write
 from reviewer.core.exports.proof_chart import (
@@ -24,8 +24,9 @@ from reviewer.core.exports.proof_chart import (
     element_status,
     proof_chart_report,
 )
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import pdf_text
 
 FAC = "cacd-798862-redline-first-amended-complaint.pdf"

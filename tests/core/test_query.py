@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.query import (
+from reviewer.core.search.query import (
     And,
     Filter,
     Near,

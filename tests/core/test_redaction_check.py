@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from reviewer.cli import main
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.redaction_check import bad_redactions, check_files, findings_of
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
+from reviewer.core.production.redaction_check import bad_redactions, check_files, findings_of
 from tests.core.redaction_samples import BAD, CLEAN, bad, clean
 
 

@@ -11,10 +11,13 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from reviewer.core import privilege, production, production_export, production_verify
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf.scrub import strings_in
+from reviewer.core.privilege import coding as privilege
+from reviewer.core.production import export as production_export
+from reviewer.core.production import sets as production
+from reviewer.core.production import verify as production_verify
 from tests.core.leaky_source import LINES, NAME, write_leaky
 
 

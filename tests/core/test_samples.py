@@ -10,7 +10,7 @@ import pytest
 
 from reviewer.core.errors import BadFileError
 from reviewer.core.pdf import Line, PageText, PdfWriter, read_pdf
-from reviewer.core.samples import (
+from reviewer.samples import (
     SampleFile,
     TruthParagraph,
     write_bad_files,

@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 
 from reviewer.core import search
-from reviewer.core.delete import delete_documents
-from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, NotFoundError, ReviewerError
-from reviewer.core.history import undo
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.query import QuerySyntaxError
-from reviewer.core.samples import write_demo_filings
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.delete import delete_documents
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.history import undo
+from reviewer.core.matter.store import Matter
 from reviewer.core.search import SearchIndex, check
 from reviewer.core.search import index as search_index
 from reviewer.core.search import translate as search_translate
+from reviewer.core.search.query import QuerySyntaxError
+from reviewer.samples import write_demo_filings
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from reviewer.core import schema
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.query import parse
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter import schema
+from reviewer.core.matter.store import Matter
+from reviewer.core.search.query import parse
 from tests.core.search_reference import (
     Para,
     leaf_words,

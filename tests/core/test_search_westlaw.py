@@ -9,10 +9,10 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.query import parse
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.core.search import SearchIndex
+from reviewer.core.search.query import parse
 from tests.core.search_reference import reference_hits
 
 PROBES = [

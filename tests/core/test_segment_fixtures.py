@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import ingest
-from reviewer.core.segment import Para
+from reviewer.core.ingest import pipeline as ingest
+from reviewer.core.ingest.segment import Para
 from tests.core.filing_fixture import LEFT, Filing, prose
 
 

@@ -12,16 +12,19 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from reviewer.core import claims, counts, history, orphans, production, schema, tagging
-from reviewer.core.audit import operation
-from reviewer.core.delete import delete_documents, update_document
-from reviewer.core.documents import find_document, find_paragraph, paragraphs
+from reviewer.core.claims import counts, tagging
+from reviewer.core.claims import elements as claims
 from reviewer.core.errors import OrphanError
-from reviewer.core.matter import Matter
-from reviewer.core.people import add_person
-from reviewer.core.privilege import Scope, set_privilege, set_settings, settings
-from reviewer.core.recut import match, recut
-from reviewer.core.redactions import add_redaction, list_redactions
+from reviewer.core.matter import history, orphans, schema
+from reviewer.core.matter.audit import operation
+from reviewer.core.matter.delete import delete_documents, update_document
+from reviewer.core.matter.documents import find_document, find_paragraph, paragraphs
+from reviewer.core.matter.recut import match, recut
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege.coding import Scope, set_privilege, set_settings, settings
+from reviewer.core.privilege.people import add_person
+from reviewer.core.production import sets as production
+from reviewer.core.production.redactions import add_redaction, list_redactions
 
 DERIVED = set(schema.DOCUMENT_OWN)  # a document's own rows, not anyone's work
 NOT_STATE = {"audit", "operations", "matter_meta", "_sqlite_migrations"}
@@ -233,7 +236,7 @@ def test_privilege_log_settings_are_an_undoable_operation(m: Matter) -> None:
 
 def test_an_undo_that_conflicts_is_refused_and_writes_nothing(m: Matter) -> None:
     from reviewer.core.errors import ClaimError
-    from reviewer.core.ingest import import_files
+    from reviewer.core.ingest.pipeline import import_files
 
     doc = find_document(m, "answer.pdf")
     delete_documents(m, [doc])

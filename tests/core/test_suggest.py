@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reviewer.core import claims, tagging
-from reviewer.core.documents import find_document, find_paragraph
-from reviewer.core.matter import Matter
+from reviewer.core.claims import elements as claims
+from reviewer.core.claims import tagging
+from reviewer.core.claims.suggest import suggest
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
 from reviewer.core.search import SearchIndex
-from reviewer.core.suggest import suggest
 
 ELEMENT = "tvpra-1595.knowingly-benefited"
 

@@ -6,10 +6,12 @@ import sqlite3
 
 import pytest
 
-from reviewer.core import audit, claims, tagging
-from reviewer.core.documents import find_document, find_paragraph
+from reviewer.core.claims import elements as claims
+from reviewer.core.claims import tagging
 from reviewer.core.errors import ClaimError
-from reviewer.core.matter import Matter
+from reviewer.core.matter import audit
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
 
 
 @pytest.fixture
@@ -109,7 +111,7 @@ def test_audit_log_is_append_only(m: Matter) -> None:
 
 
 def test_deleting_a_document_is_undone_with_its_tags(m: Matter) -> None:
-    from reviewer.core.delete import delete_documents
+    from reviewer.core.matter.delete import delete_documents
 
     doc = find_document(m, "complaint.pdf")
     tagging.tag(m, [_para(m, "46")], "tvpra-1595.knowingly-benefited")

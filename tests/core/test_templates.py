@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import query
+from reviewer.core.claims.templates import get_template, load_templates, templates_dir
 from reviewer.core.errors import NotFoundError, TemplateError
-from reviewer.core.templates import get_template, load_templates, templates_dir
+from reviewer.core.search import query
 
 REQUIRED = {
     "tvpra-1595", "tvpra-1591a1", "tvpra-1591a2", "csam-2255", "negligence",

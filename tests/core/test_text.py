@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.text import query_words, stem, words
+from reviewer.core.search.text import query_words, stem, words
 
 
 def sentences(text: str) -> list[str]:

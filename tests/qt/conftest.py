@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings
 from pytestqt.qtbot import QtBot
 
-from reviewer.core.demo import build_demo
 from reviewer.qt.main_window import MainWindow
+from reviewer.samples.demo_matter import build_demo
 
 
 @pytest.fixture(scope="session")

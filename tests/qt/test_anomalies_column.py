@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.qt.document_dialog import DocumentDialog
 from reviewer.qt.main_window import MainWindow
 from reviewer.qt.models import ANOMALIES
@@ -68,8 +68,8 @@ def test_edit_menu_names_the_operation_to_undo(
     ``&`` in an element's name is shown, not taken for a keyboard accelerator."""
     from PySide6.QtCore import QItemSelectionModel
 
-    from reviewer.core.claims import element_for_hotkey, list_claims, rename_element
-    from reviewer.core.documents import find_document, find_paragraph
+    from reviewer.core.claims.elements import element_for_hotkey, list_claims, rename_element
+    from reviewer.core.matter.documents import find_document, find_paragraph
 
     with Matter.open(demo) as m:
         claim = list_claims(m)[0].key

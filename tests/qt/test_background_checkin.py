@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import offline, tagging
-from reviewer.core.claims import list_claims
-from reviewer.core.matter import Matter
+from reviewer.core import offline
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import list_claims
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline.checkin import PAUSE_ENV
 from reviewer.qt.main_window import MainWindow
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.qt.main_window import MainWindow
 from tests.core.exhibit_fixtures import complaint_with_exhibits
 

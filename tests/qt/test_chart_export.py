@@ -12,10 +12,10 @@ import openpyxl
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import counts
-from reviewer.core.claims import add_from_template, element_for_hotkey
-from reviewer.core.documents import find_document, find_paragraph
-from reviewer.core.matter import Matter
+from reviewer.core.claims import counts
+from reviewer.core.claims.elements import add_from_template, element_for_hotkey
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
 from reviewer.qt.claims_dialog import ClaimsDialog
 from reviewer.qt.counts_dialog import CountsDialog
 from reviewer.qt.main_window import MainWindow
@@ -138,8 +138,8 @@ def test_exhibits_under_the_elements_they_support(window: MainWindow, demo: Path
     """Compl. ¶ 35 cites Exhibit B (attached, Dkt. 1-2); Answer ¶ 15 cites an Exhibit B that
     the answer does not attach. Tagged, each shows its exhibit beneath it; the attached one
     opens Exhibit B's first page."""
-    from reviewer.core import tagging
-    from reviewer.core.claims import list_claims
+    from reviewer.core.claims import tagging
+    from reviewer.core.claims.elements import list_claims
 
     with Matter.open(demo) as m:
         element = element_for_hotkey(m, list_claims(m)[0].key, 4)

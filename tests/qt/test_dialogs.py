@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import ImportResult, Progress
 from reviewer.qt import dialogs
 from reviewer.qt.dialogs import (

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.qt.main_window import MainWindow
 from tests.core.exhibit_fixtures import complaint_with_exhibits
 

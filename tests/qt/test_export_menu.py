@@ -119,7 +119,7 @@ def test_exhibit_list_binder_production_and_a_refused_searchable_pdf(
 ) -> None:
     import pymupdf
 
-    from reviewer.core import production
+    from reviewer.core.production import sets as production
 
     m = window.matter
     assert m is not None

@@ -18,11 +18,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import tagging
-from reviewer.core.claims import element_for_hotkey
-from reviewer.core.documents import paragraph_by_id, quotation
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import element_for_hotkey
 from reviewer.core.exports.proof_chart import chart_rows
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import paragraph_by_id, quotation
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Progress
 from reviewer.qt.main_window import MainWindow
 from tests.qt.conftest import chart_texts as _chart_texts
@@ -366,7 +366,7 @@ def test_a_documents_kind_is_changed_from_its_row(
     qtbot: QtBot, window: MainWindow, demo: Path
 ) -> None:
     """Kind ▸ on a document's row: the table shows the new kind at once; the row stays."""
-    from reviewer.core import documents
+    from reviewer.core.matter import documents
     from reviewer.qt import kind_menu
 
     assert window.open_matter(demo)

@@ -15,9 +15,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
-from reviewer.core.samples import write_demo_filings
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.core.search import SearchIndex
 from reviewer.qt.hits import HitDelegate, HitsModel, snippet_html
 from reviewer.qt.models import (
@@ -29,6 +28,7 @@ from reviewer.qt.models import (
     DocumentsModel,
     OutlineModel,
 )
+from reviewer.samples import write_demo_filings
 
 USER = Qt.ItemDataRole.UserRole
 TIP = Qt.ItemDataRole.ToolTipRole

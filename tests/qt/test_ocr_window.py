@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.qt.main_window import MainWindow
 from tests.core.test_ocr import _SCAN_TEXT, _write_scan
 

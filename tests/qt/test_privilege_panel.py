@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import privilege
+from reviewer.core.privilege import coding as privilege
 from reviewer.qt.main_window import MainWindow
 
 

@@ -13,11 +13,12 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import documents, privilege
-from reviewer.core.claims import element_for_hotkey
-from reviewer.core.documents import find_document, find_paragraph
+from reviewer.core.claims.elements import element_for_hotkey
 from reviewer.core.exports.proof_chart import chart_rows
-from reviewer.core.matter import Matter
+from reviewer.core.matter import documents
+from reviewer.core.matter.documents import find_document, find_paragraph
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import coding as privilege
 from reviewer.qt.claims_dialog import ClaimsDialog
 from reviewer.qt.counts_dialog import CountsDialog
 from reviewer.qt.document_dialog import DeleteDialog, DocumentDialog

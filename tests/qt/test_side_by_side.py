@@ -14,9 +14,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from pytestqt.qtbot import QtBot
 
-from reviewer.core import documents, tagging
-from reviewer.core.claims import find_element
-from reviewer.core.matter import Matter
+from reviewer.core.claims import tagging
+from reviewer.core.claims.elements import find_element
+from reviewer.core.matter import documents
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Paragraph
 from reviewer.qt.main_window import MainWindow
 from tests.qt.conftest import chart_texts as _chart_texts
@@ -73,7 +74,7 @@ def test_a_tag_from_the_cli_shows_in_the_open_app(qtbot: QtBot, window: MainWind
 def test_a_document_imported_by_the_cli_appears_in_the_documents_list(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from reviewer.core.samples import write_demo_filings
+    from reviewer.samples import write_demo_filings
 
     assert window.docs_model is not None
     before = window.docs_model.rowCount(QModelIndex())

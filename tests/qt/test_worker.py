@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from reviewer.core import search
 from reviewer.core.errors import ReviewerError
-from reviewer.core.ingest import import_files
-from reviewer.core.matter import Matter
+from reviewer.core.ingest.pipeline import import_files
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Progress
 from reviewer.qt.worker import Job, JobRunner, JobSummary, MakeJob, unexpected_message
 

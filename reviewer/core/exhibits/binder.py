@@ -15,7 +15,7 @@ from reviewer.core.exhibits.numbering import SCHEMES, numbers
 from reviewer.core.exhibits.register import find_exhibit, list_exhibits
 from reviewer.core.exports import atomic_output
 from reviewer.core.exports.report import caption
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import BinderEntry, assemble_binder, stamp_exhibit
 
 _PARTY = {"plaintiff": "PLAINTIFF'S", "defendant": "DEFENDANT'S", "joint": "JOINT"}

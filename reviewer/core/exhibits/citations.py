@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.core.exhibits.labels import Cite, citations
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 _LINKED = ("EX", "TAB", "ATT")  # what a cite without a match is listed as (not attached)
 
@@ -121,7 +121,7 @@ def link_filing(matter: Matter, filing_id: int) -> int:
                 used_cited.add(target)
             if target:
                 links.add((int(target), pid, cite.text))
-    db["exhibit_cites"].insert_all(
+    db.table("exhibit_cites").insert_all(
         ({"exhibit_id": e, "para_id": p, "text": t} for e, p, t in sorted(links)), ignore=True
     )
     for row_id in cited_rows.values():
@@ -162,9 +162,9 @@ def relink_touched(matter: Matter, rows: Sequence[Sequence[Any]]) -> None:
         for state in (before, after):
             row = json.loads(state) if state is not None else {}
             if tbl in ("pages", "documents"):
-                rescan.add(row.get("doc_id") or row.get("id"))
+                rescan.add(row.get("doc_id") or row.get("id") or 0)
             elif tbl in ("exhibits", "paragraphs"):
-                relink.add(row.get("filing_id") if tbl == "exhibits" else row.get("doc_id"))
+                relink.add(row.get("filing_id" if tbl == "exhibits" else "doc_id") or 0)
     exists = {r[0] for r in matter.db.execute("SELECT id FROM documents")}
     for doc_id in sorted(d for d in rescan if d in exists):
         scan_document(matter, doc_id)

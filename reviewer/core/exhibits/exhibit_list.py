@@ -12,7 +12,7 @@ from typing import Any
 from reviewer.core.exhibits.numbering import SCHEMES, numbers, trial_numbers
 from reviewer.core.exhibits.register import list_exhibits
 from reviewer.core.exports.report import Column, Report, caption, today
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 AO187 = (("Plf. No.", 9), ("Def. No.", 9), ("Date Offered", 11), ("Marked", 9),
          ("Admitted", 9), ("Description of Exhibits", 60))  # fmt: skip

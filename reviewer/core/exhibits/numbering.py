@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.core.audit import Recorder
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits.register import find_exhibit, list_exhibits
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import Recorder
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
 
 
@@ -162,7 +162,7 @@ def numbers(matter: Matter) -> list[dict[str, Any]]:
 def crosswalk(matter: Matter) -> list[dict[str, Any]]:
     """Deposition exhibit number → trial number(s): ``{exhibit_id, label, file_name,
     deposition, trial}`` for every exhibit with a deposition number."""
-    out = []
+    out: list[dict[str, Any]] = []
     for ex in list_exhibits(matter):
         deps = [n for n in ex["numbers"] if _scheme_of(n) == "DEP"]
         trial = [n for n in ex["numbers"] if _scheme_of(n) != "DEP"]

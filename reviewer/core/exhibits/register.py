@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from reviewer.core.audit import Recorder, current_user
-from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits import detect
 from reviewer.core.exhibits.citations import link_filing, user_work
 from reviewer.core.exhibits.labels import cover_label, label_of
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import Recorder, current_user
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes, Progress
 
 FOUND = ("cover", "stamp", "ecf")
@@ -38,7 +38,7 @@ def new_row(
         "parent_id": parent, "description": description, "ecf_ref": ecf_ref,
         "who": current_user(), "at": _now(),
     }  # fmt: skip
-    return int(matter.db["exhibits"].insert(row).last_pk)
+    return int(matter.db.table("exhibits").insert(row).last_pk or 0)
 
 
 def _main_filing(matter: Matter, doc_id: int, ecf_ref: str | None) -> int | None:
@@ -91,7 +91,7 @@ def _store_found(matter: Matter, doc_id: int, found: list[detect.Found], filing:
         else:  # found again: a label or description the user gave stays
             values.pop("label")
             values.pop("description")
-        db["exhibits"].update(row_id, values)
+        db.table("exhibits").update(row_id, values)
         ids.append(row_id)
     for row_id in old.values():
         if user_work(matter, row_id):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import privcheck
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exhibits.binder import write_binder
 from reviewer.core.exhibits.exhibit_list import exhibit_list_report
@@ -27,7 +26,8 @@ from reviewer.core.exports.proof_chart import (
     proof_chart_report,
 )
 from reviewer.core.exports.searchable_pdf import write_searchable_pdf
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
 
 FORMATS_OF: dict[str, tuple[str, ...]] = {
     "proof-chart": FORMATS,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewer.core.errors import NotFoundError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,14 @@ on errors unless forced. The redaction log (one row per recorded redaction) live
 
 from __future__ import annotations
 
-from reviewer.core import labels, privcheck, privlog
 from reviewer.core.errors import LogCheckError
 from reviewer.core.exports.report import Column, Report, today
-from reviewer.core.matter import Matter
-from reviewer.core.privilege import settings
-from reviewer.core.redactions import INFO_TYPES, basis_text, list_redactions
+from reviewer.core.matter import labels
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
+from reviewer.core.privilege import log as privlog
+from reviewer.core.privilege.coding import settings
+from reviewer.core.production.redactions import INFO_TYPES, basis_text, list_redactions
 
 OPTIONAL = ("CC", "BCC", "Custodian", "Basis", "Paragraph", "Reason")
 REDACTION_COLUMNS = (("Entry", 13), ("Document", 30), ("Page", 12), ("Paragraph", 12),

@@ -27,9 +27,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reviewer.core import tagging
-from reviewer.core.claims import list_claims
-from reviewer.core.counts import mapped_counts
+from reviewer.core.claims import tagging
+from reviewer.core.claims.counts import mapped_counts
+from reviewer.core.claims.elements import list_claims
 from reviewer.core.exports.chart_scope import (
     ExhibitRef,
     cited_exhibits,
@@ -37,7 +37,7 @@ from reviewer.core.exports.chart_scope import (
     scope_documents,
 )
 from reviewer.core.exports.report import Column, Report, caption, today
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Claim, Element, Tag
 
 SUPPORT = ("conclusory", "information-and-belief")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reviewer.core import labels
-from reviewer.core.matter import Matter
+from reviewer.core.matter import labels
+from reviewer.core.matter.store import Matter
 
 
 @dataclass(frozen=True, slots=True)

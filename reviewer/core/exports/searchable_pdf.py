@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 from reviewer.core import pdf
-from reviewer.core.documents import find_document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports import atomic_output
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Matter
 
 
 def write_searchable_pdf(matter: Matter, doc: str | int, path: str | Path) -> tuple[int, int]:

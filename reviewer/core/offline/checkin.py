@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.audit import CONTENT, Recorder
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import CONTENT, Recorder
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline.checkout import find_batch
 from reviewer.core.offline.keys import SPECS, Keys, dumps
 from reviewer.core.offline.merge import Change, Merger

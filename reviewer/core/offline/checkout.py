@@ -15,17 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import sqlite3
 import uuid
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reviewer.core import opening, search
-from reviewer.core.audit import current_user
-from reviewer.core.documents import find_document
-from reviewer.core.matter import DB_NAME, FILES_DIR, Matter
+from reviewer.core import search
+from reviewer.core.matter import opening
+from reviewer.core.matter.audit import current_user
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import DB_NAME, FILES_DIR, Connection, Matter, snapshot
 from reviewer.core.offline.package import BASELINE, OfflineError, work_rows, write_manifest
 from reviewer.core.records import Progress
 
@@ -138,9 +138,8 @@ def _base_op(folder: Path) -> int:
 def _write(matter: Matter, batch: Batch, tmp: Path) -> Iterator[Progress]:
     yield Progress(0, len(batch.docs), "Copying the matter", step="checkout", unit="documents")
     (tmp / FILES_DIR).mkdir(parents=True)
-    dst = sqlite3.connect(tmp / DB_NAME)
+    dst = snapshot(matter, tmp / DB_NAME)
     try:
-        matter.db.conn.backup(dst)
         base_op = dst.execute("SELECT coalesce(max(id), 0) FROM operations").fetchone()[0]
         _prune(dst, batch)
     finally:
@@ -163,7 +162,7 @@ def _write(matter: Matter, batch: Batch, tmp: Path) -> Iterator[Progress]:
     }, files)  # fmt: skip
 
 
-def _prune(db: sqlite3.Connection, batch: Batch) -> None:
+def _prune(db: Connection, batch: Batch) -> None:
     """Cut the copy down to the batch's documents and empty its log."""
     keep = ",".join(str(int(d)) for d in batch.docs)
     db.execute("PRAGMA foreign_keys = OFF")

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.core.audit import Recorder, key_of
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import Recorder, key_of
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline.keys import SPECS, Keys, Missing, next_entry_id
 from reviewer.core.offline.package import OfflineError
 from reviewer.core.records import Changes

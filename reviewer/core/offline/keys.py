@@ -15,9 +15,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
-from reviewer.core.privilege import FIELDS as PRIVILEGE_FIELDS
+from reviewer.core.matter.store import Database
+from reviewer.core.privilege.coding import FIELDS as PRIVILEGE_FIELDS
 
 Row = dict[str, Any]
 

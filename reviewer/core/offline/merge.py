@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reviewer.core.audit import Recorder, key_of
-from reviewer.core.matter import Matter
+from reviewer.core.matter.audit import Recorder, key_of
+from reviewer.core.matter.store import Matter
 from reviewer.core.offline.keys import (
     SPECS,
     WHOLE,

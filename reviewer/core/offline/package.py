@@ -18,9 +18,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reviewer.core import opening
-from reviewer.core.audit import key_of
 from reviewer.core.errors import ReviewerError
+from reviewer.core.matter import opening
+from reviewer.core.matter.audit import key_of
 from reviewer.core.offline.keys import SPECS, dumps, merges
 
 MANIFEST = "package.json"

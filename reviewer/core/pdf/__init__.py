@@ -17,8 +17,10 @@ from reviewer.core.pdf.produce import (
     leftover_words,
     page_count,
     produce,
+    produced_page_image,
     secrets_for,
     slip_sheet,
+    slip_sheet_image,
     stamp_rects,
     text_outside,
     text_under,
@@ -42,6 +44,7 @@ from reviewer.core.pdf.view import (
     page_words,
     reading_order,
     text_in_rect,
+    turned_rects,
 )
 from reviewer.core.pdf.write import PdfWriter, html_to_pdf, pdf_text
 
@@ -69,6 +72,7 @@ __all__ = [
     "page_words",
     "pdf_text",
     "produce",
+    "produced_page_image",
     "read_pdf",
     "reading_order",
     "render_gray_png",
@@ -78,10 +82,12 @@ __all__ = [
     "secrets_of",
     "secrets_pattern",
     "slip_sheet",
+    "slip_sheet_image",
     "stamp_exhibit",
     "stamp_rects",
     "text_in_rect",
     "text_outside",
     "text_under",
     "tight_boxes",
+    "turned_rects",
 ]

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.errors import BadFileError
 from reviewer.core.pdf.read import _open, _pymupdf
 from reviewer.core.pdf.scrub import scrub, secrets_of
+from reviewer.core.pdf.view import PageImage
 
 # --- Productions: find text, redact for real, stamp Bates numbers, check the result ---------
 
@@ -236,6 +238,62 @@ def stamp_rects(m: Any, page: Any, bates: str, legend: str) -> list[Rect]:
     return out
 
 
+def _produce_page(
+    m: Any, page: Any, mine: list[tuple[Rect, str]], bates: str, legend: str
+) -> list[tuple[Rect, str]]:
+    """One page as ``produce`` makes it; its boxes as placed on the turned page."""
+    rects = [rect for rect, _ in mine]
+    if mine:
+        _drop_annots(m, page, rects)
+        _remove_text(m, page, _bands(_glyphs(page), rects))
+        _blacken(m, page, rects)
+    turn = page.rotation_matrix
+    page.remove_rotation()
+    page.wrap_contents()  # keeps what is added next out of the rotation's transform
+    seen = [(m.Rect(rect) * turn, label) for rect, label in mine]
+    if seen:
+        _labels(m, page, [(tuple(r), label) for r, label in seen])
+    backing = stamp_rects(m, page, bates, legend)
+    _remove_text(m, page, _bands(_glyphs(page), backing))
+    _stamp(m, page, bates, legend)
+    return [((r.x0, r.y0, r.x1, r.y1), label) for r, label in seen]
+
+
+def produced_page_image(
+    src: str | Path, number: int, boxes: list[tuple[Rect, str]], bates: str, legend: str,
+    zoom: float,
+) -> PageImage:  # fmt: skip
+    """Page ``number`` (1-based) of ``src`` produced exactly as ``produce`` would make it
+    (text under the boxes removed, black boxes and labels, Bates number and legend), in
+    memory, rendered at ``zoom`` times 72 dpi. The file itself is not touched."""
+    m = _pymupdf()
+    doc = _open(Path(src))
+    try:
+        if not 1 <= number <= doc.page_count:
+            raise BadFileError(Path(src), f"has no page {number}")
+        doc.select([number - 1])
+        page = doc[0]
+        _produce_page(m, page, boxes, bates, legend)
+        return _rendered(m, doc[0], zoom)
+    finally:
+        doc.close()
+
+
+def slip_sheet_image(message: str, bates: str, legend: str, zoom: float) -> PageImage:
+    """A withheld document's slip sheet (``slip_sheet``) rendered at ``zoom``."""
+    m = _pymupdf()
+    doc = _slip_doc(m, message, bates, legend)
+    try:
+        return _rendered(m, doc[0], zoom)
+    finally:
+        doc.close()
+
+
+def _rendered(m: Any, page: Any, zoom: float) -> PageImage:
+    pix = page.get_pixmap(matrix=m.Matrix(zoom, zoom), alpha=False)
+    return PageImage(pix.width, pix.height, pix.stride, bytes(pix.samples))
+
+
 def produce(
     src: str | Path, dest: str | Path, boxes: dict[int, list[tuple[Rect, str]]],
     bates: list[str], legend: str, meta: dict[str, str] | None = None,
@@ -254,22 +312,9 @@ def produce(
     produced: dict[int, list[tuple[Rect, str]]] = {}
     try:
         for number, page in enumerate(doc, 1):
-            mine = boxes.get(number, [])
-            rects = [rect for rect, _ in mine]
-            if mine:
-                _drop_annots(m, page, rects)
-                _remove_text(m, page, _bands(_glyphs(page), rects))
-                _blacken(m, page, rects)
-            turn = page.rotation_matrix
-            page.remove_rotation()
-            page.wrap_contents()  # keeps what is added next out of the rotation's transform
-            seen = [(m.Rect(rect) * turn, label) for rect, label in mine]
+            seen = _produce_page(m, page, boxes.get(number, []), bates[number - 1], legend)
             if seen:
-                _labels(m, page, [(tuple(r), label) for r, label in seen])
-                produced[number] = [((r.x0, r.y0, r.x1, r.y1), label) for r, label in seen]
-            backing = stamp_rects(m, page, bates[number - 1], legend)
-            _remove_text(m, page, _bands(_glyphs(page), backing))
-            _stamp(m, page, bates[number - 1], legend)
+                produced[number] = seen
         scrub(m, doc, secrets)
         doc.set_metadata({"producer": "reviewer", "creator": "reviewer", **(meta or {})})
         doc.save(str(dest), garbage=4, deflate=True, clean=True, use_objstms=0)
@@ -281,19 +326,24 @@ def produce(
 def slip_sheet(dest: str | Path, message: str, bates: str, legend: str) -> None:
     """A one-page US-letter PDF saying ``message``, stamped like a produced page."""
     m = _pymupdf()
-    doc = m.open()
+    doc = _slip_doc(m, message, bates, legend)
     try:
-        page = doc.new_page(width=612, height=792)
-        font = m.Font("helv")
-        writer = m.TextWriter(page.rect)
-        size = 14.0
-        writer.append(((612 - font.text_length(message, size)) / 2, 380), message, font=font,
-                      fontsize=size)  # fmt: skip
-        writer.write_text(page)
-        _stamp(m, page, bates, legend)
         doc.save(str(dest), garbage=4, deflate=True)
     finally:
         doc.close()
+
+
+def _slip_doc(m: Any, message: str, bates: str, legend: str) -> Any:
+    doc = m.open()
+    page = doc.new_page(width=612, height=792)
+    font = m.Font("helv")
+    writer = m.TextWriter(page.rect)
+    size = 14.0
+    writer.append(((612 - font.text_length(message, size)) / 2, 380), message, font=font,
+                  fontsize=size)  # fmt: skip
+    writer.write_text(page)
+    _stamp(m, page, bates, legend)
+    return doc
 
 
 def leftover_words(path: str | Path, boxes: dict[int, list[Rect]], allowed: set[str]) -> list[

@@ -87,9 +87,9 @@ def page_words(path: str | Path, page_index: int) -> list[WordBox]:
 
 def reading_order(words: list[WordBox]) -> list[WordBox]:
     """Words top to bottom in rows, each row left to right."""
-    # Rows as the importer builds them from lines (reviewer.core.layout): words whose vertical
-    # centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect per
-    # word) and splits a caption's mixed font sizes into separate lines.
+    # Rows as the importer builds them from lines (reviewer.core.ingest.layout): words whose
+    # vertical centres are close share a row. PyMuPDF's sort=True costs ten times as much (a Rect
+    # per word) and splits a caption's mixed font sizes into separate lines.
     rows: list[list[WordBox]] = []
     for w in sorted(words, key=lambda w: (w[1] + w[3], w[0])):
         first = rows[-1][0] if rows else None
@@ -106,6 +106,26 @@ def text_in_rect(path: str | Path, page_index: int, rect: tuple[float, float, fl
     pymupdf = _pymupdf()
     with _OPEN_DOCS.lock:
         return str(_page(path, page_index).get_textbox(pymupdf.Rect(rect))).strip()
+
+
+def turned_rects(
+    path: str | Path, page_index: int, rects: list[tuple[float, float, float, float]],
+    to_view: bool = True,
+) -> list[tuple[float, float, float, float]]:  # fmt: skip
+    """Rectangles of a page (0-based) moved between its own, unrotated coordinates (text
+    boxes, redactions) and the page as shown, turned by its /Rotate (``to_view``), or back.
+    Unchanged on a page that is not turned."""
+    pymupdf = _pymupdf()
+    with _OPEN_DOCS.lock:
+        page = _page(path, page_index)
+        if not page.rotation:
+            return list(rects)
+        turn = page.rotation_matrix if to_view else page.derotation_matrix
+        out = []
+        for r in rects:
+            t = pymupdf.Rect(r) * turn
+            out.append((t.x0, t.y0, t.x1, t.y1))
+        return out
 
 
 def close_cached() -> None:

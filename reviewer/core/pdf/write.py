@@ -9,7 +9,7 @@ from typing import Any
 
 from reviewer.core.pdf.read import _open, _pymupdf
 
-# --- Writing: generated sample filings and test fixtures (see reviewer.core.samples) ---------
+# --- Writing: generated sample filings and test fixtures (see reviewer.samples) ---------
 
 # PyMuPDF's built-in equivalents of the base-14 fonts, written through a TextWriter so that
 # em dashes, curly quotes and § survive (page.insert_text maps them to "·").

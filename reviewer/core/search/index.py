@@ -17,10 +17,11 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from reviewer.core import classify, opening
-from reviewer.core.matter import Matter
+from reviewer.core.ingest import classify
+from reviewer.core.matter import opening
+from reviewer.core.matter.store import Matter
 from reviewer.core.records import Progress
-from reviewer.core.text import Word, stem, words
+from reviewer.core.search.text import Word, stem, words
 
 INDEX_VERSION = 4  # 2: ``pairs``; 3: sentence breaks in a column; 4: pairs of common words
 STATE_FILE = "reviewer-index.json"

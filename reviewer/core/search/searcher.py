@@ -3,7 +3,6 @@ document, and more-like-this."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -11,12 +10,12 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import query as wq
 
-from reviewer.core import highlight
-from reviewer.core import query as q
-from reviewer.core.documents import find_document
 from reviewer.core.errors import IndexStaleError, ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.documents import find_document
+from reviewer.core.matter.store import Connection, Matter
 from reviewer.core.records import Hit, SearchResult
+from reviewer.core.search import highlight
+from reviewer.core.search import query as q
 from reviewer.core.search.index import check, ensure_current
 from reviewer.core.search.translate import _Translator
 
@@ -139,9 +138,7 @@ _HIT_ROWS = """SELECT p.id, p.doc_id, d.file_name, p.seq, p.number, p.kind, p.ci
     WHERE p.id IN ({})"""
 
 
-def _hits(
-    conn: sqlite3.Connection, node: q.Node, found: Iterable[tuple[int, float | None]]
-) -> list[Hit]:
+def _hits(conn: Connection, node: q.Node, found: Iterable[tuple[int, float | None]]) -> list[Hit]:
     found = list(found)
     rows: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(found), 500):
@@ -154,5 +151,22 @@ def _hits(
         if row is None:  # deleted since the searcher opened
             continue
         ranges, snippet = highlight.marked(node, row[-1])
-        hits.append(Hit(*row[:9], score, row[-1], snippet, ranges))
+        pid_, doc, name, seq, number, kind, cite, first, last = row[:9]
+        hits.append(
+            Hit(
+                pid_,
+                doc,
+                name,
+                seq,
+                number,
+                kind,
+                cite,
+                first,
+                last,
+                score,
+                row[-1],
+                snippet,
+                ranges,
+            )
+        )
     return hits

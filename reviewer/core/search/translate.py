@@ -1,4 +1,4 @@
-"""The query model (``reviewer.core.query``) translated to Whoosh queries over one reader."""
+"""The query model (``reviewer.core.search.query``) translated to Whoosh queries over one reader."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.query import spans
 
-from reviewer.core import classify, highlight
-from reviewer.core import query as q
 from reviewer.core.errors import NotFoundError, ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.ingest import classify
+from reviewer.core.matter.store import Matter
+from reviewer.core.search import highlight
+from reviewer.core.search import query as q
 from reviewer.core.search.index import STEM
 from reviewer.core.search.matchers import (
     _AndNot,
@@ -19,7 +20,7 @@ from reviewer.core.search.matchers import (
     _SpanNear,
     _SpanOr,
 )
-from reviewer.core.text import plural_forms, query_words, stem
+from reviewer.core.search.text import plural_forms, query_words, stem
 
 MAX_EXPANSION = 1000
 _FAR = 1 << 24  # "anywhere in the paragraph" for same-sentence spans

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core import exhibits
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
 from reviewer.qt import background
 from reviewer.qt.worker import Job, MakeJob
 

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core import privcheck, privilege
 from reviewer.core.errors import ReviewerError
-from reviewer.core.matter import Matter
+from reviewer.core.matter.store import Matter
+from reviewer.core.privilege import checks as privcheck
+from reviewer.core.privilege import coding as privilege
 from reviewer.core.records import Changes
 from reviewer.qt.privilege_dialog import PrivilegeLogDialog, Runner
 
