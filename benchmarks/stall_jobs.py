@@ -26,11 +26,13 @@ from reviewer.core.delete import delete_documents
 from reviewer.core.documents import find_document
 from reviewer.core.exports.by_name import Request, write_export
 from reviewer.core.matter import DB_NAME, Matter
+from reviewer.core.processes import HelperProcess
 from reviewer.core.records import Changes, Progress
 from reviewer.qt import background
 from reviewer.qt.export_jobs import export_job
 
 CHECKIN_OPS = 1500
+HELPER = HelperProcess()  # the app's JobRunner owns one
 
 
 @dataclass
@@ -134,11 +136,12 @@ def _boxed(steps: Any) -> Iterator[Progress]:
 
 
 def _operation(name: str, matter: Matter, tmp: Path, call: Callable[[Matter], Changes]) -> Extra:
-    """The app's path (``background.operation``, as ``ReviewActions.perform_later``) beside
-    the same call on the GUI thread, on a twin."""
+    """The app's path (``background.operation`` in the helper process, as
+    ``ReviewActions.perform_later``) beside the same call on the GUI thread, on a twin. The
+    helper is spawned by the first such job (as in the app) and counted in its time."""
     return Extra(
         name, lambda: _twin(matter, tmp / "twin-op.matter"),
-        lambda m, _twin: background.operation(name, call, [])(m),
+        lambda m, _twin: background.operation(name, call, [], HELPER)(m),
         lambda twin: call(twin),
     )  # fmt: skip
 
