@@ -24,6 +24,7 @@ from reviewer.core import offline
 from reviewer.core.claims import tagging
 from reviewer.core.claims.elements import add_from_template, list_claims
 from reviewer.core.exports.by_name import Request, write_export
+from reviewer.core.jobs.processes import HelperProcess
 from reviewer.core.matter import history
 from reviewer.core.matter.delete import delete_documents
 from reviewer.core.matter.documents import find_document
@@ -33,6 +34,7 @@ from reviewer.qt import background
 from reviewer.qt.export_jobs import export_job
 
 CHECKIN_OPS = 1500
+HELPER = HelperProcess()  # the app's JobRunner owns one
 
 
 @dataclass
@@ -136,11 +138,12 @@ def _boxed(steps: Any) -> Iterator[Progress]:
 
 
 def _operation(name: str, matter: Matter, tmp: Path, call: Callable[[Matter], Changes]) -> Extra:
-    """The app's path (``background.operation``, as ``ReviewActions.perform_later``) beside
-    the same call on the GUI thread, on a twin."""
+    """The app's path (``background.operation`` in the helper process, as
+    ``ReviewActions.perform_later``) beside the same call on the GUI thread, on a twin. The
+    helper is spawned by the first such job (as in the app) and counted in its time."""
     return Extra(
         name, lambda: _twin(matter, tmp / "twin-op.matter"),
-        lambda m, _twin: background.operation(name, call, [])(m),
+        lambda m, _twin: background.operation(name, call, [], HELPER)(m),
         lambda twin: call(twin),
     )  # fmt: skip
 

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from reviewer.core.jobs import child_jobs
-from reviewer.core.jobs.processes import run_in_child, stream_in_child
+from reviewer.core.jobs.processes import HelperProcess, run_in_child, stream_in_child
 from reviewer.core.matter.store import Matter
 from reviewer.core.offline import CheckinResult
 from reviewer.core.production.find import Hit
@@ -96,17 +96,19 @@ def reindex() -> MakeJob:
     return lambda m: stream_in_child(child_jobs.reindex, (m.path,))
 
 
-def operation(message: str, call: Callable[[Matter], Changes], box: list[Changes]) -> MakeJob:
-    """One core operation in a child process — a delete, an undo of one, a kind change: one
-    transaction, then its documents re-indexed (Whoosh: seconds for a long document, and in
-    a thread of the app it would hold the GIL). ``call`` is a module-level function or a
-    ``partial`` of one (it is pickled). Its ``Changes`` go to ``box``. Cancel before it
-    starts does nothing; once started it runs to its end (nothing is yielded meanwhile)."""
+def operation(
+    message: str, call: Callable[[Matter], Changes], box: list[Changes], helper: HelperProcess
+) -> MakeJob:
+    """One core operation in the app's helper process — a delete, an undo of one, a kind
+    change: one transaction, then its documents re-indexed (Whoosh: seconds for a long
+    document, and in a thread of the app it would hold the GIL). ``call`` is a module-level
+    function or a ``partial`` of one (it is pickled). Its ``Changes`` go to ``box``. Cancel
+    before it starts does nothing; once started it runs to its end (nothing is yielded)."""
 
     def make(m: Matter) -> Iterator[Progress]:
         yield Progress(0, 0, message, step="operation", unit="operations")
         waiting = Progress(0, 0, message, step="operation", unit="operations")
-        steps = run_in_child(child_jobs.run_operation, (m.path, call), waiting)
+        steps = helper.run(child_jobs.run_operation, (m.path, call), waiting)
         while True:
             try:
                 next(steps)

@@ -115,8 +115,8 @@ class ReviewActions:
             return None
         box: list[Changes] = []
         failed: list[str] = []
-        job: Job = self.window.run_background(label, background.operation(f"{label}…", call, box),
-                                              False)  # fmt: skip
+        make = background.operation(f"{label}…", call, box, self.window.jobs.helper)
+        job: Job = self.window.run_background(label, make, False)
         job.failed.connect(failed.append)
         job.ended.connect(lambda: self._performed(box, failed, sentence, done))
         return job

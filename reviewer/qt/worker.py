@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.jobs.processes import HelperProcess
 from reviewer.core.matter.store import Matter
 from reviewer.core.records import ImportResult, Progress
 
@@ -176,6 +177,9 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: list[Job] = []
+        # Short jobs that must not hold the GIL here (a delete re-indexing its document) run
+        # in one long-lived helper process, spawned at first use.
+        self.helper = HelperProcess()
         self._thread = QThread()
         self._thread.setObjectName("reviewer-jobs")
         self._thread.start()
@@ -235,6 +239,7 @@ class JobRunner(QObject):
         self.cancel_all()
         self._thread.quit()
         self._thread.wait()
+        self.helper.close()
 
     @Slot()
     def _pop(self) -> None:

@@ -4,6 +4,7 @@ operation (a delete, its undo) runs there and returns its Changes."""
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 
@@ -11,8 +12,9 @@ import pytest
 
 from reviewer.core import offline
 from reviewer.core.claims import tagging
+from reviewer.core.errors import ReviewerError
 from reviewer.core.jobs import child_jobs
-from reviewer.core.jobs.processes import run_in_child, stream_in_child
+from reviewer.core.jobs.processes import HelperProcess, run_in_child, stream_in_child
 from reviewer.core.matter import history
 from reviewer.core.matter.delete import delete_documents
 from reviewer.core.matter.documents import find_document
@@ -77,3 +79,22 @@ def test_a_delete_and_its_undo_run_in_a_child(office: Matter) -> None:
     args = (office.path, history.undo)
     _seen, changes = _drain(run_in_child(child_jobs.run_operation, args, waiting))
     assert find_document(office, 2).file_name == doc.file_name
+
+
+def test_the_helper_process_is_reused_and_says_why_a_call_failed(office: Matter) -> None:
+    helper = HelperProcess()
+    waiting = Progress(0, 0, "Working", step="operation")
+    try:
+        first = _drain(helper.run(os.getpid, (), waiting))[1]
+        assert first != os.getpid()  # another process…
+        call = partial(delete_documents, docs=[find_document(office, 2)])
+        _drain(helper.run(child_jobs.run_operation, (office.path, call), waiting))
+        assert office.db.execute("SELECT 1 FROM documents WHERE id = 2").fetchone() is None
+        assert _drain(helper.run(os.getpid, (), waiting))[1] == first  # …spawned once
+        _drain(helper.run(child_jobs.run_operation, (office.path, history.undo), waiting))
+        assert find_document(office, 2).id == 2
+        history.redo(office)
+        with pytest.raises(ReviewerError, match="Nothing to redo"):
+            _drain(helper.run(child_jobs.run_operation, (office.path, history.redo), waiting))
+    finally:
+        helper.close()

@@ -74,7 +74,7 @@ def test_check_in_runs_in_the_background_with_progress(
     assert ticks.count <= 1  # check_in returned at once: the merge had not run here
     dialog = window.progress_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and "of 24 operations" in dialog.labelText(),
-                    timeout=10_000)  # fmt: skip
+                    timeout=30_000)  # fmt: skip
     assert dialog.labelText().startswith("Merging Pat Lee's work:")
     assert window.jobs.busy
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30_000)
@@ -101,7 +101,7 @@ def test_cancelling_a_check_in_leaves_the_matter_unchanged(
     window.offline.check_in(tmp_path / "pat")
     dialog = window.progress_dialog
     # Cancel once some operations are merged (inside the transaction, not yet committed).
-    qtbot.waitUntil(lambda: 3 <= dialog.bar.value() < OPS, timeout=10_000)
+    qtbot.waitUntil(lambda: 3 <= dialog.bar.value() < OPS, timeout=30_000)
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
     assert dialog.labelText().startswith("Cancelling")
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30_000)

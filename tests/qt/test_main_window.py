@@ -378,7 +378,8 @@ def test_a_documents_kind_is_changed_from_its_row(
     target = next(a for a in menu.actions() if a.text() == "brief")
     row_of = lambda: model.row_of(doc_id)  # noqa: E731
     target.trigger()  # in the background: the document is re-indexed too
-    qtbot.waitUntil(lambda: not window.jobs.busy and model.index(row_of(), 0).data() == "brief")
+    qtbot.waitUntil(lambda: not window.jobs.busy and model.index(row_of(), 0).data() == "brief",
+                    timeout=30_000)  # fmt: skip
     row = model.row_of(doc_id)
     assert row is not None
     assert model.index(row, 0).data() == "brief"

@@ -121,7 +121,8 @@ def test_check_out_says_what_is_missing(qtbot: QtBot, window: MainWindow, demo: 
     dialog.docs.item(0).setCheckState(Qt.CheckState.Unchecked)
     dialog.folder.setText(str(demo.parent / "pat"))
     qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)  # no document ticked
-    qtbot.waitUntil(lambda: "Choose at least one document" in dialog.message.text())
+    qtbot.waitUntil(lambda: "Choose at least one document" in dialog.message.text(),
+                    timeout=30_000)  # fmt: skip
     assert window.matter is not None
     assert offline.batches(window.matter) == []
     assert not (demo.parent / "pat").exists()

@@ -201,7 +201,7 @@ def _undo_key(qtbot: QtBot, window: MainWindow) -> None:
     """Ctrl+Z in the window, once no job is running. A progress dialog that came and went (or
     a dialog closed) leaves no active window on the offscreen platform, where a desktop's
     window manager would give the activation back to the main window: do that here."""
-    qtbot.waitUntil(lambda: not window.jobs.busy)
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30_000)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -223,7 +223,8 @@ def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, dem
     assert dialog.kind.currentData() == "complaint"
     dialog.kind.setCurrentIndex(dialog.kind.findData("exhibit"))
     dialog.change_kind.click()  # in the background: the document is re-indexed
-    qtbot.waitUntil(lambda: _column(window, KIND)[row] == "exhibit" and not window.jobs.busy)
+    qtbot.waitUntil(lambda: _column(window, KIND)[row] == "exhibit" and not window.jobs.busy,
+                    timeout=30_000)  # fmt: skip
     assert "exhibit" in window.status_doc.text()
     assert _message(window).startswith("complaint.pdf is now a exhibit (was complaint)")
     assert _chart_texts(window) == chart, "tags stay with the paragraphs"
@@ -234,16 +235,17 @@ def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, dem
     # caption fields: a bad date is refused in the dialog, a good one saved
     dialog.fields["filed"].setText("21 Jan 2025")
     dialog.save.click()
-    qtbot.waitUntil(lambda: "YYYY-MM-DD" in dialog.message.text())
+    qtbot.waitUntil(lambda: "YYYY-MM-DD" in dialog.message.text(), timeout=30_000)
     dialog.fields["filed"].setText("2025-01-22")
     dialog.fields["court"].setText("C.D. Cal.")
     dialog.save.click()
-    qtbot.waitUntil(lambda: _message(window) == "Saved court, filed of complaint.pdf")
+    qtbot.waitUntil(lambda: _message(window) == "Saved court, filed of complaint.pdf",
+                    timeout=30_000)  # fmt: skip
     assert window.docs_model.index(row, 3).data() == "2025-01-22"  # type: ignore[union-attr]
     _undo_key(qtbot, window)
-    qtbot.waitUntil(lambda: window.docs_model.index(row, 3).data() == "2025-01-21")  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.docs_model.index(row, 3).data() == "2025-01-21", timeout=30_000)  # type: ignore[union-attr]
     _undo_key(qtbot, window)
-    qtbot.waitUntil(lambda: _column(window, KIND)[row] == "complaint")
+    qtbot.waitUntil(lambda: _column(window, KIND)[row] == "complaint", timeout=30_000)
     assert find_document(m, complaint.id).kind == "complaint"
     window.open_document(find_document(m, "answer.pdf").id)  # the dialog follows
     assert "answer.pdf" in dialog.heading.text()
@@ -269,7 +271,7 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert f"complaint-exhibit-b.pdf (3 pages, {paras} paragraphs, 1 tag)" in text
     assert "Edit ▸ Undo (Ctrl+Z) brings them back" in text
     dialog.delete.click()  # in the background: its index entries go too
-    qtbot.waitUntil(lambda: not dialog.isVisible() and not window.jobs.busy)
+    qtbot.waitUntil(lambda: not dialog.isVisible() and not window.jobs.busy, timeout=30_000)
     assert window.docs_model is not None
     assert window.docs_model.rowCount() == 2
     assert "EXHIBIT B" not in _column(window, 1)
@@ -279,7 +281,8 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     assert window.doc_id != exhibit.id
     assert "2 documents" in window.windowTitle()
     _undo_key(qtbot, window)
-    qtbot.waitUntil(lambda: window.docs_model.rowCount() == 3 and not window.jobs.busy)
+    qtbot.waitUntil(lambda: window.docs_model.rowCount() == 3 and not window.jobs.busy,
+                    timeout=30_000)  # fmt: skip
     assert "EXHIBIT B" in _column(window, 1)
     assert any(t.startswith("Ex. B at") for t in _chart_texts(window)), "its tag is back"
     assert "3 documents" in window.windowTitle()
