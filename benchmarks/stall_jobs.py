@@ -179,6 +179,25 @@ def _record_hits(matter: Matter, hits: list[Any]) -> Extra:
                  lambda _c: redact_hits(matter, "V", hits, "bench"))  # fmt: skip
 
 
+def _suggestions(matter: Matter) -> Extra:
+    """Claims ▸ Suggestions for the first element (on the worker thread in the app)."""
+    from reviewer.core import search
+    from reviewer.core.claims import suggest
+    from reviewer.qt.suggestions_panel import LIMIT, find_suggestions
+
+    element = list_claims(matter)[0].elements[0]
+
+    def raw(_c: Any) -> Any:
+        ix = search.SearchIndex(matter)
+        try:
+            return suggest.suggest(matter, ix, element, limit=LIMIT)
+        finally:
+            ix.close()
+
+    return Extra("suggestions (1 element)", lambda: None,
+                 lambda m, _c: find_suggestions(element, [])(m), raw)  # fmt: skip
+
+
 def extras(matter: Matter, tmp: Path, hits: list[Any]) -> list[Extra]:
     """Every job of this module, in the order they run (each leaves what the next needs)."""
     big = find_document(matter, _largest(matter))
@@ -186,6 +205,7 @@ def extras(matter: Matter, tmp: Path, hits: list[Any]) -> list[Extra]:
     kind = "order" if big.kind != "order" else "brief"
     return [
         *([_record_hits(matter, hits)] if hits else []),
+        _suggestions(matter),
         *_exports(matter, tmp),
         _checkout(matter, tmp),
         _checkin(matter, tmp),

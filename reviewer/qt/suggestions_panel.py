@@ -28,7 +28,7 @@ from reviewer.core.matter.store import Matter
 from reviewer.core.records import Element, Progress
 from reviewer.qt.review_dialog import ReviewDialog
 from reviewer.qt.tag_marks import tag_sentence
-from reviewer.qt.worker import Job
+from reviewer.qt.worker import Job, MakeJob
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
@@ -112,15 +112,7 @@ class SuggestionsDialog(ReviewDialog):
             self._fill([])
             return
         box: list[list[suggest.Suggestion]] = []
-
-        def make(m: Matter) -> Iterator[Progress]:
-            yield Progress(0, 0, f"Finding suggestions for {e.name}", step="suggest")
-            ix = search.SearchIndex(m)
-            try:
-                box.append(suggest.suggest(m, ix, e, limit=LIMIT))
-            finally:
-                ix.close()
-
+        make = find_suggestions(e, box)
         job = self._job = self.main.jobs.submit(matter, make, "finding suggestions")
         self.setWindowTitle("Suggestions — finding…")
         job.ended.connect(lambda: self._found(job, box))
@@ -174,6 +166,21 @@ class SuggestionsDialog(ReviewDialog):
         if chosen:
             self.main.open_document(chosen[0].doc_id)
             self.main.select_paragraph(chosen[0].pid)
+
+
+def find_suggestions(e: Element, box: list[list[suggest.Suggestion]]) -> MakeJob:
+    """The job finding ``e``'s suggestions (on the worker thread, with an index handle of its
+    own); they go to ``box``."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        yield Progress(0, 0, f"Finding suggestions for {e.name}", step="suggest")
+        ix = search.SearchIndex(m)
+        try:
+            box.append(suggest.suggest(m, ix, e, limit=LIMIT))
+        finally:
+            ix.close()
+
+    return make
 
 
 def _why(s: suggest.Suggestion) -> str:
