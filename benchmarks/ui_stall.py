@@ -15,16 +15,17 @@ worker thread and the process pool's result thread) beside the gaps. It slows th
 (a profile hook on every call), so take the figures from a run without it.
 
 ``--jobs`` covers every long job of the app instead — import, OCR, reindex, find-and-redact,
-production export and verify, privilege-log export — each run through the app's JobRunner
-with the ticker going (the stall the user feels), side by side with the same job run on the
-GUI thread as a raw baseline (the freeze it would cause there: how find-and-redact, export
-and verify ran before they moved to the worker).
+production export and verify, privilege-log export, and (``stall_jobs.py``) check-out,
+check-in, every Export-menu export, delete, kind change and their undo — each run through
+the app's JobRunner with the ticker going (the stall the user feels), side by side with the
+same job run on the GUI thread as a raw baseline (the freeze it would cause there).
 
 Usage::
 
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] [--workers 2]
         [--trace] [--trace-ms 20]
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [FOLDER] --jobs [--limit 12]
+        [--skip export+verify]
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "pdfs"
 TICK_MS = 10
+HITS: list[Any] = []  # what the find-and-redact preview found: stall_jobs records them
 
 Phase = tuple[str, float, float]  # name, start, end (perf_counter seconds)
 
@@ -222,6 +224,18 @@ def _in_background(runner: Any, matter: Any, make: Any) -> tuple[float, list[flo
     return time.perf_counter() - start, [g for g, _ in ticker.gaps()]
 
 
+def _idle(seconds: float = 3.0) -> list[float]:
+    """Tick gaps with no job at all: the machine's own noise floor (other processes on the
+    same cores), to read the jobs' figures against."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ticker, loop = Ticker(), QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    ticker.timer.stop()
+    return [g for g, _ in ticker.gaps()]
+
+
 def _scan(path: Path) -> Path:
     from reviewer.core.pdf import PdfWriter
 
@@ -255,7 +269,8 @@ def _suite(paths: list[Path], tmp: Path, workers: int) -> list[tuple[str, Any, b
         ("import", lambda m, n: bg.import_files(paths, ocr=False)(m), False),
         ("import scan", lambda m, n: bg.import_files([scan], ocr=False)(m), False),
         ("reindex", lambda m, n: bg.reindex()(m) if n == 0 else search.reindex(m), True),
-        ("find-and-redact", lambda m, n: bg.redact_matches("V", "the", "t", [])(m), True),
+        ("find (redact preview)",
+         lambda m, n: bg.find_hits("V", "the", None, HITS if n == 0 else [])(m), True),
         ("export+verify", lambda m, n: bg.export_and_verify("V", tmp / f"out{n}", [])(m), True),
         ("privilege log",
          lambda m, n: bg.privilege_log("ninth-circuit", tmp / f"log{n}.xlsx", True, [])(m),
@@ -271,14 +286,14 @@ def _prepare(matter: Any, name: str) -> None:
     from reviewer.core.privilege import coding as privilege
     from reviewer.core.production import sets as production
 
-    if name == "find-and-redact":
+    if name == "find (redact preview)":
         ids = [str(r[0]) for r in matter.db.execute("SELECT id FROM documents")]
         production.create_set(matter, "V", "BENCH", 1)
         production.add_documents(matter, "V", ids)
         privilege.set_privilege(matter, ids[:3], "withheld", "attorney-client", suggest=False)
 
 
-def run_jobs(folder: Path, limit: int, workers: int) -> None:
+def run_jobs(folder: Path, limit: int, workers: int, skip: tuple[str, ...] = ()) -> None:
     """Every long job in the background (ticker gaps) beside the same job on the GUI thread."""
     from PySide6.QtWidgets import QApplication
 
@@ -290,13 +305,16 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
     keep_ui_responsive()
     paths = sorted(folder.glob("*.pdf"))[:limit]
     print(f"{len(paths)} PDFs from {folder}; tick {TICK_MS} ms; a stall is the longest gap")
-    print(f"{'job':16} {'background s':>12} {'max gap ms':>10} {'p99 ms':>7}   "
+    print(f"{'job':28} {'background s':>12} {'max gap ms':>10} {'p99 ms':>7}   "
           f"{'GUI thread s (freeze)':>21}")  # fmt: skip
+    _row("(idle: no job)", 3.0, _idle(), "-")
     with tempfile.TemporaryDirectory() as tmp:
         matter = Matter.create(Path(tmp) / "bench.matter")
         runner = JobRunner()
         for name, make, baseline in _suite(paths, Path(tmp), workers):
             _prepare(matter, name)
+            if name in skip:
+                continue
             took, gaps = _in_background(runner, matter, lambda m, mk=make: mk(m, 0))
             freeze = "-"
             if baseline:
@@ -304,11 +322,39 @@ def run_jobs(folder: Path, limit: int, workers: int) -> None:
                 for _ in make(matter, 1):
                     pass
                 freeze = f"{time.perf_counter() - start:.2f}"
-            print(f"{name:16} {took:12.2f} {max(gaps):10.1f} {_pct(gaps, 0.99):7.1f}   "
-                  f"{freeze:>21}")  # fmt: skip
+            _row(name, took, gaps, freeze)
+        _run_extras(runner, matter, Path(tmp), skip)
         runner.shutdown()
         matter.close()
+    _row("(idle: no job)", 3.0, _idle(), "-")
     del app
+
+
+def _row(name: str, took: float, gaps: list[float], freeze: str) -> None:
+    print(f"{name:28} {took:12.2f} {max(gaps):10.1f} {_pct(gaps, 0.99):7.1f}   {freeze:>21}",
+          flush=True)  # fmt: skip
+
+
+def _run_extras(runner: Any, matter: Any, tmp: Path, skip: tuple[str, ...]) -> None:
+    """Check-out, check-in, every Export-menu export, delete / kind change and their undo
+    (``stall_jobs``): the app's path in the background beside the same work on the GUI
+    thread."""
+    import stall_jobs
+
+    stall_jobs.code_for_charts(matter)
+    for extra in stall_jobs.extras(matter, tmp, HITS):
+        if any(extra.name.startswith(name) for name in skip):
+            continue
+        ctx = extra.prepare()
+        if extra.background is None:  # the app runs it on the GUI thread: its time is a stall
+            took = stall_jobs.timed(lambda e=extra, c=ctx: e.raw(c))
+            _row(extra.name + " [GUI]", 0.0, [took * 1000], f"{took:.2f}")
+            continue
+        took, gaps = _in_background(runner, matter, lambda m, e=extra, c=ctx: e.background(m, c))
+        freeze = stall_jobs.timed(lambda e=extra, c=ctx: e.raw(c))
+        _row(extra.name, took, gaps, f"{freeze:.2f}")
+        if hasattr(ctx, "close"):
+            ctx.close()
 
 
 def main() -> None:
@@ -317,6 +363,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--jobs", action="store_true", help="every long job of the app")
     parser.add_argument("--limit", type=int, default=12, help="--jobs: PDFs to import")
+    parser.add_argument("--skip", action="append", default=[], help="--jobs: a job to leave out")
     parser.add_argument("--trace", action="store_true", help="list long C calls and GCs")
     parser.add_argument("--trace-ms", type=float, default=20.0)
     args = parser.parse_args()
@@ -324,7 +371,7 @@ def main() -> None:
     if not args.folder.is_dir():
         sys.exit(f"{args.folder}: no such folder of PDFs")
     if args.jobs:
-        run_jobs(args.folder, args.limit, args.workers)
+        run_jobs(args.folder, args.limit, args.workers, tuple(args.skip))
         return
     report(*run_import(args.folder, args.workers, args.trace_ms if args.trace else None))
     print(f"(GIL switch interval {sys.getswitchinterval() * 1000:.0f} ms; "

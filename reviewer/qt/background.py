@@ -6,15 +6,17 @@ half-written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from reviewer.core.ingest.pipeline import expand_paths
 from reviewer.core.jobs import child_jobs
-from reviewer.core.jobs.processes import run_in_child, stream_in_child
+from reviewer.core.jobs.processes import HelperProcess, run_in_child, stream_in_child
 from reviewer.core.matter.store import Matter
+from reviewer.core.offline import CheckinResult
 from reviewer.core.production.find import Hit
-from reviewer.core.records import Progress
+from reviewer.core.records import Changes, Progress
 from reviewer.qt.worker import MakeJob
 
 
@@ -88,6 +90,63 @@ def ocr_all(doc_ids: list[int] | None = None) -> MakeJob:
     return lambda m: stream_in_child(child_jobs.ocr_all, (m.path, doc_ids))
 
 
+def rescan_exhibits() -> MakeJob:
+    """Find the exhibits of every document again (PyMuPDF reads each stored file: seconds),
+    in a child process."""
+    return lambda m: stream_in_child(child_jobs.rescan_exhibits, (m.path,))
+
+
+def populate_demo() -> MakeJob:
+    """Build the demo matter (its filings written with PyMuPDF, imported) in a child process."""
+    from reviewer.samples.demo_matter import populate_demo_at
+
+    return lambda m: stream_in_child(populate_demo_at, (m.path,))
+
+
 def reindex() -> MakeJob:
     """Rebuild the search index in a child process."""
     return lambda m: stream_in_child(child_jobs.reindex, (m.path,))
+
+
+def operation(
+    message: str, call: Callable[[Matter], Changes], box: list[Changes], helper: HelperProcess
+) -> MakeJob:
+    """One core operation in the app's helper process — a delete, an undo of one, a kind
+    change: one transaction, then its documents re-indexed (Whoosh: seconds for a long
+    document, and in a thread of the app it would hold the GIL). ``call`` is a module-level
+    function or a ``partial`` of one (it is pickled). Its ``Changes`` go to ``box``. Cancel
+    before it starts does nothing; once started it runs to its end (nothing is yielded)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        yield Progress(0, 0, message, step="operation", unit="operations")
+        waiting = Progress(0, 0, message, step="operation", unit="operations")
+        steps = helper.run(child_jobs.run_operation, (m.path, call), waiting)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                box.append(stop.value)
+                return
+
+    return make
+
+
+def set_kind(doc_id: int, kind: str) -> Callable[[Matter], Changes]:
+    """The kind change of Kind ▸ (``labels.set_kind``, its index entries following)."""
+    return partial(child_jobs.set_kind_indexed, doc_id=doc_id, kind=kind)
+
+
+def checkin(folder: Path, box: list[CheckinResult]) -> MakeJob:
+    """Check the package at ``folder`` in, in a child process; its result goes to ``box``.
+    Cancel rolls the one transaction back (unless it came after the commit)."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        box.append((yield from stream_in_child(child_jobs.checkin, (m.path, folder))))
+
+    return make
+
+
+def checkout(docs: list[int], to: str, out: Path) -> MakeJob:
+    """Write a package in a child process (copying and indexing: seconds); Cancel leaves no
+    package and no batch."""
+    return lambda m: stream_in_child(child_jobs.checkout, (m.path, docs, to, out))

@@ -192,7 +192,7 @@ class ImportProgressDialog(QProgressDialog):
         if self.ended or self.job.cancel_requested:
             return
         self.job.cancel()
-        self.setLabelText("Cancelling… finishing the document in hand.")
+        self.setLabelText("Cancelling… finishing the step in hand.")
         button = self.findChild(QPushButton)
         if button is not None:
             button.setEnabled(False)

@@ -7,6 +7,7 @@ them."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ from reviewer.core.ingest.classify import KINDS
 from reviewer.core.matter import documents
 from reviewer.core.matter.delete import delete_documents, work_counts
 from reviewer.core.matter.store import Matter
-from reviewer.core.records import Changes, Document
+from reviewer.core.records import Document
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -115,7 +116,8 @@ class DocumentDialog(ReviewDialog):
         doc, kind = self.doc, str(self.kind.currentData())
         if doc is not None:
             said = f"{doc.file_name} is now a {kind} (was {doc.kind}); its tags and coding stay"
-            self.run(lambda m: documents.set_kind(m, doc.id, kind), said)
+            label = f"Changing the kind of {doc.file_name}"
+            self.run_later(label, partial(documents.set_kind, doc_id=doc.id, kind=kind), said)
 
     def _save(self) -> None:
         doc = self.doc
@@ -124,7 +126,9 @@ class DocumentDialog(ReviewDialog):
         values = {name: edit.text() for name, edit in self.fields.items()}
         changed = [n for n, v in values.items() if (getattr(doc, n) or "") != " ".join(v.split())]
         said = f"Saved {', '.join(n.replace('_', ' ') for n in changed)} of {doc.file_name}"
-        self.run(lambda m: documents.set_properties(m, doc.id, values), said)
+        label = f"Saving {doc.file_name}"
+        call = partial(documents.set_properties, doc_id=doc.id, values=values)
+        self.run_later(label, call, said)
 
 
 def _what_goes(matter: Matter, doc: Document) -> str:
@@ -190,10 +194,12 @@ class DeleteDialog(ReviewDialog):
         docs = list(self.docs)
         names = ", ".join(d.file_name for d in docs)
 
-        def call(matter: Matter) -> Changes:
-            changes = delete_documents(matter, docs)
-            self.main.searching.reopen()
-            return changes | Changes(documents=frozenset(d.id for d in docs))
+        call = partial(delete_documents, docs=docs)  # run in a child process: pickled
 
-        if self.run(call, f"Deleted {names}"):
-            self.close()
+        def done(ok: bool) -> None:
+            self.delete.setEnabled(not ok)
+            if ok:
+                self.close()
+
+        self.delete.setEnabled(False)  # one click, one delete
+        self.run_later(f"Deleting {names}", call, f"Deleted {names}", done)

@@ -53,6 +53,12 @@ class HistoryController:
         if matter is None or matter.readonly:
             return
         label = history.next_labels(matter)[0 if verb == "Undone" else 1]
+        if history.touches_content(matter, "undo" if verb == "Undone" else "redo"):
+            # A delete, re-cut or kind change: its documents are re-indexed (seconds for a
+            # long one), so it runs in the background; the docks refresh when it ends.
+            what = "Undoing" if verb == "Undone" else "Redoing"
+            self.window.review.perform_later(f"{what} {label}", step, f"{verb}: {label}")
+            return
         try:
             changes = step(matter)
         except ReviewerError as exc:

@@ -1,5 +1,6 @@
 """The documents table's context menu: Kind ▸ complaint / answer / … — a person corrects a
-document's kind where they see it (``labels.set_kind``: tags, coding and redactions stay)."""
+document's kind where they see it (``labels.set_kind``: tags, coding and redactions stay), in
+the background (``background.set_kind``: the document is re-indexed too)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from reviewer.core.errors import ReviewerError
 from reviewer.core.ingest.classify import KINDS
-from reviewer.core.matter import documents, labels
+from reviewer.core.matter import documents
+from reviewer.qt import background
 from reviewer.qt.dialogs import show_error
 
 # The window (reviewer.qt.main_window.MainWindow): not imported, so no import cycle.
@@ -50,16 +51,22 @@ def _show(window: MainWindow, pos: QPoint) -> None:
 
 
 def set_kind(window: MainWindow, doc_id: int, kind: str) -> None:
-    """Change the kind, refresh the table (the row stays selected) and say what happened."""
+    """Change the kind in the background (the document's index entries follow: seconds for
+    a long one); the table shows it and says what happened when done (the row stays)."""
     if window.matter is None:
         return
-    try:
-        labels.set_kind(window.matter, doc_id, kind)
-    except ReviewerError as exc:
-        show_error(window, "Cannot change the kind", str(exc))
+    label = f"Changing the kind to {kind}"
+    sentence = f"Kind set to {kind}; its pin cites follow."
+    window.review.perform_later(label, background.set_kind(doc_id, kind), sentence,
+                                lambda problem: _kind_set(window, doc_id, problem))  # fmt: skip
+
+
+def _kind_set(window: MainWindow, doc_id: int, problem: str | None) -> None:
+    if problem is not None:
+        show_error(window, "Cannot change the kind", problem)
         return
-    window.docs_model.refresh()
+    if window.docs_model is None:
+        return
     row = window.docs_model.row_of(doc_id)
     if row is not None:
         window.docs_view.selectRow(row)
-    window.statusBar().showMessage(f"Kind set to {kind}; its pin cites follow.", 5000)

@@ -1,21 +1,21 @@
 """File ▸ Check out for a reviewer…, Check in…, Batches…, Conflicts…: the window's link to
 offline work packages (``reviewer.core.offline``). Check-out and the lists are modeless
-dialogs (``offline_dialogs``); check-in asks for the package folder, merges it, brings every
-dock up to date, and shows the batches — and the conflicts when there are any."""
+dialogs (``offline_dialogs``); check-in asks for the package folder and merges it in the
+background (``offline.checkin_steps`` in a child process, progress and Cancel), then shows
+the batches — and the conflicts when there are any."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reviewer.core import offline
-from reviewer.core.errors import ReviewerError
+from reviewer.core.matter.store import Matter
 from reviewer.core.wording import plural
+from reviewer.qt.background import checkin
+from reviewer.qt.worker import Job
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 
@@ -46,8 +46,10 @@ class OfflineActions:
         review = self.window.review
         return review._open("conflicts", lambda: ConflictsDialog(review, self.window))
 
-    def check_in(self, folder: Path | str | None = None) -> offline.CheckinResult | None:
-        """Merge a package (asked for when not given) into the open matter."""
+    def check_in(self, folder: Path | str | None = None) -> Job | None:
+        """Merge a package (asked for when not given) into the open matter, in the background
+        (one transaction: Cancel rolls it back and the matter stays as it was). Returns the
+        job; the batches (and conflicts) show when it has ended."""
         matter = self.window.review.writable()
         if matter is None:
             return None
@@ -58,19 +60,39 @@ class OfflineActions:
             if not chosen:
                 return None
             folder = chosen
-        try:
-            with busy():
-                result = offline.checkin(matter, Path(folder))
-        except ReviewerError as exc:
-            self.window.review.say(str(exc))
+        box = list[offline.CheckinResult]()
+        job: Job = self.window.run_background("Checking in", checkin(Path(folder), box), False)
+        failed: list[str] = []
+        job.failed.connect(failed.append)
+        before = _in_at(matter)
+        # After the window's own end-of-job refresh (connected first), which says "Ready".
+        job.ended.connect(lambda: self._ended(box[0] if box else None, failed, before))
+        return job
+
+    def _ended(
+        self, result: offline.CheckinResult | None, failed: list[str], before: dict[str, Any]
+    ) -> None:
+        matter = self.window.matter
+        if failed:
+            self._failed(failed[0])
+        elif result is not None:
+            self._checked_in(result)
+        elif matter is not None and _in_at(matter) != before:  # Cancel came after the commit
+            self.window.review.say("The package was checked in (Cancel came too late).")
             self.show_batches()
-            dialog = self.window.review.dialogs.get("batches")
-            if dialog is not None:
-                dialog.report(str(exc), failed=True)  # type: ignore[attr-defined]
-            return None
+        else:  # cancelled: the transaction was rolled back
+            self._failed("Check-in cancelled: nothing was merged; the matter is as it was.")
+
+    def _failed(self, message: str) -> None:
+        self.window.review.say(message)
+        self.show_batches()
+        dialog = self.window.review.dialogs.get("batches")
+        if dialog is not None:
+            dialog.report(message, failed=True)  # type: ignore[attr-defined]
+
+    def _checked_in(self, result: offline.CheckinResult) -> None:
         self.last = result
-        self.window.announce(None)  # work from the package may touch any dock
-        self.window.review.refresh(None)
+        self.window.review.refresh(None)  # the window announced the job's end to every dock
         sentence = summary(result)
         self.window.review.say(sentence)
         batches = self.show_batches()
@@ -78,17 +100,10 @@ class OfflineActions:
             batches.report(sentence, failed=False)  # type: ignore[attr-defined]
         if result.conflicts:
             self.show_conflicts()
-        return result
 
 
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while a check-out or check-in runs (seconds at most: one transaction)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+def _in_at(matter: Matter) -> dict[str, Any]:
+    return {b.batch_id: (b.status, b.in_at) for b in offline.batches(matter)}
 
 
 def summary(r: offline.CheckinResult) -> str:

@@ -31,6 +31,7 @@ from reviewer.core import offline
 from reviewer.core.matter import documents
 from reviewer.core.offline import conflicts
 from reviewer.core.wording import plural
+from reviewer.qt import background
 from reviewer.qt.review_dialog import ReviewDialog
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -150,9 +151,7 @@ class CheckoutDialog(ReviewDialog):
         ids, to, out = self.checked_ids(), self.to.text(), Path(folder)
         self.go.setEnabled(False)
         self._said(f"Writing the package for {to.strip() or '…'}…", True)
-        job = self.main.run_background(
-            "Checking out", lambda m: offline.checkout_steps(m, ids, to, out), False
-        )
+        job = self.main.run_background("Checking out", background.checkout(ids, to, out), False)
         job.failed.connect(lambda message: self._said(message, False))
         job.finished.connect(lambda summary: self._done(out, summary.cancelled))
         job.ended.connect(lambda: self.go.setEnabled(True))

@@ -15,7 +15,9 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.matter.documents import find_document
 from reviewer.core.matter.store import Matter
 from reviewer.core.records import Changes
+from reviewer.qt import background
 from reviewer.qt.review_dialog import ReviewDialog  # noqa: F401  (re-exported)
+from reviewer.qt.worker import Job
 
 # The window (reviewer.qt.main_window.MainWindow) is not imported: no import cycle.
 MainWindow = Any
@@ -97,6 +99,41 @@ class ReviewActions:
         self.window.announce(changes)
         self.say(sentence)
         return None
+
+    def perform_later(
+        self,
+        label: str,
+        call: Callable[[Matter], Changes],
+        sentence: str,
+        done: Callable[[str | None], None] | None = None,
+    ) -> Job | None:
+        """``perform`` in the background, for an operation that re-indexes documents (a
+        delete, a kind or caption change, their undo): progress after 0.5 s, the window
+        answering meanwhile. When it has ended, ``done`` gets the reason it failed (or was
+        cancelled before it started), or None; every dock was refreshed by then."""
+        if self.writable() is None:
+            if done is not None:
+                done("This matter cannot be changed here (none is open, or it is read-only).")
+            return None
+        box: list[Changes] = []
+        failed: list[str] = []
+        make = background.operation(f"{label}…", call, box, self.window.jobs.helper)
+        job: Job = self.window.run_background(label, make, False)
+        job.failed.connect(failed.append)
+        job.ended.connect(lambda: self._performed(box, failed, sentence, done))
+        return job
+
+    def _performed(
+        self,
+        box: list[Changes],
+        failed: list[str],
+        sentence: str,
+        done: Callable[[str | None], None] | None,
+    ) -> None:
+        problem = failed[0] if failed else None if box else "Cancelled; nothing was changed."
+        self.say(problem or sentence)  # after the window's "Ready"
+        if done is not None:
+            done(problem)
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Bring every dock up to date after an operation: the documents list (when

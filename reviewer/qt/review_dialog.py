@@ -33,5 +33,27 @@ class ReviewDialog(QDialog):
         self.message.setText(problem or sentence)
         return problem is None
 
+    def run_later(
+        self,
+        label: str,
+        call: Callable[[Matter], Changes],
+        sentence: str,
+        done: Callable[[bool], None] | None = None,
+    ) -> None:
+        """``run`` in the background (``ReviewActions.perform_later``); the message line says
+        it is under way, then the outcome; ``done(ok)`` follows."""
+        self._show(None, f"{label}…")
+
+        def ended(problem: str | None) -> None:
+            self._show(problem, sentence)
+            if done is not None:
+                done(problem is None)
+
+        self.review.perform_later(label, call, sentence, ended)
+
+    def _show(self, problem: str | None, sentence: str) -> None:
+        self.message.setStyleSheet("color: #b3261e;" if problem else "color: #1e6b32;")
+        self.message.setText(problem or sentence)
+
     def reload(self) -> None:
         """Re-read what the dialog shows (after any change, and each time it opens)."""

@@ -190,8 +190,9 @@ class StartController:
         """Open the demo matter, building it in the background the first time."""
         from reviewer.core.errors import ReviewerError
         from reviewer.core.matter.store import DB_NAME, Matter
+        from reviewer.qt import background
         from reviewer.qt.dialogs import show_error
-        from reviewer.samples.demo_matter import DEMO_NAME, default_demo_path, populate_demo
+        from reviewer.samples.demo_matter import DEMO_NAME, default_demo_path
 
         path = default_demo_path()
         try:
@@ -205,4 +206,4 @@ class StartController:
             return
         if w.docs_model is None or not w.docs_model.rowCount(QModelIndex()):
             w.statusBar().showMessage("Building the demo matter…")
-            w.run_background("Building the demo matter", populate_demo)
+            w.run_background("Building the demo matter", background.populate_demo())

@@ -2,10 +2,12 @@
 element's search terms and by likeness to the paragraphs already tagged with it —
 ``reviewer suggest``), each with its pin cite, score and text. Accept tags it with the
 element (the assessment chosen in the Proof chart dock); Reject keeps it from being
-suggested for that element again. Each is one undoable core operation."""
+suggested for that element again. Each is one undoable core operation. The suggestions are
+found on the worker thread: the window answers meanwhile."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,11 +21,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from reviewer.core import search
 from reviewer.core.claims import suggest, tagging
 from reviewer.core.claims.elements import list_claims
 from reviewer.core.claims.records import Element
+from reviewer.core.matter.store import Matter
+from reviewer.core.records import Progress
 from reviewer.qt.review_dialog import ReviewDialog
 from reviewer.qt.tag_marks import tag_sentence
+from reviewer.qt.worker import Job, MakeJob
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
 ReviewActions = Any  # reviewer.qt.review_actions.ReviewActions, not imported (no import cycle)
@@ -65,6 +71,7 @@ class SuggestionsDialog(ReviewDialog):
         outer.addWidget(self.message)
         self._elements: list[Element] = []
         self.rows: list[suggest.Suggestion] = []
+        self._job: Job | None = None
 
     def reload(self) -> None:
         matter = self.main.matter
@@ -87,13 +94,39 @@ class SuggestionsDialog(ReviewDialog):
         i = self.element.currentIndex()
         return self._elements[i] if 0 <= i < len(self._elements) else None
 
+    @property
+    def busy(self) -> bool:
+        """True while suggestions are being found (in the background)."""
+        return self._job is not None
+
     def _show(self) -> None:
+        """Find the element's suggestions on the worker thread (the index's more-like-this
+        over every tagged ¶ takes 0.5-1 s on a real matter); the table fills when done. A
+        newer request (another element, an accept) supersedes one still running."""
         e, matter, index = self.current_element(), self.main.matter, self.main.index
-        self.rows = []
-        if e is not None and matter is not None and index is not None:
-            self.rows = suggest.suggest(matter, index, e, limit=LIMIT)
-        elif index is None:
-            self.message.setText("Search is not ready (the index is being rebuilt); try again.")
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        if e is None or matter is None or index is None:
+            if matter is not None and index is None:
+                self.message.setText("Search is not ready (the index is being rebuilt); try again.")
+            self._fill([])
+            return
+        box: list[list[suggest.Suggestion]] = []
+        make = find_suggestions(e, box)
+        job = self._job = self.main.jobs.submit(matter, make, "finding suggestions")
+        self.setWindowTitle("Suggestions — finding…")
+        job.ended.connect(lambda: self._found(job, box))
+
+    def _found(self, job: Job, box: list[list[suggest.Suggestion]]) -> None:
+        if job is not self._job:
+            return  # superseded (or the dialog's matter closed)
+        self._job = None
+        self.setWindowTitle("Suggestions")
+        self._fill(box[0] if box else [])
+
+    def _fill(self, rows: list[suggest.Suggestion]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, s in enumerate(self.rows):
             text = " ".join(s.text.split())
@@ -134,6 +167,21 @@ class SuggestionsDialog(ReviewDialog):
         if chosen:
             self.main.open_document(chosen[0].doc_id)
             self.main.select_paragraph(chosen[0].pid)
+
+
+def find_suggestions(e: Element, box: list[list[suggest.Suggestion]]) -> MakeJob:
+    """The job finding ``e``'s suggestions (on the worker thread, with an index handle of its
+    own); they go to ``box``."""
+
+    def make(m: Matter) -> Iterator[Progress]:
+        yield Progress(0, 0, f"Finding suggestions for {e.name}", step="suggest")
+        ix = search.SearchIndex(m)
+        try:
+            box.append(suggest.suggest(m, ix, e, limit=LIMIT))
+        finally:
+            ix.close()
+
+    return make
 
 
 def _why(s: suggest.Suggestion) -> str:

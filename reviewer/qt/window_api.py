@@ -4,7 +4,7 @@ a Protocol, so that they need not import ``main_window`` (which imports them) â€
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QStatusBar, QWidget
@@ -25,6 +25,7 @@ class ReviewWindow(Protocol):
     search_panel: SearchPanel
     page_view: PageView
     docs_model: DocumentsModel | None
+    review: Any  # reviewer.qt.review_actions.ReviewActions (it imports the dialogs)
 
     def menuBar(self) -> QMenuBar: ...
 

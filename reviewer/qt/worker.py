@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 
 from reviewer.core.errors import ReviewerError
+from reviewer.core.jobs.processes import HelperProcess
 from reviewer.core.matter.store import Matter
 from reviewer.core.records import ImportResult, Progress
 
@@ -54,9 +55,29 @@ def unexpected_message(title: str) -> str:
     return f"Unexpected error while {title}; the details were written to the log."
 
 
+class _Outlet(QObject):
+    """A job's voice on the worker thread. The Job itself stays on the GUI thread and re-emits
+    what this one emits (queued), so every slot connected to the Job — a lambda or a plain
+    function too, which PySide calls on the emitting thread — runs on the GUI thread."""
+
+    progressed = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+    ended = Signal()
+
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self._run = run
+
+    @Slot()
+    def run(self) -> None:
+        self._run()
+
+
 class Job(QObject):
     """One long job over a matter. Emits ``progressed`` for each Progress, then exactly one
-    of ``finished(JobSummary)`` or ``failed(str)``. Run it with ``JobRunner.submit``."""
+    of ``finished(JobSummary)`` or ``failed(str)``, always on the GUI thread (the work runs
+    on the runner's thread). Run it with ``JobRunner.submit``."""
 
     progressed = Signal(object)  # Progress
     finished = Signal(object)  # JobSummary
@@ -77,6 +98,9 @@ class Job(QObject):
         self._started = False
         self._handed_over = False  # run() was queued on the worker thread
         self._home = self.thread()
+        self.outlet = _Outlet(self.run)
+        for name in ("progressed", "finished", "failed", "ended"):
+            getattr(self.outlet, name).connect(getattr(self, name))  # queued: a GUI-thread Job
 
     @property
     def cancel_requested(self) -> bool:
@@ -99,22 +123,22 @@ class Job(QObject):
         self._started = True
         try:
             self._emit_outcome()
-            self.ended.emit()
+            self.outlet.ended.emit()
         finally:
-            # Hand the object back to the GUI thread, which owns and deletes it.
-            self.moveToThread(self._home)
+            # Hand the outlet back to the GUI thread, which owns and deletes it.
+            self.outlet.moveToThread(self._home)
             self._done.set()
 
     def _emit_outcome(self) -> None:
         try:
             summary = self._work()
         except ReviewerError as exc:
-            self.failed.emit(str(exc))
+            self.outlet.failed.emit(str(exc))
         except Exception:
             log.exception("Job %r failed", self.title)
-            self.failed.emit(unexpected_message(self.title))
+            self.outlet.failed.emit(unexpected_message(self.title))
         else:
-            self.finished.emit(summary)
+            self.outlet.finished.emit(summary)
 
     def _work(self) -> JobSummary:
         """Open a clone, drive the generator, close both whatever happens."""
@@ -129,7 +153,7 @@ class Job(QObject):
                 for progress in gen:
                     if progress.result is not None:
                         results.append(progress.result)
-                    self.progressed.emit(progress)
+                    self.outlet.progressed.emit(progress)
                     if self._cancel.is_set():
                         cancelled = True
                         break
@@ -153,6 +177,9 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: list[Job] = []
+        # Short jobs that must not hold the GIL here (a delete re-indexing its document) run
+        # in one long-lived helper process, spawned at first use.
+        self.helper = HelperProcess()
         self._thread = QThread()
         self._thread.setObjectName("reviewer-jobs")
         self._thread.start()
@@ -180,13 +207,13 @@ class JobRunner(QObject):
         job = Job(matter, make, title)
         job.ended.connect(self._pop)
         self._jobs.append(job)
-        job.moveToThread(self._thread)
+        job.outlet.moveToThread(self._thread)
         QTimer.singleShot(0, self, partial(self._start, job))
         return job
 
     def _start(self, job: Job) -> None:
         job._handed_over = True
-        QMetaObject.invokeMethod(job, "run", Qt.ConnectionType.QueuedConnection)
+        QMetaObject.invokeMethod(job.outlet, "run", Qt.ConnectionType.QueuedConnection)
 
     def cancel_all(self) -> None:
         """Cancel the running job and every job waiting behind it."""
@@ -212,6 +239,7 @@ class JobRunner(QObject):
         self.cancel_all()
         self._thread.quit()
         self._thread.wait()
+        self.helper.close()
 
     @Slot()
     def _pop(self) -> None:

@@ -49,3 +49,10 @@ def _of_all(step: Progress, before: int, total: int) -> Progress:
     if step.path is None or step.total != 1:
         return step
     return replace(step, done=before + step.done, total=total)
+
+
+def populate_demo_at(matter_path: Path) -> Iterator[Progress]:
+    """``populate_demo`` on a handle of its own: the app runs it in a child process (its
+    filings are written with PyMuPDF, which would hold the GIL in a thread of the app)."""
+    with Matter.open(matter_path) as m:
+        yield from populate_demo(m)

@@ -78,6 +78,7 @@ def _review(qtbot: QtBot, w: MainWindow) -> None:
     sugg = w.review.open_suggestions()
     assert isinstance(sugg, SuggestionsDialog)
     sugg.element.setCurrentIndex(sugg.element.findData(element_for_hotkey(m, TEMPLATE, 1).id))
+    qtbot.waitUntil(lambda: not sugg.busy and bool(sugg.rows))  # found on the worker thread
     sugg.accept_button.click()
     sugg.close()
 

@@ -371,7 +371,9 @@ def test_one_hit_reads_singular_and_a_bad_query_clears_old_hits(
     assert window.page_view.hits == []
 
 
-def test_a_documents_kind_is_changed_from_its_row(window: MainWindow, demo: Path) -> None:
+def test_a_documents_kind_is_changed_from_its_row(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
     """Kind ▸ on a document's row: the table shows the new kind at once; the row stays."""
     from reviewer.core.matter import documents
     from reviewer.qt import kind_menu
@@ -383,12 +385,19 @@ def test_a_documents_kind_is_changed_from_its_row(window: MainWindow, demo: Path
     checked = [a.text() for a in menu.actions() if a.isChecked()]
     assert checked == [documents.find_document(window.matter, doc_id).kind]
     target = next(a for a in menu.actions() if a.text() == "brief")
-    target.trigger()
+    row_of = lambda: model.row_of(doc_id)  # noqa: E731
+    target.trigger()  # in the background: the document is re-indexed too
+    qtbot.waitUntil(lambda: not window.jobs.busy and model.index(row_of(), 0).data() == "brief",
+                    timeout=30_000)  # fmt: skip
     row = model.row_of(doc_id)
     assert row is not None
     assert model.index(row, 0).data() == "brief"
     assert window.docs_view.currentIndex().row() == row
     assert documents.find_document(window.matter, doc_id).kind == "brief"
+    assert window.statusBar().currentMessage() == "Kind set to brief; its pin cites follow."
+    assert window.index is not None  # the index followed: search is not left out of step
+    found = window.index.search("kind:brief", "natural", limit=1000).hits
+    assert doc_id in {h.doc_id for h in found}
 
 
 def test_a_refused_query_does_not_widen_the_search_dock(

@@ -63,7 +63,9 @@ def test_check_out_check_in_and_take_theirs(
     window.announce(None)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "pat"))
-    window.actions_by_name["checkin"].trigger()
+    window.actions_by_name["checkin"].trigger()  # merged in the background
+    qtbot.waitUntil(lambda: not window.jobs.busy and "1 change applied" in batches.message.text(),
+                    timeout=30_000)  # fmt: skip
 
     assert batches.table.item(0, 1).text() == "checked in"
     assert "1 change applied" in batches.message.text()
@@ -93,7 +95,7 @@ def test_check_out_check_in_and_take_theirs(
 
 
 def test_checking_in_a_hand_edited_package_says_why(
-    window: MainWindow, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.open_matter(demo)
     package = tmp_path / "pkg"
@@ -101,6 +103,7 @@ def test_checking_in_a_hand_edited_package_says_why(
     (package / "package.json").write_text("{}")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(package))
     window.actions_by_name["checkin"].trigger()
+    qtbot.waitUntil(lambda: "batches" in window.review.dialogs and not window.jobs.busy)
     batches = window.review.dialogs["batches"]
     assert "manifest was altered by hand" in batches.message.text()
     assert window.matter is not None
@@ -118,7 +121,8 @@ def test_check_out_says_what_is_missing(qtbot: QtBot, window: MainWindow, demo: 
     dialog.docs.item(0).setCheckState(Qt.CheckState.Unchecked)
     dialog.folder.setText(str(demo.parent / "pat"))
     qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)  # no document ticked
-    qtbot.waitUntil(lambda: "Choose at least one document" in dialog.message.text())
+    qtbot.waitUntil(lambda: "Choose at least one document" in dialog.message.text(),
+                    timeout=30_000)  # fmt: skip
     assert window.matter is not None
     assert offline.batches(window.matter) == []
     assert not (demo.parent / "pat").exists()

@@ -144,16 +144,19 @@ def test_claim_from_template_map_count_tag_by_hotkey_accept_suggestion(
     sugg = window.review.open_suggestions()
     assert isinstance(sugg, SuggestionsDialog)
     sugg.element.setCurrentIndex(sugg.element.findData(element.id))
+    qtbot.waitUntil(lambda: not sugg.busy)  # found on the worker thread
     assert sugg.rows, "the element's terms and ¶ 45 find candidates"
     assert sugg.table.item(0, 2).text()[:40] == " ".join(sugg.rows[0].text.split())[:40]
     best = sugg.rows[0]
     sugg.accept_button.click()
     assert best.cite in _chart_texts(window)
+    qtbot.waitUntil(lambda: not sugg.busy)
     assert best.pid not in {s.pid for s in sugg.rows}, "an accepted one leaves the list"
     assert _message(window).startswith("Tagged ")
     # reject the next: gone from the list, and not a tag
     second = sugg.rows[0]
     sugg.reject_button.click()
+    qtbot.waitUntil(lambda: not sugg.busy and bool(sugg.rows))
     assert second.pid not in {s.pid for s in sugg.rows}
     support = {r.cite for r in chart_rows(m) if r.element_id == element.full_id}
     assert best.cite in support
@@ -194,6 +197,16 @@ def test_conclusory_tags_are_drawn_lighter_and_exhibit_pages_marked(
     assert pixel == element_colours(m)[knew.id][2]
 
 
+def _undo_key(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+Z in the window, once no job is running. A progress dialog that came and went (or
+    a dialog closed) leaves no active window on the offscreen platform, where a desktop's
+    window manager would give the activation back to the main window: do that here."""
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=30_000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
 def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
     assert window.open_matter(demo)
     m = window.matter
@@ -209,8 +222,9 @@ def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, dem
     assert dialog.isVisible()
     assert dialog.kind.currentData() == "complaint"
     dialog.kind.setCurrentIndex(dialog.kind.findData("exhibit"))
-    dialog.change_kind.click()
-    assert _column(window, KIND)[row] == "exhibit"
+    dialog.change_kind.click()  # in the background: the document is re-indexed
+    qtbot.waitUntil(lambda: _column(window, KIND)[row] == "exhibit" and not window.jobs.busy,
+                    timeout=30_000)  # fmt: skip
     assert "exhibit" in window.status_doc.text()
     assert _message(window).startswith("complaint.pdf is now a exhibit (was complaint)")
     assert _chart_texts(window) == chart, "tags stay with the paragraphs"
@@ -221,16 +235,17 @@ def test_change_kind_keeps_tags_and_undoes(qtbot: QtBot, window: MainWindow, dem
     # caption fields: a bad date is refused in the dialog, a good one saved
     dialog.fields["filed"].setText("21 Jan 2025")
     dialog.save.click()
-    assert "YYYY-MM-DD" in dialog.message.text()
+    qtbot.waitUntil(lambda: "YYYY-MM-DD" in dialog.message.text(), timeout=30_000)
     dialog.fields["filed"].setText("2025-01-22")
     dialog.fields["court"].setText("C.D. Cal.")
     dialog.save.click()
-    assert _message(window) == "Saved court, filed of complaint.pdf"
+    qtbot.waitUntil(lambda: _message(window) == "Saved court, filed of complaint.pdf",
+                    timeout=30_000)  # fmt: skip
     assert window.docs_model.index(row, 3).data() == "2025-01-22"  # type: ignore[union-attr]
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.docs_model.index(row, 3).data() == "2025-01-21"  # type: ignore[union-attr]
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert _column(window, KIND)[row] == "complaint"
+    _undo_key(qtbot, window)
+    qtbot.waitUntil(lambda: window.docs_model.index(row, 3).data() == "2025-01-21", timeout=30_000)  # type: ignore[union-attr]
+    _undo_key(qtbot, window)
+    qtbot.waitUntil(lambda: _column(window, KIND)[row] == "complaint", timeout=30_000)
     assert find_document(m, complaint.id).kind == "complaint"
     window.open_document(find_document(m, "answer.pdf").id)  # the dialog follows
     assert "answer.pdf" in dialog.heading.text()
@@ -255,8 +270,8 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     paras = len(documents.paragraphs(m, exhibit.id))
     assert f"complaint-exhibit-b.pdf (3 pages, {paras} paragraphs, 1 tag)" in text
     assert "Edit ▸ Undo (Ctrl+Z) brings them back" in text
-    dialog.delete.click()
-    assert not dialog.isVisible()
+    dialog.delete.click()  # in the background: its index entries go too
+    qtbot.waitUntil(lambda: not dialog.isVisible() and not window.jobs.busy, timeout=30_000)
     assert window.docs_model is not None
     assert window.docs_model.rowCount() == 2
     assert "EXHIBIT B" not in _column(window, 1)
@@ -269,8 +284,9 @@ def test_delete_a_document_from_the_menu(qtbot: QtBot, window: MainWindow, demo:
     undo = window.actions_by_name["undo"]
     assert undo.text().replace("&", "") == f"Undo {history.next_labels(m)[0]}"
     assert "complaint-exhibit-b.pdf" in undo.text()
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
-    assert window.docs_model.rowCount() == 3
+    _undo_key(qtbot, window)
+    qtbot.waitUntil(lambda: window.docs_model.rowCount() == 3 and not window.jobs.busy,
+                    timeout=30_000)  # fmt: skip
     assert "EXHIBIT B" in _column(window, 1)
     assert any(t.startswith("Ex. B at") for t in _chart_texts(window)), "its tag is back"
     assert "3 documents" in window.windowTitle()

@@ -113,16 +113,70 @@ def _child_main(
     conn.close()
 
 
+class HelperProcess:
+    """One long-lived helper process (spawned at first use, ending with this one) for short
+    jobs that must not run in a thread of the app — an operation that re-indexes a document
+    holds the GIL — yet are too short to pay for a process of their own (0.5-0.8 s to spawn
+    and import). Calls run one at a time, to their end."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(
+        self, fn: Callable[..., T], args: tuple[Any, ...], progress: Progress
+    ) -> Generator[Progress, None, T]:
+        """``fn(*args)`` in the helper, yielding ``progress`` about every 0.2 s while it
+        works; its result, or a ReviewerError with the sentence to show."""
+        from concurrent.futures import TimeoutError as Waiting
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._pool is None:
+            self._pool = worker_pool(1)
+        future = self._pool.submit(_answer, fn, args)
+        while True:
+            try:
+                kind, value = future.result(timeout=POLL_S)
+                break
+            except Waiting:
+                yield progress
+            except BrokenProcessPool:
+                self.close()
+                raise ReviewerError("The background process ended unexpectedly.") from None
+        if kind == "error":
+            raise ReviewerError(value)
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """End the helper (the app quits, or it broke); the next call starts another."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _answer(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
+    """In the helper: ``fn(*args)`` as ("ok", result) or ("error", a sentence)."""
+    try:
+        return ("ok", fn(*args))
+    except ReviewerError as exc:
+        return ("error", str(exc))
+    except MACHINE_FAULTS as exc:
+        return ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
+    except Exception:
+        logging.getLogger("reviewer").exception("background process failed")
+        return ("error", "Unexpected error in the background process.")
+
+
 def stream_in_child(
     fn: Callable[..., Iterator[Progress]], args: tuple[Any, ...], cancel_wait: float = 300.0
-) -> Iterator[Progress]:
+) -> Generator[Progress, None, Any]:
     """Iterate ``fn(*args)`` (a generator of Progress) in a spawned process that ends with
     this one, yielding each Progress here — results and all. For long jobs whose work holds
     the GIL (SQLite, Whoosh, PyMuPDF): in a thread of the app it would freeze the window.
 
     Closing this generator (a cancel) asks the child to stop after the unit in hand (its
     generator is closed there, so its ``finally`` blocks run: pool shut down, index
-    committed) and waits up to ``cancel_wait`` s before ending it."""
+    committed) and waits up to ``cancel_wait`` s before ending it. Returns what ``fn``'s
+    generator returned (a check-in's result, say), when it ran to its end."""
     ctx = multiprocessing.get_context("spawn")
     here, there = ctx.Pipe()
     # Not a daemon: the child may start a worker pool of its own (imports, OCR).
@@ -143,7 +197,7 @@ def stream_in_child(
             ended = True
             if kind == "error":
                 raise ReviewerError(value)
-            return
+            return value
     finally:
         if not ended:
             _stop(here, child, cancel_wait)
@@ -174,7 +228,12 @@ def _stream_main(
     result: tuple[str, Any] = ("done", None)
     gen = fn(*args)
     try:
-        for progress in gen:
+        while True:
+            try:
+                progress = next(gen)
+            except StopIteration as stop:
+                result = ("done", stop.value)
+                break
             conn.send(("progress", progress))
             if conn.poll():  # the parent asked to stop: after this unit
                 break

@@ -121,6 +121,21 @@ def next_labels(matter: Matter) -> tuple[str | None, str | None]:
     )
 
 
+def touches_content(matter: Matter, kind: str) -> bool:
+    """Whether the next ``undo`` / ``redo`` changes a document's text, pages or paragraphs
+    (a delete, a re-cut, a kind or caption change): those bring the search index back in
+    step too, seconds for a long document, so the app runs them in the background."""
+    undo_, redo_ = stacks(matter)
+    stack = undo_ if kind == "undo" else redo_
+    if not stack:
+        return False
+    marks = ",".join("?" * len(CONTENT))
+    row = matter.db.execute(
+        f"SELECT 1 FROM audit WHERE batch = ? AND tbl IN ({marks}) LIMIT 1", [stack[-1], *CONTENT]
+    ).fetchone()
+    return row is not None
+
+
 def label_of(matter: Matter, op_id: int) -> str:
     row = matter.db.execute("SELECT label FROM operations WHERE id = ?", [op_id]).fetchone()
     return "" if row is None else str(row[0])

@@ -9,7 +9,7 @@ package's operations in one transaction, idempotent and order-independent) and
 ``conflicts`` (listing and settling what both sides set differently).
 """
 
-from reviewer.core.offline.checkin import CheckinResult, checkin
+from reviewer.core.offline.checkin import CheckinResult, checkin, checkin_steps
 from reviewer.core.offline.checkout import Batch, batches, checkout, checkout_steps
 from reviewer.core.offline.conflicts import Conflict, list_conflicts, resolve
 from reviewer.core.offline.package import OfflineError, read_manifest
@@ -21,6 +21,7 @@ __all__ = [
     "OfflineError",
     "batches",
     "checkin",
+    "checkin_steps",
     "checkout",
     "checkout_steps",
     "list_conflicts",

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from reviewer.core.offline.checkout import find_batch
 from reviewer.core.offline.keys import SPECS, Keys, dumps
 from reviewer.core.offline.merge import Change, Merger
 from reviewer.core.offline.package import OfflineError, check_log, read_manifest
-from reviewer.core.records import Changes
+from reviewer.core.records import Changes, Progress
 
 # A test hook: seconds to wait after each operation merged (inside the transaction), and a
 # file touched when the first one is, so a test can kill a check-in half-way.
@@ -106,25 +107,53 @@ def _read_ops(pkg: Matter) -> list[_Op]:
 
 def checkin(matter: Matter, folder: Path | str) -> CheckinResult:
     """Merge the package at ``folder`` into ``matter`` (one transaction)."""
+    steps = checkin_steps(matter, folder)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+
+def checkin_steps(matter: Matter, folder: Path | str) -> Generator[Progress, None, CheckinResult]:
+    """``checkin`` as a long job (the app runs it in the background): yields ``Progress``
+    (operations merged of the package's) inside the one transaction, returns the result.
+    Closed early (Cancel), the transaction is rolled back: the matter is as it was."""
     matter.require_writable()
     folder = Path(folder)
     manifest = verify(matter, folder)
-    with Matter.open(folder, readonly=True) as pkg:
+    with Matter.open(folder, readonly=True) as pkg:  # its keys are read while merging
         check_log(folder, pkg.db)
         ops = _read_ops(pkg)
-        keys = Keys(pkg.db)
         batch_id, now = str(manifest["batch_id"]), _now()
-        merger = Merger(matter, keys, batch_id, str(manifest.get("to", "")), now)
+        merger = Merger(matter, Keys(pkg.db), batch_id, str(manifest.get("to", "")), now)
         result = CheckinResult(batch_id, merger.to, 0, 0, 0, 0, 0)
-        with matter.db.atomic():
-            for op in ops:
-                _merge_op(matter, merger, op, result, now)
-            matter.db.execute(
-                "UPDATE batches SET status = 'in', in_at = ? WHERE id = ?", [now, batch_id]
-            )
+        yield from _merge_all(matter, merger, ops, result, now)
     result.applied, result.unchanged = merger.applied, merger.unchanged
     result.conflicts, result.skipped = merger.conflicts, merger.skipped
-    return result
+    return result  # nothing is yielded after the commit: a cancel then would be a lie
+
+
+def _merge_all(
+    matter: Matter, merger: Merger, ops: list[_Op], result: CheckinResult, now: str
+) -> Iterator[Progress]:
+    """Every operation in one transaction, about a hundred progress updates however long the
+    log, the last before the commit; closed at any of them (Cancel), it rolls back."""
+    every = max(1, len(ops) // 100)
+    yield _progress(0, len(ops), merger.to)
+    with matter.db.atomic():
+        for n, op in enumerate(ops, start=1):
+            _merge_op(matter, merger, op, result, now)
+            if n % every == 0 or n == len(ops):
+                yield _progress(n, len(ops), merger.to)
+        matter.db.execute(
+            "UPDATE batches SET status = 'in', in_at = ? WHERE id = ?", [now, merger.batch_id]
+        )
+
+
+def _progress(done: int, total: int, to: str) -> Progress:
+    return Progress(done, total, f"Merging {to or 'the reviewer'}'s work: {done} of {total} "
+                    "operations", step="checkin", unit="operations")  # fmt: skip
 
 
 def _digest(op: _Op) -> str:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.core import exhibits
-from reviewer.core.errors import ReviewerError
 from reviewer.core.matter.store import Matter
+from reviewer.qt import background
+from reviewer.qt.worker import Job, MakeJob
 
 FILTERS = ("All exhibits", "Cited", "Cited, not attached", "Attached, not cited")
 _ROLE = Qt.ItemDataRole.UserRole
@@ -32,6 +33,7 @@ class _Window(Protocol):
     def open_document(self, doc_id: int) -> None: ...
     def select_paragraph(self, pid: int) -> None: ...
     def go_to_page(self, page: int) -> None: ...
+    def run_background(self, label: str, make: MakeJob, report: bool = True) -> Job: ...
 
 
 def keep(ex: dict[str, Any], choice: str) -> bool:
@@ -115,13 +117,13 @@ class ExhibitsPanel(QWidget):
         else:
             self.window_.select_paragraph(target)
 
-    def rescan(self) -> None:
+    def rescan(self) -> Job | None:
+        """Find exhibits again in the background (every stored file is read: seconds); the
+        list is refreshed when it ends (the window tells every dock). Returns the job."""
         if self.matter is None:
-            return
-        try:
-            for _ in exhibits.rescan(self.matter):
-                pass
-        except ReviewerError as exc:
-            self.summary.setText(f"Error: {exc}")
-            return
-        self.refresh()
+            return None
+        failed: list[str] = []
+        job = self.window_.run_background("Finding exhibits", background.rescan_exhibits(), False)
+        job.failed.connect(failed.append)
+        job.ended.connect(lambda: failed and self.summary.setText(f"Error: {failed[0]}"))
+        return job
