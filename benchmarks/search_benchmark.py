@@ -295,11 +295,9 @@ def build_raw(matter: Matter, folder: Path, writer_kw: dict[str, Any]) -> dict[s
 
 
 def engine_writer_settings(paragraphs: int) -> dict[str, Any]:
-    """The writer arguments ``reindex`` uses for this many paragraphs (read from search.py)."""
-    from reviewer.core import search
-
-    multi_from = getattr(search, "_MULTI_PROCESS_FROM", MULTI_FROM)
-    return dict(MULTI_KW) if paragraphs >= multi_from else {}
+    """Raw Whoosh's fastest writer for this size: two processes from ``MULTI_FROM`` on (our
+    build is one process: it writes postings in whole blocks instead)."""
+    return dict(MULTI_KW) if paragraphs >= MULTI_FROM else {}
 
 
 # -- queries --------------------------------------------------------------------------------------
@@ -695,7 +693,7 @@ def run_builds(
     same = engine_writer_settings(paragraphs)
     builds = {"ours": guarded(lambda: build_ours(matter))}
     if "error" not in builds["ours"]:
-        builds["ours"]["writer"] = same or "default"
+        builds["ours"]["writer"] = "FastWriter, 1 process"
     _progress("ours", builds["ours"], paragraphs)
     builds["raw"] = build_raw(matter, work / "raw", same)
     _progress("raw", builds["raw"], paragraphs)
