@@ -11,6 +11,7 @@ from reviewer.core import classify, highlight
 from reviewer.core import query as q
 from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.matter import Matter
+from reviewer.core.search import exhibit_filter
 from reviewer.core.search.index import STEM
 from reviewer.core.search.matchers import (
     _AndNot,
@@ -134,6 +135,8 @@ class _Translator:
             return wq.TermRange("filed", low or None, (high + "\uffff") if high else None)
         if node.field == "count":
             return self.count_filter(node)
+        if node.field == "exhibit":
+            return exhibit_filter.exhibit_query(self.matter, node.low)
         if node.field == "page":
             p1, p2 = _int(node, low), _int(node, high if high is not None else low)
             return wq.And(
