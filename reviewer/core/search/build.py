@@ -174,6 +174,7 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
         self.pool = TermPool()
         self._lengths: dict[str, array[int]] = {}
         self._runs: list[_Run] = []
+        self._index_cache: dict[tuple[str, Any], list[Item]] = {}
         self._folder: str | None = getattr(ix.storage, "folder", None)
         pdw = self.perdocwriter
         add_field = pdw.add_field
@@ -223,7 +224,7 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
                 if value is None:
                     continue
                 if field.indexed:
-                    items = list(field.index(value))
+                    items = self._indexed(fieldname, field, value)
                     self.pool.add_items(fieldname, docnum, items)
                     if field.scorable:
                         length = sum(item[1] for item in items)
@@ -235,6 +236,16 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
         self.docnum += 1
         if self.pool.count >= RUN_POSTINGS:
             self._spill()
+
+    def _indexed(self, fieldname: str, field: Any, value: Any) -> list[Item]:
+        """``field.index(value)``, kept per value: ids, kinds, pages and dates repeat."""
+        key = (fieldname, value)
+        found = self._index_cache.get(key)
+        if found is None:
+            found = self._index_cache[key] = list(field.index(value))
+            if len(self._index_cache) > 100_000:
+                self._index_cache.clear()
+        return found
 
     def _spill(self) -> None:
         run = _Run(self._folder)
