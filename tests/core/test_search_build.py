@@ -1,7 +1,7 @@
 """The fast index build writes what Whoosh's own ``add_document`` writes, posting by
 posting: same terms, documents, weights, positions, term statistics, field lengths, stored
 fields and columns — with one run in memory and with many runs merged at the commit; and the
-one-pass word cut equals ``text.words``."""
+one-pass word cut and ``text.words`` equal the first, gap-by-gap ``words``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from reviewer.core.matter import Matter
 from reviewer.core.samples.synthetic import _sentence
 from reviewer.core.search import build, cut, reindex
 from reviewer.core.search import index as search_index
-from reviewer.core.text import words
+from reviewer.core.text import _STOPS, _WORD, Word, _ends_sentence, normalise, words
 
 TRICKY = [
     "",
@@ -38,9 +38,24 @@ def _texts(n: int) -> list[str]:
     ]
 
 
-def test_the_cut_equals_words() -> None:
+def _reference_words(text: str) -> list[Word]:
+    """``text.words`` as it was first written: every gap between two words tested."""
+    out: list[Word] = []
+    matches = list(_WORD.finditer(text))
+    sentence, last = 0, len(matches) - 1
+    for i, m in enumerate(matches):
+        out.append(Word(normalise(m.group()), m.start(), m.end(), sentence))
+        if i < last:
+            nxt = matches[i + 1]
+            if _STOPS.search(text[m.end() : nxt.start()]) and _ends_sentence(text, m, nxt):
+                sentence += 1
+    return out
+
+
+def test_the_cut_and_words_equal_the_reference() -> None:
     for text in _texts(300):
-        ws = words(text)
+        ws = _reference_words(text)
+        assert words(text) == ws, text
         texts, breaks = cut.cut(text)
         assert texts == [w.text for w in ws]
         expected = [i for i in range(len(ws) - 1) if ws[i + 1].sentence != ws[i].sentence]

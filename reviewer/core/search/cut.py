@@ -10,20 +10,17 @@ for the same text: term bytes, frequency, weight and the encoded positions or fr
 
 from __future__ import annotations
 
-import re
 from array import array
-from bisect import bisect_right
 from itertools import pairwise
 from pickle import dumps
 
 from whoosh.system import pack_uint
 
-from reviewer.core.text import _STOPS, _WORD, _ends_sentence, normalise, stem
+from reviewer.core.text import _WORD, _normal, sentence_ends, stem
 
 STEM = "~"
 Item = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded value
 
-_norm: dict[str, str] = {}
 _terms: dict[str, tuple[bytes, bytes | None]] = {}  # word -> (term, stem term or None)
 _single: dict[int, bytes] = {}  # position -> encoded one-position list
 
@@ -32,33 +29,7 @@ def cut(text: str) -> tuple[list[str], list[int]]:
     """The normalised words of ``text`` and the indexes ``i`` of the words after which a
     sentence ends (between word ``i`` and word ``i + 1``)."""
     matches = list(_WORD.finditer(text))
-    norm = _norm
-    out = []
-    for m in matches:
-        raw = m.group()
-        w = norm.get(raw)
-        if w is None:
-            w = norm[raw] = normalise(raw)
-            if len(norm) > 500_000:
-                norm.clear()
-        out.append(w)
-    return out, _breaks(text, matches)
-
-
-def _breaks(text: str, matches: list[re.Match[str]]) -> list[int]:
-    stops = [m.start() for m in _STOPS.finditer(text)]
-    if not stops or len(matches) < 2:
-        return []
-    ends = [m.end() for m in matches]
-    last, found = len(matches) - 1, list[int]()
-    for p in stops:
-        i = bisect_right(ends, p) - 1
-        if i < 0 or i >= last or (found and found[-1] == i):
-            continue
-        nxt = matches[i + 1]
-        if p < nxt.start() and _ends_sentence(text, matches[i], nxt):
-            found.append(i)
-    return found
+    return [_normal(m.group()) for m in matches], sentence_ends(text, matches)
 
 
 def breaks_column(breaks: list[int]) -> bytes:
