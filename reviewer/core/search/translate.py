@@ -14,6 +14,7 @@ from reviewer.core.matter import Matter
 from reviewer.core.search import exhibit_filter
 from reviewer.core.search.index import STEM
 from reviewer.core.search.matchers import (
+    AnyOf,
     _AndNot,
     _DisjunctionMax,
     _SameSentence,
@@ -86,10 +87,11 @@ class _Translator:
         found = self.expand(text, root, text + ("!" if root else ""))
         if not found:
             return wq.NullQuery
-        terms = [wq.Term("body", w) for w in found]
-        if len(terms) == 1:
-            return terms[0]
-        return _SpanOr(terms) if span else wq.Or(terms)
+        if len(found) == 1:
+            return wq.Term("body", found[0])
+        if span:
+            return _SpanOr([wq.Term("body", w) for w in found])
+        return AnyOf("body", found)  # not ranked by which word matched: Whoosh's Prefix
 
     def __call__(self, node: q.Node, span: bool = False) -> Any:
         if isinstance(node, q.Term | q.Phrase):
