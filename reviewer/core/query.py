@@ -378,23 +378,15 @@ class _NaturalParser(_Parser):
             return self.term(tok, tok.text)
         if field.lower() not in FIELDS:
             raise self.fail(tok, f"Unknown field {field!r} (fields: {', '.join(FIELDS)})")
-        if field.lower() == "exhibit":
-            return self.exhibit(tok, value)
+        nxt = self.peek()  # field:"a value in quotes"
+        if not value and nxt and nxt.kind == "phrase" and nxt.column == tok.column + len(tok.text):
+            self.i, value = self.i + 1, nxt.text[1:-1].strip()
         if not value:
             raise self.fail(tok, f"The field {field!r} needs a value")
+        if field.lower() == "exhibit":  # a label keeps its case (Dkt., Ex.)
+            return Filter("exhibit", " ".join(value.split()))
         low, dots, high = value.partition("..")
         return Filter(field.lower(), low.lower(), high.lower() if dots else None)
-
-    def exhibit(self, tok: Token, value: str) -> Node:
-        """``exhibit:A``, ``exhibit:PX-12``, ``exhibit:"Exhibit A"`` (the label keeps its
-        case: ``Dkt.``, ``Ex.``)."""
-        nxt = self.peek()
-        if not value and nxt and nxt.kind == "phrase" and nxt.column == tok.column + len(tok.text):
-            self.i += 1
-            value = nxt.text[1:-1]
-        if not value.strip():
-            raise self.fail(tok, 'The field exhibit needs a label (exhibit:A, exhibit:"Ex. 3")')
-        return Filter("exhibit", " ".join(value.split()))
 
 
 def parse(query: str, syntax: str = "natural") -> Node:

@@ -60,7 +60,8 @@ def test_label_forms_normalise_to_one_key() -> None:
 def test_the_parser_takes_a_quoted_label() -> None:
     assert parse('exhibit:"Exhibit A" fraud').items[0] == Filter("exhibit", "Exhibit A")  # type: ignore[union-attr]
     assert parse("exhibit:PX-012") == Filter("exhibit", "PX-012")
-    with pytest.raises(QuerySyntaxError, match="needs a label"):
+    assert parse('count:"Unjust Enrichment"') == Filter("count", "unjust enrichment")
+    with pytest.raises(QuerySyntaxError, match="needs a value"):
         parse("exhibit:")
 
 
