@@ -72,8 +72,8 @@ class _Run:
     def __init__(self, folder: str | None) -> None:
         fd, self.path = tempfile.mkstemp(suffix=".run", dir=folder)
         self.file = StructFile(os.fdopen(fd, "w+b"))
-        # (fieldname, term, terminfo, offset of the last block) per term, in order
-        self.terms: list[tuple[str, bytes, Any, int]] = []
+        # (fieldname, term, offset of the last block, ``_stats``) per term, in order
+        self.terms: list[tuple[str, bytes, int, tuple[Any, ...]]] = []
 
     def close(self) -> None:
         self.file.close()
@@ -103,8 +103,7 @@ def _write_run(pool: TermPool, codec: Any, schema: Any, lengths: Any, run: _Run)
                 pw._minlength = min(nonzero) if nonzero else None
                 pw._maxlength = max(block)
             pw._write_block()
-        info = pw.finish_postings()
-        run.terms.append((fieldname, tbytes, info, last_block))
+        run.terms.append((fieldname, tbytes, last_block, _stats(pw.finish_postings())))
     pool.cleanup()
 
 
@@ -112,13 +111,11 @@ def _merge_runs(runs: list[_Run], fieldwriter: Any, schema: Any) -> None:
     """Each term's blocks from every run, copied in run order into the segment's postings
     file under one header, the last block marked last; the term statistics combined."""
     post = fieldwriter._postfile
-    merged = heapq.merge(
-        *[[((f, t), i, info, lb) for f, t, info, lb in run.terms] for i, run in enumerate(runs)]
-    )
+    merged = heapq.merge(*[_keyed(i, run) for i, run in enumerate(runs)])
     current: tuple[str, bytes] | None = None
-    parts: list[tuple[int, Any, int]] = []
+    parts: list[tuple[int, int, tuple[Any, ...]]] = []
     fieldname = None
-    for key, i, info, last_block in merged:
+    for key, i, last_block, stats in merged:
         if key != current:
             if parts:
                 _copy_term(runs, parts, post, fieldwriter, current)  # type: ignore[arg-type]
@@ -126,41 +123,56 @@ def _merge_runs(runs: list[_Run], fieldwriter: Any, schema: Any) -> None:
             if key[0] != fieldname:
                 fieldname = key[0]
                 fieldwriter.start_field(fieldname, schema[fieldname])
-        parts.append((i, info, last_block))
+        parts.append((i, last_block, stats))
     if parts:
         _copy_term(runs, parts, post, fieldwriter, current)  # type: ignore[arg-type]
 
 
+def _keyed(i: int, run: _Run) -> Iterator[tuple[tuple[str, bytes], int, int, tuple[Any, ...]]]:
+    for fieldname, tbytes, last_block, stats in run.terms:
+        yield (fieldname, tbytes), i, last_block, stats
+
+
+def _stats(info: Any) -> tuple[Any, ...]:
+    """A run's term statistics as a tuple (a Whoosh TermInfo is ~5x larger, and a large
+    build keeps one per term and run until the commit)."""
+    offset, length = info.extent()
+    return (offset, length, info._weight, info._df, info._minlength, info._maxlength,
+            info._maxweight, info._minid, info._maxid)  # fmt: skip
+
+
 def _copy_term(
-    runs: list[_Run], parts: list[tuple[int, Any, int]], post: Any, fw: Any, key: tuple[str, bytes]
-) -> None:
+    runs: list[_Run], parts: list[tuple[int, int, tuple[Any, ...]]], post: Any, fw: Any,
+    key: tuple[str, bytes],
+) -> None:  # fmt: skip
     start = post.tell()
     post.write(whoosh3.WHOOSH3_HEADER_MAGIC)
     total = whoosh3.W3TermInfo()
-    for n, (i, info, last_block) in enumerate(parts):
-        offset, length = info.extent()
+    for n, (i, last_block, stats) in enumerate(parts):
+        offset, length = stats[0], stats[1]
         data = bytearray(runs[i].file.get(offset + _MAGIC, length - _MAGIC))
         if n == len(parts) - 1:
             at = last_block - offset - _MAGIC
             size = int.from_bytes(data[at : at + _INT_SIZE], "big", signed=True)
             data[at : at + _INT_SIZE] = pack_int(-size)
         post.write(bytes(data))
-        _combine(total, info)
+        _combine(total, stats)
     total.set_extent(start, post.tell() - start)
     fw._tindex.add(pack_ushort(fw._fieldid) + key[1], total.to_bytes())
 
 
-def _combine(total: Any, info: Any) -> None:
-    total._weight += info._weight
-    total._df += info._df
-    if info._minlength is not None:
+def _combine(total: Any, stats: tuple[Any, ...]) -> None:
+    _, _, weight, df, minlength, maxlength, maxweight, minid, maxid = stats
+    total._weight += weight
+    total._df += df
+    if minlength is not None:
         ml = total._minlength
-        total._minlength = info._minlength if ml is None else min(ml, info._minlength)
-    total._maxlength = max(total._maxlength, info._maxlength)
-    total._maxweight = max(total._maxweight, info._maxweight)
+        total._minlength = minlength if ml is None else min(ml, minlength)
+    total._maxlength = max(total._maxlength, maxlength)
+    total._maxweight = max(total._maxweight, maxweight)
     if total._minid is None:
-        total._minid = info._minid
-    total._maxid = info._maxid
+        total._minid = minid
+    total._maxid = maxid
 
 
 class FastWriter(SegmentWriter):  # type: ignore[misc]
