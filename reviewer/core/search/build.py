@@ -4,7 +4,7 @@ Whoosh's ``add_document`` sends every posting through a pool that pickles it to 
 sorts and merges them one posting at a time, and reads each posting's field length back
 from disk. ``FastWriter`` is Whoosh's own ``SegmentWriter`` (same per-document data, same
 segment files, locking and merges) with a ``TermPool`` instead: postings are appended to
-their term's arrays as they come (documents arrive in order, so each term's list is sorted
+their term's list as they come (documents arrive in order, so each term's list is sorted
 already), field lengths are kept as they are written, and a term's postings are cut into
 blocks of Whoosh's size and handed to Whoosh's block writer a block at a time. When a batch
 of postings grows past ``RUN_POSTINGS`` its terms are written as blocks to a run file; at
