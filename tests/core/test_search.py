@@ -102,16 +102,16 @@ def test_a_failing_index_never_costs_the_import(
     tmp_path: Path, demo_files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     m = Matter.create(tmp_path / "M.matter")
-    real = search_index._fields
+    real = search_index.add_row
 
-    def broken(row: tuple[object, ...]) -> dict[str, object]:
+    def broken(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(search_index, "_fields", broken)
+    monkeypatch.setattr(search_index, "add_row", broken)
     results = [p.result for p in import_files(m, demo_files[:2], workers=1)]
     assert [r.status for r in results if r] == ["imported", "imported"]
     assert check(m) is not None
-    monkeypatch.setattr(search_index, "_fields", real)
+    monkeypatch.setattr(search_index, "add_row", real)
     assert hit_ids(m, "venture") == word_ids(m, "venture") | word_ids(m, "ventures")
     m.close()
 

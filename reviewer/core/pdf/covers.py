@@ -93,7 +93,9 @@ def _colour(fill: Any) -> str:
     return "coloured "
 
 
-def _covers(m: Any, page: Any) -> list[_Cover]:
+def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
+    """The page's covers; ``log`` is its bbox log (``get_drawings`` is only asked when the
+    log holds a filled path: most pages of a filing have none)."""
     covers: list[_Cover] = []
     # Annotations first: get_drawings reports their appearance too, and one finding per
     # hidden text keeps the first cover, whose name says what it is.
@@ -108,7 +110,8 @@ def _covers(m: Any, page: Any) -> list[_Cover]:
         elif name in _FILLED_ANNOTS and annot.colors.get("fill") and annot.opacity in (-1, 1):
             fill = annot.colors["fill"]
             covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
-    for d in page.get_drawings():
+    drawings = page.get_drawings() if any(k == "fill-path" for k, _ in log) else []
+    for d in drawings:
         if d.get("fill") is None or "f" not in d.get("type", ""):
             continue
         if (d.get("fill_opacity") or 1.0) < _OPAQUE:
@@ -117,7 +120,7 @@ def _covers(m: Any, page: Any) -> list[_Cover]:
         if r.width >= 2 and r.height >= 2:
             covers.append(_Cover(r, d["seqno"], _colour(d["fill"]) + "filled box",
                                  _gray(d["fill"])))  # fmt: skip
-    for seqno, (kind, bbox) in enumerate(page.get_bboxlog()):
+    for seqno, (kind, bbox) in enumerate(log):
         if kind == "fill-image":
             r = m.Rect(bbox) & page.rect
             if r.width >= 2 and r.height >= 2:
@@ -125,16 +128,28 @@ def _covers(m: Any, page: Any) -> list[_Cover]:
     return covers
 
 
-def _chars(m: Any, page: Any) -> tuple[list[_Char], list[_Char]]:
-    """Visible characters (stroked or filled, not fully transparent) and invisible ones
-    (render mode 3: an OCR text layer)."""
+_BLANK: dict[int, bool] = {}  # code point -> whitespace (or unprintable)
+
+
+def _blank(code: int) -> bool:
+    found = _BLANK.get(code)
+    if found is None:
+        found = _BLANK[code] = code in (32, 160) or not chr(code).strip()
+    return found
+
+
+def _chars(m: Any, page: Any, covers: list[Rect]) -> tuple[list[_Char], list[_Char]]:
+    """Invisible characters (render mode 3: an OCR text layer, or fully transparent) and
+    the visible ones of the spans that meet one of ``covers`` (no other can be under one)."""
     shown: list[_Char] = []
     hidden: list[_Char] = []
     for span in page.get_texttrace():
         invisible = span.get("type") == 3 or (span.get("opacity") or 0) < 0.05
+        if not invisible and not _meets(span["bbox"], covers):
+            continue
         gray = _gray(span.get("color"))
         for ch in span["chars"]:
-            if ch[0] in (32, 160) or not str(chr(ch[0])).strip():
+            if _blank(ch[0]):
                 continue
             x0, y0, x1, y1 = ch[3]
             if x1 <= x0 or y1 <= y0:
@@ -145,6 +160,12 @@ def _chars(m: Any, page: Any) -> tuple[list[_Char], list[_Char]]:
                 _Char(span["seqno"], chr(ch[0]), core, (x0, y0, x1, y1), gray)
             )
     return shown, hidden
+
+
+def _meets(box: Rect, covers: list[Rect]) -> bool:
+    """Whether ``box`` (a span's, which holds its glyph boxes) meets one of ``covers``."""
+    x0, y0, x1, y1 = box
+    return any(x0 < c[2] and x1 > c[0] and y0 < c[3] and y1 > c[1] for c in covers)
 
 
 def _inside(c: Rect, r: Rect) -> float:
@@ -255,8 +276,14 @@ def _worth(chars: list[_Char]) -> bool:
 
 def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     """Findings of one page (``number`` 1-based)."""
-    covers = _covers(m, page)
-    shown, invisible = _chars(m, page)
+    log = page.get_bboxlog()
+    covers = _covers(m, page, log)
+    if not covers and not any(k in ("ignore-text", "fill-image") for k, _ in log):
+        # No cover, no invisible (OCR) text and no image to be dark under it: nothing to
+        # find, and the page's text trace (the costliest step) is not read.
+        return []
+    rects = [(c.rect.x0, c.rect.y0, c.rect.x1, c.rect.y1) for c in covers]
+    shown, invisible = _chars(m, page, rects)
     order = {id(ch): i for i, ch in enumerate(shown)}  # drawing order, to read the text
     shown.sort(key=lambda ch: ch.core[1])
     keys = [ch.core[1] for ch in shown]

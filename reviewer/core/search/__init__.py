@@ -16,7 +16,6 @@ Modules: ``index`` (schema, build, state, updater), ``translate`` (query model â
 
 from reviewer.core.search import postings
 from reviewer.core.search.index import (
-    _MULTI_PROCESS_FROM,
     INDEX_VERSION,
     STATE_FILE,
     IndexUpdater,
@@ -35,7 +34,6 @@ __all__ = [
     "INDEX_VERSION",
     "MAX_EXPANSION",
     "STATE_FILE",
-    "_MULTI_PROCESS_FROM",
     "IndexUpdater",
     "ParagraphTokenizer",
     "SearchIndex",

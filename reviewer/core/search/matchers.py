@@ -1,7 +1,7 @@
 """Whoosh matchers and queries patched where Whoosh 2.7 is wrong or slow: size estimates for
 spans under ``And``, an ``AndNot`` that kept a first paragraph holding the excluded words, a
 ``DisjunctionMax`` that scored a paragraph with another one's score, and the same-sentence
-test read from a column of sentence breaks."""
+test read from a column of sentence breaks; ``AnyOf``, a wildcard's words as one union."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bisect import bisect_right
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.matching import binary
+from whoosh.matching import ListMatcher, NullMatcher, binary
 from whoosh.query import spans
 
 
@@ -128,3 +128,39 @@ class _SameSentence(_Sized, spans.WrappingSpan):
 def _crosses(cuts: array[int], start: int, end: int) -> bool:
     i = bisect_right(cuts, start)
     return i < len(cuts) and cuts[i] < end
+
+
+class AnyOf(wq.Query):  # type: ignore[misc]
+    """Paragraphs holding any of several words (a wildcard's expansion), every one scoring
+    ``score``: as Whoosh's and Lucene's wildcard queries, which rank by the query's other
+    words. The union is read block by block, not merged a posting at a time."""
+
+    def __init__(self, fieldname: str, words: list[str], score: float = 1.0) -> None:
+        self.fieldname, self.words, self.score, self.boost = fieldname, tuple(words), score, 1.0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnyOf) and (other.fieldname, other.words) == (
+            self.fieldname,
+            self.words,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.fieldname, self.words))
+
+    def __unicode__(self) -> str:
+        return f"AnyOf({self.fieldname}: {len(self.words)} words)"
+
+    __str__ = __unicode__
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return sum(ixreader.doc_frequency(self.fieldname, w) for w in self.words)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        ids: set[int] = set()
+        for w in self.words:
+            if reader.doc_frequency(self.fieldname, w):
+                ids.update(reader.postings(self.fieldname, w).all_ids())
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(sorted(ids), all_weights=self.score)

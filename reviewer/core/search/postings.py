@@ -1,8 +1,8 @@
 """Whoosh's block posting reader, made faster where queries spend their time: ``skip_to``
 finds a document inside a block by binary search (Whoosh steps through the block one posting
 at a time), and a block's document numbers are decoded with ``itertools.accumulate`` instead
-of a Python generator. Installed in Whoosh's codec by ``install()`` when the search package
-is imported; what it reads and returns is unchanged."""
+of a Python generator; ``all_ids`` reads whole blocks. Installed in Whoosh's codec by
+``install()`` when the search package is imported; what it reads and returns is unchanged."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ class FastLeafMatcher(whoosh3.W3LeafMatcher):  # type: ignore[misc]
             self._read_ids()
         self._i = bisect_left(self._ids, targetid, self._i)
         if self._i >= self._blocklength:  # only if the block header's maximum was wrong
+            self._next_block()
+
+    def all_ids(self) -> Any:
+        """The ids from here to the end, a block at a time (Whoosh steps one by one)."""
+        while self.is_active():
+            if self._ids is None:
+                self._read_ids()
+            yield from self._ids[self._i :]
             self._next_block()
 
     def _read_ids(self) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reviewer.core.errors import ReviewerError
 from reviewer.core.search.text import plural_forms, query_words
 
-FIELDS = ("doc", "kind", "count", "para", "page", "filed")
+FIELDS = ("doc", "kind", "count", "para", "page", "filed", "exhibit")
 
 
 class QuerySyntaxError(ReviewerError):
@@ -378,8 +378,13 @@ class _NaturalParser(_Parser):
             return self.term(tok, tok.text)
         if field.lower() not in FIELDS:
             raise self.fail(tok, f"Unknown field {field!r} (fields: {', '.join(FIELDS)})")
+        nxt = self.peek()  # field:"a value in quotes"
+        if not value and nxt and nxt.kind == "phrase" and nxt.column == tok.column + len(tok.text):
+            self.i, value = self.i + 1, nxt.text[1:-1].strip()
         if not value:
             raise self.fail(tok, f"The field {field!r} needs a value")
+        if field.lower() == "exhibit":  # a label keeps its case (Dkt., Ex.)
+            return Filter("exhibit", " ".join(value.split()))
         low, dots, high = value.partition("..")
         return Filter(field.lower(), low.lower(), high.lower() if dots else None)
 

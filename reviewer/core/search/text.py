@@ -11,6 +11,7 @@ lower-case — unless the ``.`` closes an abbreviation that legal writing uses m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -133,20 +134,51 @@ def _ends_sentence(text: str, prev: re.Match[str], nxt: re.Match[str] | None) ->
     return not (len(word) == 1 and word.isalpha())
 
 
+_NORMAL: dict[str, str] = {}  # a word as printed -> normalised (the same few thousand recur)
+
+
+def _normal(raw: str) -> str:
+    found = _NORMAL.get(raw)
+    if found is None:
+        if len(_NORMAL) > 200_000:
+            _NORMAL.clear()
+        found = _NORMAL[raw] = normalise(raw)
+    return found
+
+
+def sentence_ends(text: str, matches: list[re.Match[str]]) -> list[int]:
+    """The indexes ``i`` of the word matches after which a sentence ends (between word
+    ``i`` and ``i + 1``), in order. Only the gaps that hold ``.``, ``?`` or ``!`` are
+    tested: most gaps are a space or a comma."""
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    if not stops or len(matches) < 2:
+        return []
+    ends = [m.end() for m in matches]
+    last, found = len(matches) - 1, list[int]()
+    for p in stops:
+        i = bisect_right(ends, p) - 1
+        if i < 0 or i >= last or (found and found[-1] == i):
+            continue
+        nxt = matches[i + 1]
+        if p < nxt.start() and _ends_sentence(text, matches[i], nxt):
+            found.append(i)
+    return found
+
+
 def words(text: str) -> list[Word]:
     """Every word of ``text`` with its offsets and sentence number."""
-    out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    sentence, last = 0, len(matches) - 1
+    ends = sentence_ends(text, matches)
+    out: list[Word] = []
+    sentence, at = 0, 0
+    nxt = ends[0] if ends else -1
     for i, m in enumerate(matches):
         start, end = m.span()
-        out.append(Word(normalise(m.group()), start, end, sentence))
-        if i < last:
-            nxt = matches[i + 1]
-            gap = text[end : nxt.start()]
-            # most gaps are a space or a comma: only a gap with . ? or ! can end a sentence
-            if _STOPS.search(gap) and _ends_sentence(text, m, nxt):
-                sentence += 1
+        out.append(Word(_normal(m.group()), start, end, sentence))
+        if i == nxt:
+            sentence += 1
+            at += 1
+            nxt = ends[at] if at < len(ends) else -1
     return out
 
 

@@ -10,10 +10,11 @@ from whoosh.query import spans
 from reviewer.core.errors import NotFoundError, ReviewerError
 from reviewer.core.ingest import classify
 from reviewer.core.matter.store import Matter
-from reviewer.core.search import highlight
+from reviewer.core.search import exhibit_filter, highlight
 from reviewer.core.search import query as q
 from reviewer.core.search.index import STEM
 from reviewer.core.search.matchers import (
+    AnyOf,
     _AndNot,
     _DisjunctionMax,
     _SameSentence,
@@ -86,10 +87,11 @@ class _Translator:
         found = self.expand(text, root, text + ("!" if root else ""))
         if not found:
             return wq.NullQuery
-        terms = [wq.Term("body", w) for w in found]
-        if len(terms) == 1:
-            return terms[0]
-        return _SpanOr(terms) if span else wq.Or(terms)
+        if len(found) == 1:
+            return wq.Term("body", found[0])
+        if span:
+            return _SpanOr([wq.Term("body", w) for w in found])
+        return AnyOf("body", found)  # not ranked by which word matched: Whoosh's Prefix
 
     def __call__(self, node: q.Node, span: bool = False) -> Any:
         if isinstance(node, q.Term | q.Phrase):
@@ -135,6 +137,8 @@ class _Translator:
             return wq.TermRange("filed", low or None, (high + "\uffff") if high else None)
         if node.field == "count":
             return self.count_filter(node)
+        if node.field == "exhibit":
+            return exhibit_filter.exhibit_query(self.matter, node.low)
         if node.field == "page":
             p1, p2 = _int(node, low), _int(node, high if high is not None else low)
             return wq.And(
