@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
     QSettings,
     QTimer,
@@ -41,6 +40,7 @@ from reviewer.qt.menus import SHORTCUTS, build_menus
 from reviewer.qt.models import DocumentsModel
 from reviewer.qt.offline_actions import OfflineActions
 from reviewer.qt.outline_model import OutlineModel
+from reviewer.qt.paragraph_nav import ParagraphNavigation
 from reviewer.qt.production_ui import ProductionController
 from reviewer.qt.review_actions import ReviewActions
 from reviewer.qt.searching import SearchController
@@ -60,16 +60,7 @@ from reviewer.qt.window_views import (
 from reviewer.qt.worker import Job, JobRunner, MakeJob
 
 
-def _order(index: QModelIndex) -> tuple[int, ...]:
-    """An outline index's place in the tree, for sorting a selection into reading order."""
-    path = []
-    while index.isValid():
-        path.append(index.row())
-        index = index.parent()
-    return tuple(reversed(path))
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, ParagraphNavigation):
     """One window, one matter."""
 
     # What an operation changed (a Changes), or None: anything may have changed.
@@ -330,44 +321,6 @@ class MainWindow(QMainWindow):
             self.page_view.select_paragraph(pid, scroll=True)
             self._show_paragraph_status(pid)
 
-    def select_paragraph(self, pid: int) -> None:
-        """Select a paragraph of the open document in the outline (and so on the page)."""
-        index = self.outline_model.index_of(pid) if self.outline_model else QModelIndex()
-        if index.isValid():
-            self.outline_view.scrollTo(index)
-            self.outline_view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-
-    def current_pid(self) -> int | None:
-        index = self.outline_view.currentIndex()
-        return self.outline_model.pid(index) if self.outline_model and index.isValid() else None
-
-    def selected_pids(self) -> list[int]:
-        """The paragraphs selected in the outline (in outline order), else the current one."""
-        model, chosen = self.outline_model, self.outline_view.selectionModel()
-        rows = chosen.selectedRows() if model is not None and chosen is not None else []
-        pids = [pid for i in sorted(rows, key=_order) if (pid := model.pid(i)) is not None]
-        current = self.current_pid()
-        return pids or ([current] if current is not None else [])
-
-    def step_paragraph(self, delta: int) -> None:
-        model, pid = self.outline_model, self.current_pid()
-        if model is None:
-            return
-        target = model.first_pid() if pid is None else model.next_pid(pid, delta)
-        if target is not None:
-            self.select_paragraph(target)
-
-    def copy_paragraph(self) -> None:
-        pid = self.current_pid()
-        if pid is None or self.matter is None:
-            self.statusBar().showMessage("Select a paragraph first (J / K move).", 4000)
-            return
-        text = documents.quotation(documents.paragraph_by_id(self.matter, pid))
-        QApplication.clipboard().setText(text)
-        self.statusBar().showMessage(f"Copied: {text[-60:]}", 4000)
-
     def _show_paragraph_status(self, pid: int) -> None:
         if self.matter is not None:
             self.statusBar().showMessage(self.marks.paragraph_selected(pid))
@@ -377,13 +330,6 @@ class MainWindow(QMainWindow):
         self.status_page.setText(f"p. {page} / {total}" if total else f"p. {page}")
 
     # -- misc ---------------------------------------------------------------------------------
-    def go_to_page(self, page: int) -> None:
-        """Show 1-based ``page`` of the open document."""
-        self.page_view.go_to_page(page)
-
-    def step_page(self, delta: int) -> None:
-        self.page_view.go_to_page(self.page_view.current_page() + delta)
-
     def focus_search(self) -> None:
         self.docks["search"].show()
         self.docks["search"].raise_()

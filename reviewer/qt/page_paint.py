@@ -3,14 +3,13 @@ hatched: conclusory), paragraph boxes, the selected paragraph, search hits and t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-if TYPE_CHECKING:
-    from reviewer.qt.page_view import PageView, TagMark
-
+TagMark = tuple[QColor, bool]  # an element's colour; hatched when the tag is conclusory
+PageView = Any  # reviewer.qt.page_view.PageView, not imported (no import cycle)
 BAR_WIDTH = 5  # a tag mark: a bar this wide in the margin beside the paragraph
 BAR_STEP = 8
 HIT_FILL = QColor(255, 214, 0, 110)

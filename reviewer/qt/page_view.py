@@ -12,7 +12,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -26,10 +25,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reviewer.core import pdf
 from reviewer.core.errors import ReviewerError
-from reviewer.qt.page_paint import BAR_STEP, BAR_WIDTH, paint_boxes
+from reviewer.qt.page_paint import BAR_STEP, BAR_WIDTH, TagMark, paint_boxes
 
 Box = tuple[int, float, float, float, float]  # page (1-based), x0, y0, x1, y1 in PDF points
-TagMark = tuple[QColor, bool]  # an element's colour; hatched when the tag is conclusory
 GAP = 12  # pixels between pages and around them
 ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
 CACHE_PAGES = 12

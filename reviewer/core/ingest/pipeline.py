@@ -9,10 +9,11 @@ import hashlib
 import json
 import shutil
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from reviewer.core import exhibits
 from reviewer.core.errors import BadFileError, ReviewerError
@@ -212,7 +213,7 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
     m = parsed.meta
     with matter.db.atomic():
         doc_id = (
-            matter.db["documents"]
+            matter.db.table("documents")
             .insert(
                 {
                     "sha256": sha,
@@ -237,14 +238,15 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
             )
             .last_pk
         )
-        matter.db["pages"].insert_all({"doc_id": doc_id, **r} for r in parsed.pages)
-        matter.db["paragraphs"].insert_all({"doc_id": doc_id, **r} for r in parsed.paras)
-        matter.db["bad_redactions"].insert_all(
+        matter.db.table("pages").insert_all({"doc_id": doc_id, **r} for r in parsed.pages)
+        matter.db.table("paragraphs").insert_all({"doc_id": doc_id, **r} for r in parsed.paras)
+        matter.db.table("bad_redactions").insert_all(
             {"doc_id": doc_id, **r} for r in parsed.bad_redactions
         )
-        exhibits.scan_document(matter, int(doc_id), m.get("exhibit_stamps", []))  # issue 18
+        stamps = cast("list[Sequence[object]]", m.get("exhibit_stamps", []))
+        exhibits.scan_document(matter, int(doc_id or 0), stamps)  # issue 18
         matter.touch_content()
-    return int(doc_id)
+    return int(doc_id or 0)
 
 
 def _parse_safely(path: Path, kind: str | None, accept_damaged: bool = False) -> Rows | str:

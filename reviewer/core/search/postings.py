@@ -17,6 +17,9 @@ from whoosh.matching import ReadTooFar
 class FastLeafMatcher(whoosh3.W3LeafMatcher):  # type: ignore[misc]
     """One term's postings, block by block."""
 
+    _i: int  # position in the block (set by Whoosh)
+    _ids: Any  # the block's ids, read lazily
+
     def skip_to(self, targetid: int) -> None:
         if not self.is_active():
             raise ReadTooFar
