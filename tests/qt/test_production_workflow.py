@@ -266,3 +266,35 @@ def test_what_cannot_be_redacted_says_why_and_records_nothing(
     assert not find.apply_button.isEnabled()
     assert w.production.tool.boxes == []
     assert panel.reds.rowCount() == 0
+
+
+def test_many_hits_are_recorded_in_the_background(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of chosen hits took over a second on the GUI thread: past a few hundred they
+    are recorded in the helper process, the window answering, then every dock follows."""
+    from reviewer.core.production import redactions
+    from reviewer.qt import production_ui
+
+    monkeypatch.setattr(production_ui, "IN_PLACE_HITS", 0)  # the demo has a handful
+    w, panel = window, window.production_panel
+    _create_and_add(qtbot, w)
+    qtbot.mouseClick(panel.buttons["find"], Qt.MouseButton.LeftButton)
+    find = w.production.find_dialog
+    assert find is not None
+    qtbot.keyClicks(find.text, "Jane Doe")
+    qtbot.mouseClick(find.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: find.model.rowCount() > 0, timeout=60_000)
+    n = find.model.rowCount()
+    find.reason.setText("minor's name")
+    assert w.matter is not None
+    before = len(redactions.list_redactions(w.matter))
+    qtbot.mouseClick(find.apply_button, Qt.MouseButton.LeftButton)
+    assert find.status.text() == f"Redacting {n} hits…"  # not done yet: in the background
+    qtbot.waitUntil(lambda: "Edit \u25b8 Undo takes them back" in find.status.text(),
+                    timeout=60_000)  # fmt: skip
+    assert f"Redacted {n} hits in Vol1." in find.status.text()
+    assert find.model.rowCount() == 0
+    assert len(redactions.list_redactions(w.matter)) == before + n
+    qtbot.waitUntil(lambda: "Undo find and redact" in w.actions_by_name["undo"].text(),
+                    timeout=10_000)  # fmt: skip

@@ -120,3 +120,9 @@ def set_kind_indexed(m: Matter, doc_id: int, kind: str) -> Changes:
     finally:
         updater.close()
     return changes
+
+
+def redact_hits_op(m: Matter, name: str, hits: list[Hit], reason: str, kind: str) -> Changes:
+    """Record the chosen find-and-redact hits (one operation) in the helper process: a few
+    thousand take over a second, too long for the app's GUI thread."""
+    return production_find.redact_hits(m, name, hits, reason, kind)[1]
