@@ -17,6 +17,7 @@ from reviewer.core.matter.store import Matter
 from reviewer.core.offline import CheckinResult
 from reviewer.core.production.find import Hit
 from reviewer.core.records import Changes, Progress
+from reviewer.core.wording import plural
 from reviewer.qt.worker import MakeJob
 
 
@@ -51,7 +52,7 @@ def find_hits(name: str, text: str, pattern: str | None, found: list[Hit]) -> Ma
         waiting = Progress(0, 0, f"Finding {what} in {name}…", step="find", unit="sets")
         args = (m.path, name, text, pattern)
         found.extend((yield from run_in_child(child_jobs.find_hits, args, waiting)))
-        yield Progress(1, 1, f"Found {len(found)} hit(s).", step="find-done")
+        yield Progress(1, 1, f"Found {plural(len(found), 'hit')}.", step="find-done")
 
     return make
 

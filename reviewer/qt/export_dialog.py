@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.exports.by_name import FORMATS_OF, Request, findings
+from reviewer.core.wording import plural
 from reviewer.qt.export_jobs import export_job, option_choices
 
 MainWindow = Any  # reviewer.qt.main_window.MainWindow, not imported (no import cycle)
@@ -164,7 +165,7 @@ class ExportDialog(QDialog):
         self.checks_label.setVisible(checked)
         self.checks.setVisible(checked)
         self.checks_label.setText(
-            f"Checks: {len(errors)} error(s), {len(found) - len(errors)} warning(s)"
+            f"Checks: {plural(len(errors), 'error')}, {plural(len(found) - len(errors), 'warning')}"
             + (" — fix them (Privilege dock) or export anyway." if errors else ".")
         )
         self.checks.clear()
@@ -225,7 +226,7 @@ class ExportDialog(QDialog):
             return False
         self._show_checks()
         if self.errors and not self.anyway.isChecked():
-            self.say(f"Not exported: the checks found {self.errors} error(s). Fix them, or "
+            self.say(f"Not exported: the checks found {plural(self.errors, 'error')}. Fix them, or "
                      "tick 'Export anyway'.", error=True)  # fmt: skip
             return False
         try:

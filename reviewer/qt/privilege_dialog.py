@@ -26,6 +26,7 @@ from reviewer.core.exports.privilege_log import gate, privilege_log_report
 from reviewer.core.matter.store import Matter
 from reviewer.core.privilege import checks as privcheck
 from reviewer.core.privilege.log import PRESETS, TITLES
+from reviewer.core.wording import plural
 from reviewer.qt import background
 from reviewer.qt.worker import Job, MakeJob
 
@@ -82,8 +83,9 @@ class PrivilegeLogDialog(QDialog):
         found = privcheck.check(self.matter)
         errors = privcheck.errors(found)
         lines = [
-            f"{TITLES[self.preset.currentText()]}: {len(report.rows)} row(s). "
-            f"Checks: {len(errors)} error(s), {len(found) - len(errors)} warning(s)."
+            f"{TITLES[self.preset.currentText()]}: {plural(len(report.rows), 'row')}. "
+            f"Checks: {plural(len(errors), 'error')}, "
+            f"{plural(len(found) - len(errors), 'warning')}."
         ]
         lines += [f"Error — {e}" for e in errors[:8]]  # fmt: skip
         self.verdict.setText("\n".join(lines))
@@ -115,8 +117,9 @@ class PrivilegeLogDialog(QDialog):
                 return True
         except LogCheckError as exc:
             listed = "\n".join(f"Error — {e}" for e in exc.errors[:8])
-            self.verdict.setText(f"Not exported: the log has {len(exc.errors)} error(s). Fix "
-                                 f"them or tick 'Export despite errors'.\n{listed}")  # fmt: skip
+            counted = plural(len(exc.errors), "error")
+            self.verdict.setText(f"Not exported: the log has {counted}. Fix them or tick "
+                                 f"'Export despite errors'.\n{listed}")  # fmt: skip
             return False
         except ReviewerError as exc:
             self.verdict.setText(str(exc))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from reviewer.core.exports.by_name import FORMATS_OF
+from reviewer.core.wording import plural
 from reviewer.qt.export_dialog import SPECS, ExportDialog
 from reviewer.qt.main_window import MainWindow
 from reviewer.qt.menus import EXPORTS
@@ -72,7 +73,7 @@ def test_privilege_log_error_then_fix_then_export(
     errors = [dialog.checks.item(i).text() for i in range(dialog.checks.count())]
     errors = [e for e in errors if e.startswith("Error — PRIV-0001")]
     assert errors, "the dialog lists the checks' errors"
-    assert dialog.checks_label.text().startswith(f"Checks: {len(errors)} error(s)")
+    assert dialog.checks_label.text().startswith(f"Checks: {plural(len(errors), 'error')}")
     assert dialog.anyway.isVisible()
     out = tmp_path / "log.xlsx"
     dialog.path.setText(str(out))
@@ -90,7 +91,7 @@ def test_privilege_log_error_then_fix_then_export(
     assert not [e for e in left if e.startswith("Error")], left
     assert not dialog.anyway.isVisible()
     said = _export(qtbot, window, dialog, out)
-    assert said.startswith(f"Wrote {out} (1 rows; 0 error(s)")
+    assert said.startswith(f"Wrote {out} (1 row; 0 errors")
     assert window.statusBar().currentMessage() == said
     sheet = openpyxl.load_workbook(out).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
@@ -109,7 +110,7 @@ def test_export_anyway_writes_a_log_with_errors(
     dialog.anyway.setChecked(True)
     said = _export(qtbot, window, dialog, tmp_path / "log.csv")
     assert "(2 rows;" in said
-    assert "error(s)" in said
+    assert "error" in said
     with (tmp_path / "log.csv").open(encoding="utf-8") as fh:
         assert len(list(csv.reader(fh))) == 3
 
@@ -167,4 +168,4 @@ def test_conclusory_and_redaction_log_from_the_menu(
     dialog = _open(window, "redaction-log")
     assert not dialog.anyway.isVisible(), "no coding yet: no errors"
     said = _export(qtbot, window, dialog, tmp_path / "redactions.csv")
-    assert said.startswith(f"Wrote {tmp_path / 'redactions.csv'} (0 rows; 0 error(s)")
+    assert said.startswith(f"Wrote {tmp_path / 'redactions.csv'} (0 rows; 0 errors")

@@ -34,7 +34,7 @@ def test_without_tesseract_the_window_says_how_to_install_it(
     m = _import_scan(qtbot, window, tmp_path)
     assert m.db.execute("SELECT needs_ocr FROM documents").fetchone() == (1,)
     qtbot.waitUntil(lambda: "apt-get install tesseract-ocr" in window.statusBar().currentMessage())
-    assert window.statusBar().currentMessage().startswith("1 document(s) need OCR.")
+    assert window.statusBar().currentMessage().startswith("1 document needs OCR.")
 
 
 @pytest.mark.usefixtures("tesseract")

@@ -105,7 +105,7 @@ def test_log_dialog_previews_refuses_and_exports(
     assert dialog.table.horizontalHeaderItem(2).text() == "Nature of Document"
     out = tmp_path / "log.xlsx"
     assert not dialog.export_to(out)
-    assert dialog.verdict.text().startswith("Not exported: the log has 2 error(s).")
+    assert dialog.verdict.text().startswith("Not exported: the log has 2 errors.")
     assert "Error — PRIV-0001: no" in dialog.verdict.text()
     assert not out.exists()
     dialog.force.setChecked(True)

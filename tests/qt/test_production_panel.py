@@ -40,7 +40,7 @@ def test_create_add_redact_export_verify(qtbot: QtBot, window: MainWindow, tmp_p
     sel.clearSelection()
     sel.select(window.docs_model.index(0, 0), flags)  # type: ignore[union-attr]
     panel.add_selected()
-    assert panel.message.text() == "Added 1 document(s)."
+    assert panel.message.text() == "Added 1 document."
     in_background(lambda: panel.export_to(tmp_path / "out"))
     assert "verified, no problems." in panel.message.text()
     assert (tmp_path / "out" / "PDF" / "DEMO000001.pdf").is_file()

@@ -60,7 +60,7 @@ def _create_and_add(qtbot: QtBot, w: MainWindow) -> None:
     assert panel.sets.currentText() == "Vol1"
     w.docs_view.selectAll()
     qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
-    assert panel.message.text() == "Added 3 document(s)."
+    assert panel.message.text() == "Added 3 documents."
 
 
 def _order(w: MainWindow) -> list[str]:

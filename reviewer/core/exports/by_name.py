@@ -28,6 +28,7 @@ from reviewer.core.exports.proof_chart import (
 from reviewer.core.exports.searchable_pdf import write_searchable_pdf
 from reviewer.core.matter.store import Matter
 from reviewer.core.privilege import checks as privcheck
+from reviewer.core.wording import plural
 
 FORMATS_OF: dict[str, tuple[str, ...]] = {
     "proof-chart": FORMATS,
@@ -74,9 +75,9 @@ def _chart(m: Matter, req: Request, fmt: str) -> str:
     if req.kind == "conclusory":
         report = conclusory_report(m, rows, scope)
         write([report], fmt, req.path)
-        return f"Wrote {req.path} ({len(report.rows)} rows)"
+        return f"Wrote {req.path} ({plural(len(report.rows), 'row')})"
     write([proof_chart_report(m, rows, scope), conclusory_report(m, rows, scope)], fmt, req.path)
-    return f"Wrote {req.path} ({len(rows)} rows; {ChartSummary.of(rows).sentence()})"
+    return f"Wrote {req.path} ({plural(len(rows), 'row')}; {ChartSummary.of(rows).sentence()})"
 
 
 def _log(m: Matter, req: Request, fmt: str) -> str:
@@ -88,8 +89,8 @@ def _log(m: Matter, req: Request, fmt: str) -> str:
         report = redaction_log_report(m, compact=compact)
     write([report], fmt, req.path)
     errors = len(privcheck.errors(found))
-    return (f"Wrote {req.path} ({len(report.rows)} rows; {errors} error(s), "
-            f"{len(found) - errors} warning(s) from the checks)")  # fmt: skip
+    return (f"Wrote {req.path} ({plural(len(report.rows), 'row')}; {plural(errors, 'error')}, "
+            f"{plural(len(found) - errors, 'warning')} from the checks)")  # fmt: skip
 
 
 def write_export(matter_path: Path, req: Request) -> str:

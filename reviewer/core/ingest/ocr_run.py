@@ -27,6 +27,7 @@ from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import Line, PageText, PdfText, read_pdf
 from reviewer.core.records import Progress
 from reviewer.core.search import IndexUpdater
+from reviewer.core.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,7 @@ def missing_tesseract_notice(matter: Matter) -> str | None:
     waiting = matter.db.execute("SELECT count(*) FROM documents WHERE needs_ocr").fetchone()[0]
     if not waiting or ocr.tesseract() is not None:
         return None
-    return f"{waiting} document(s) need OCR. {OcrUnavailableError()}"
+    return f"{plural(waiting, 'document needs', 'documents need')} OCR. {OcrUnavailableError()}"
 
 
 def _pages(

@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from reviewer.core.production.edit import RedactionRow, SetDocument
+from reviewer.core.wording import plural
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -70,7 +71,8 @@ def documents_model(parent: QObject | None = None) -> RowsModel[SetDocument]:
     def tip(r: SetDocument) -> str:
         slip = f"\nWithheld ({r.withheld}): produced as a one-page slip sheet" if r.withheld else ""
         return (
-            f"{r.file_name}\nBates {r.bates}, {r.pages} page(s), {r.redactions} redaction(s){slip}"
+            f"{r.file_name}\nBates {r.bates}, {plural(r.pages, 'page')}, "
+            f"{plural(r.redactions, 'redaction')}{slip}"
         )
 
     return RowsModel(("#", "Document and Bates range"), cells, tip, frozenset({0}), parent)

@@ -37,6 +37,7 @@ from reviewer.core.production import redactions
 from reviewer.core.production import sets as production
 from reviewer.core.production.edit import RedactionRow
 from reviewer.core.records import Changes
+from reviewer.core.wording import plural
 from reviewer.qt.panels.production_export_ui import ExportMixin, Runner
 from reviewer.qt.panels.production_models import documents_model, redactions_model
 
@@ -311,7 +312,7 @@ class ProductionPanel(ExportMixin, QWidget):
 
         def act(m: Matter) -> tuple[str, Changes | None]:
             changes = production.add_documents(m, name, ids)
-            return f"Added {len(ids)} document(s).", changes
+            return f"Added {plural(len(ids), 'document')}.", changes
 
         self._run(act)
 
@@ -322,7 +323,10 @@ class ProductionPanel(ExportMixin, QWidget):
 
         def act(m: Matter) -> tuple[str, Changes | None]:
             changes = production_edit.remove_documents(m, name, ids)
-            return f"Removed {len(ids)} document(s) from {name} (Edit \u25b8 Undo).", changes
+            return (
+                f"Removed {plural(len(ids), 'document')} from {name} (Edit \u25b8 Undo).",
+                changes,
+            )
 
         self._run(act)
 
