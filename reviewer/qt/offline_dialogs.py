@@ -299,8 +299,10 @@ class ConflictsDialog(ReviewDialog):
     def _chosen(self) -> None:
         c = self.current()
         if c is None:
-            self.ours.setText("No conflict chosen." if self.found else "No conflicts to settle.")
+            self.ours.clear()
             self.theirs.clear()
+            if not self.found:  # said where the list is, not in one side's pane
+                self.message.setText("No conflicts to settle: every change checked in merged.")
         else:
             self.ours.setText(f"<b>{_html(show_value(c.ours))}</b><br>{_html(c.ours_from)}")
             self.theirs.setText(f"<b>{_html(show_value(c.theirs))}</b><br>{_html(c.theirs_from)}")

@@ -126,3 +126,17 @@ def test_check_out_says_what_is_missing(qtbot: QtBot, window: MainWindow, demo: 
     assert window.matter is not None
     assert offline.batches(window.matter) == []
     assert not (demo.parent / "pat").exists()
+
+
+def test_an_empty_conflicts_view_says_so_beside_the_list(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """The empty state read "No conflicts to settle." inside the matter's ("Ours") pane."""
+    assert window.open_matter(demo)
+    window.actions_by_name["conflicts"].trigger()
+    dialog = window.review.dialogs["conflicts"]
+    assert dialog.isVisible()
+    assert dialog.table.rowCount() == 0
+    assert dialog.ours.text() == ""
+    assert dialog.message.text().startswith("No conflicts to settle")
+    assert not dialog.take_theirs.isEnabled()
