@@ -88,6 +88,14 @@ class CleanPage:
     label: str | None = None
     toc: bool = False
     margin_max: int = 0  # the highest margin line number (28 pleading paper, 25 transcript)
+    margin_lines: list[tuple[float, int]] = field(default_factory=list)  # (y centre, number)
+
+    def line_at(self, y0: float, y1: float) -> int | None:
+        """The margin line number printed beside a row spanning ``y0``..``y1`` (a transcript's
+        page:line cite), or None when no number sits within half a line of its middle."""
+        middle = (y0 + y1) / 2
+        near = min(self.margin_lines, key=lambda m: abs(m[0] - middle), default=None)
+        return near[1] if near is not None and abs(near[0] - middle) <= (y1 - y0) else None
 
 
 def parse_ecf(text: str) -> EcfStamp | None:
@@ -332,9 +340,10 @@ def clean_pages(pages: Sequence[PageText]) -> list[CleanPage]:
     out = []
     for p, m in zip(pages, margins, strict=True):
         page = clean_page(p, m, furniture)
-        page.margin_max = max(
-            (ocr_number(ln.text) or 0 for ln in p.lines if id(ln) in m), default=0
+        page.margin_lines = sorted(
+            ((ln.y0 + ln.y1) / 2, n) for ln in p.lines if id(ln) in m if (n := ocr_number(ln.text))
         )
+        page.margin_max = max((n for _, n in page.margin_lines), default=0)
         out.append(page)
     return out
 
