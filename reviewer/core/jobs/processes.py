@@ -29,6 +29,17 @@ T = TypeVar("T")
 POLL_S = 0.2
 
 
+def failure_message(exc: Exception) -> str:
+    """What the parent shows for a child's failure: a user error's own sentence, a machine
+    fault described (full disk, read-only folder…), anything else logged with its traceback."""
+    if isinstance(exc, ReviewerError):
+        return str(exc)
+    if isinstance(exc, MACHINE_FAULTS):
+        return describe_os_error(exc) or f"Unexpected error: {exc}"
+    logging.getLogger("reviewer").exception("background process failed")
+    return "Unexpected error in the background process."
+
+
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of ``workers`` spawned processes that end when this process ends."""
     return ProcessPoolExecutor(
@@ -102,13 +113,8 @@ def _child_main(
     watch_parent(parent)
     try:
         result: tuple[str, Any] = ("ok", fn(*args))
-    except ReviewerError as exc:
-        result = ("error", str(exc))
-    except MACHINE_FAULTS as exc:
-        result = ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
-    except Exception:
-        logging.getLogger("reviewer").exception("background process failed")
-        result = ("error", "Unexpected error in the background process.")
+    except Exception as exc:  # every failure goes back to the parent as a sentence
+        result = ("error", failure_message(exc))
     conn.send(result)
     conn.close()
 
@@ -157,13 +163,8 @@ def _answer(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[str, Any]:
     """In the helper: ``fn(*args)`` as ("ok", result) or ("error", a sentence)."""
     try:
         return ("ok", fn(*args))
-    except ReviewerError as exc:
-        return ("error", str(exc))
-    except MACHINE_FAULTS as exc:
-        return ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
-    except Exception:
-        logging.getLogger("reviewer").exception("background process failed")
-        return ("error", "Unexpected error in the background process.")
+    except Exception as exc:  # every failure goes back to the parent as a sentence
+        return ("error", failure_message(exc))
 
 
 def stream_in_child(
@@ -237,13 +238,8 @@ def _stream_main(
             conn.send(("progress", progress))
             if conn.poll():  # the parent asked to stop: after this unit
                 break
-    except ReviewerError as exc:
-        result = ("error", str(exc))
-    except MACHINE_FAULTS as exc:
-        result = ("error", describe_os_error(exc) or f"Unexpected error: {exc}")
-    except Exception:
-        logging.getLogger("reviewer").exception("background process failed")
-        result = ("error", "Unexpected error in the background process.")
+    except Exception as exc:  # every failure goes back to the parent as a sentence
+        result = ("error", failure_message(exc))
     finally:
         close = getattr(gen, "close", None)
         if close is not None:
