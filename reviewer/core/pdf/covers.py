@@ -110,7 +110,9 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
         elif name in _FILLED_ANNOTS and annot.colors.get("fill") and annot.opacity in (-1, 1):
             fill = annot.colors["fill"]
             covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
-    drawings = page.get_drawings() if any(k == "fill-path" for k, _ in log) else []
+    # the C-level paths: the same fill, type, opacity, rect and seqno as ``get_drawings``,
+    # without converting every path item to Python Point/Rect objects
+    drawings = page.get_cdrawings() if any(k == "fill-path" for k, _ in log) else []
     for d in drawings:
         if d.get("fill") is None or "f" not in d.get("type", ""):
             continue
@@ -315,16 +317,20 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
         r = cover.rect
         text = _text(sorted(under, key=lambda ch: order[id(ch)]))
         found.append(Hidden(number, (r.x0, r.y0, r.x1, r.y1), text, cover.kind))
-    found += _dark_ocr(m, page, number, invisible)
+    found += _dark_ocr(m, page, number, invisible, shown_list)
     return found
 
 
-def _dark_ocr(m: Any, page: Any, number: int, invisible: list[_Char]) -> list[Hidden]:
+def _dark_ocr(
+    m: Any, page: Any, number: int, invisible: list[_Char], shown_list: Any = None
+) -> list[Hidden]:
     """Invisible (OCR) words on a solid dark area: text under a box burnt into a scan. The
-    whole glyph box must be dark: a scanned letter under its OCR text has paper round it."""
-    if not invisible:
-        return []
-    raster = _Raster(m, page.get_displaylist(annots=True), page.rect, zoom=1.0)  # coarser
+    whole glyph box must be dark: a scanned letter under its OCR text has paper round it.
+    ``shown_list``: the page's display list when the caller made one already."""
+    if len({ch.c.casefold() for ch in invisible if ch.c.isalnum()}) < 4:
+        return []  # too few letters to report even if all were dark: no rendering
+    shown_list = shown_list or page.get_displaylist(annots=True)
+    raster = _Raster(m, shown_list, page.rect, zoom=1.0)  # coarser
     dark = [ch for ch in invisible if raster.dark(ch.box)]
     # An OCR engine reading a solid bar yields "llll" or "1111": words need several letters.
     if len({ch.c.casefold() for ch in dark if ch.c.isalnum()}) < 4:
