@@ -63,7 +63,7 @@ class _Cover:
     forced: bool = False  # an unapplied redaction: reported without the rendering test
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs twice as much, for thousands a page
 class _Char:
     seqno: int
     c: str
@@ -118,6 +118,9 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
             continue
         if (d.get("fill_opacity") or 1.0) < _OPAQUE:
             continue
+        x0, y0, x1, y1 = d["rect"]
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            continue  # a rule or a dot: clipping to the page only makes it smaller
         r = m.Rect(d["rect"]) & page.rect
         if r.width >= 2 and r.height >= 2:
             covers.append(_Cover(r, d["seqno"], _colour(d["fill"]) + "filled box",
@@ -142,26 +145,36 @@ def _blank(code: int) -> bool:
 
 def _chars(m: Any, page: Any, covers: list[Rect]) -> tuple[list[_Char], list[_Char]]:
     """Invisible characters (render mode 3: an OCR text layer, or fully transparent) and
-    the visible ones of the spans that meet one of ``covers`` (no other can be under one)."""
+    the visible ones whose core band meets one of ``covers`` (no other can be under one)."""
     shown: list[_Char] = []
     hidden: list[_Char] = []
+    blank = _BLANK
     for span in page.get_texttrace():
         invisible = span.get("type") == 3 or (span.get("opacity") or 0) < 0.05
-        if not invisible and not _meets(span["bbox"], covers):
+        near = None if invisible else _meeting(span["bbox"], covers)
+        if near is not None and not near:
             continue
         gray = _gray(span.get("color"))
+        seqno, out = span["seqno"], hidden if invisible else shown
         for ch in span["chars"]:
-            if _blank(ch[0]):
+            code = ch[0]
+            if blank.get(code) if code in blank else _blank(code):
                 continue
             x0, y0, x1, y1 = ch[3]
             if x1 <= x0 or y1 <= y0:
                 continue
             band = (y1 - y0) / 4
             core = (x0, y0 + band, x1, y1 - band)
-            (hidden if invisible else shown).append(
-                _Char(span["seqno"], chr(ch[0]), core, (x0, y0, x1, y1), gray)
-            )
+            if near is not None and not _meets(core, near):
+                continue  # a visible glyph under no cover: never a candidate
+            out.append(_Char(seqno, chr(code), core, (x0, y0, x1, y1), gray))
     return shown, hidden
+
+
+def _meeting(box: Rect, covers: list[Rect]) -> list[Rect]:
+    """The ``covers`` that meet ``box``."""
+    x0, y0, x1, y1 = box
+    return [c for c in covers if x0 < c[2] and x1 > c[0] and y0 < c[3] and y1 > c[1]]
 
 
 def _meets(box: Rect, covers: list[Rect]) -> bool:
