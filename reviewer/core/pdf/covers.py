@@ -5,9 +5,10 @@ lying on a solid dark area of a scan.
 How a finding is decided, page by page:
 
 1. Covers are collected with their place in the page's drawing order (PyMuPDF ``seqno``,
-   the index in ``get_bboxlog``): filled paths (``get_drawings``, fill opacity ~1), images
-   (``fill-image`` entries of the bbox log) and, drawn after all content, annotations with an
-   opaque fill (Square, Circle, Polygon, FreeText) and Redact annotations.
+   the index in ``get_bboxlog``, ``drawlog.draw_log``): filled paths (``get_drawings``,
+   fill opacity ~1), images (``fill-image`` entries of the bbox log) and, drawn after all
+   content, annotations with an opaque fill (Square, Circle, Polygon, FreeText) and Redact
+   annotations.
 2. Each visible character (``get_texttrace``) drawn *before* a cover, whose core box (the
    middle band of its line height) lies at least 60% inside the cover, is a candidate. Text
    drawn after the box is visible on top of it (a label, text on a coloured band) and is not.
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.pdf.drawlog import draw_log
 from reviewer.core.pdf.read import _open, _pymupdf
 
 Rect = tuple[float, float, float, float]
@@ -291,7 +293,7 @@ def _worth(chars: list[_Char]) -> bool:
 
 def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     """Findings of one page (``number`` 1-based)."""
-    log = page.get_bboxlog()
+    log = draw_log(page)  # get_bboxlog's entries, with only the images' boxes
     covers = _covers(m, page, log)
     if not covers and not any(k in ("ignore-text", "fill-image") for k, _ in log):
         # No cover, no invisible (OCR) text and no image to be dark under it: nothing to
