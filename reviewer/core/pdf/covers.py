@@ -167,8 +167,12 @@ def _chars(m: Any, page: Any, covers: list[Rect]) -> tuple[list[_Char], list[_Ch
                 continue
             band = (y1 - y0) / 4
             core = (x0, y0 + band, x1, y1 - band)
-            if near is not None and not _meets(core, near):
-                continue  # a visible glyph under no cover: never a candidate
+            if near is not None:  # a visible glyph under no cover is never a candidate
+                for c in near:
+                    if x0 < c[2] and x1 > c[0] and core[1] < c[3] and core[3] > c[1]:
+                        break
+                else:
+                    continue
             out.append(_Char(seqno, chr(code), core, (x0, y0, x1, y1), gray))
     return shown, hidden
 
@@ -177,12 +181,6 @@ def _meeting(box: Rect, covers: list[Rect]) -> list[Rect]:
     """The ``covers`` that meet ``box``."""
     x0, y0, x1, y1 = box
     return [c for c in covers if x0 < c[2] and x1 > c[0] and y0 < c[3] and y1 > c[1]]
-
-
-def _meets(box: Rect, covers: list[Rect]) -> bool:
-    """Whether ``box`` (a span's, which holds its glyph boxes) meets one of ``covers``."""
-    x0, y0, x1, y1 = box
-    return any(x0 < c[2] and x1 > c[0] and y0 < c[3] and y1 > c[1] for c in covers)
 
 
 def _inside(c: Rect, r: Rect) -> float:
@@ -308,6 +306,7 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     found: list[Hidden] = []
     seen: set[frozenset[int]] = set()
     shown_list = None
+    rasters: dict[tuple[Rect, float], _Raster] = {}
     for cover in covers:
         r4 = (cover.rect.x0, cover.rect.y0, cover.rect.x1, cover.rect.y1)
         near = _near(shown, keys, tallest, r4)
@@ -318,7 +317,9 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
             # a large cover (a scanned page's picture) is rendered coarser: it is the cost
             zoom = ZOOM if cover.rect.get_area() < 40000 else 1.0
             shown_list = shown_list or page.get_displaylist(annots=True)
-            raster = _Raster(m, shown_list, cover.rect, zoom)
+            raster = rasters.get((r4, zoom))  # a box drawn twice is rendered once
+            if raster is None:
+                raster = rasters[r4, zoom] = _Raster(m, shown_list, cover.rect, zoom)
             if cover.gray is not None and abs(raster.mode - 255 * cover.gray) > 40:
                 continue  # the area is not the fill's colour: rules or a frame, not a box
             on_top = [ch.box for ch in near if not _hideable(ch, cover)]
