@@ -114,7 +114,7 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
             covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
     # the C-level paths: the same fill, type, opacity, rect and seqno as ``get_drawings``,
     # without converting every path item to Python Point/Rect objects
-    drawings = page.get_cdrawings() if any(k == "fill-path" for k, _ in log) else []
+    drawings = page.get_cdrawings() if any(_fills(k, b, page.rect) for k, b in log) else []
     for d in drawings:
         if d.get("fill") is None or "f" not in d.get("type", ""):
             continue
@@ -133,6 +133,16 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
             if r.width >= 2 and r.height >= 2:
                 covers.append(_Cover(r, seqno, "image"))
     return covers
+
+
+def _fills(kind: str, box: Any, page: Any) -> bool:
+    """A log entry that may be a cover: a filled path at least 2 x 2 points on the page
+    (the paths ``get_cdrawings`` lists are asked only when there is one)."""
+    if kind != "fill-path":
+        return False
+    x0, y0, x1, y1 = box
+    w, h = min(x1, page.x1) - max(x0, page.x0), min(y1, page.y1) - max(y0, page.y0)
+    return w >= 2 and h >= 2
 
 
 _BLANK: dict[int, bool] = {}  # code point -> whitespace (or unprintable)

@@ -1,7 +1,7 @@
 """A page's drawing log for the bad-redaction check: the entries of PyMuPDF's
 ``Page.get_bboxlog`` (one per drawing call, in drawing order, same names), with a box only
-for images — the one kind whose place the check reads. Text and path bounds are not
-computed, which is most of what the bbox log costs above running the page."""
+for images and filled paths — the kinds whose place the check reads. Text and stroke
+bounds are not computed, which is most of what the bbox log costs above running the page."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ def _device_class() -> Any:
                          "ignore_text", "fill_shade", "fill_image", "fill_image_mask"):  # fmt: skip
                 getattr(self, f"use_virtual_{name}")()
 
-        def fill_path(self, *args: Any) -> None:
-            self.result.append(("fill-path", None))
+        def fill_path(self, ctx: Any, path: Any, even_odd: Any, ctm: Any, *args: Any) -> None:
+            box = mupdf.ll_fz_bound_path(path, None, ctm)  # as get_bboxlog bounds a fill
+            self.result.append(("fill-path", m.JM_py_from_rect(box)))
 
         def stroke_path(self, *args: Any) -> None:
             self.result.append(("stroke-path", None))
