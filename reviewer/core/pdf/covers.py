@@ -5,9 +5,10 @@ lying on a solid dark area of a scan.
 How a finding is decided, page by page:
 
 1. Covers are collected with their place in the page's drawing order (PyMuPDF ``seqno``,
-   the index in ``get_bboxlog``): filled paths (``get_drawings``, fill opacity ~1), images
-   (``fill-image`` entries of the bbox log) and, drawn after all content, annotations with an
-   opaque fill (Square, Circle, Polygon, FreeText) and Redact annotations.
+   the index in ``get_bboxlog``, ``drawlog.draw_log``): filled paths (``get_drawings``,
+   fill opacity ~1), images (``fill-image`` entries of the bbox log) and, drawn after all
+   content, annotations with an opaque fill (Square, Circle, Polygon, FreeText) and Redact
+   annotations.
 2. Each visible character (``get_texttrace``) drawn *before* a cover, whose core box (the
    middle band of its line height) lies at least 60% inside the cover, is a candidate. Text
    drawn after the box is visible on top of it (a label, text on a coloured band) and is not.
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.pdf.drawlog import draw_log
 from reviewer.core.pdf.read import _open, _pymupdf
 
 Rect = tuple[float, float, float, float]
@@ -63,7 +65,7 @@ class _Cover:
     forced: bool = False  # an unapplied redaction: reported without the rendering test
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs twice as much, for thousands a page
 class _Char:
     seqno: int
     c: str
@@ -110,12 +112,17 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
         elif name in _FILLED_ANNOTS and annot.colors.get("fill") and annot.opacity in (-1, 1):
             fill = annot.colors["fill"]
             covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
-    drawings = page.get_drawings() if any(k == "fill-path" for k, _ in log) else []
+    # the C-level paths: the same fill, type, opacity, rect and seqno as ``get_drawings``,
+    # without converting every path item to Python Point/Rect objects
+    drawings = page.get_cdrawings() if any(_fills(k, b, page.rect) for k, b in log) else []
     for d in drawings:
         if d.get("fill") is None or "f" not in d.get("type", ""):
             continue
         if (d.get("fill_opacity") or 1.0) < _OPAQUE:
             continue
+        x0, y0, x1, y1 = d["rect"]
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            continue  # a rule or a dot: clipping to the page only makes it smaller
         r = m.Rect(d["rect"]) & page.rect
         if r.width >= 2 and r.height >= 2:
             covers.append(_Cover(r, d["seqno"], _colour(d["fill"]) + "filled box",
@@ -126,6 +133,16 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
             if r.width >= 2 and r.height >= 2:
                 covers.append(_Cover(r, seqno, "image"))
     return covers
+
+
+def _fills(kind: str, box: Any, page: Any) -> bool:
+    """A log entry that may be a cover: a filled path at least 2 x 2 points on the page
+    (the paths ``get_cdrawings`` lists are asked only when there is one)."""
+    if kind != "fill-path":
+        return False
+    x0, y0, x1, y1 = box
+    w, h = min(x1, page.x1) - max(x0, page.x0), min(y1, page.y1) - max(y0, page.y0)
+    return w >= 2 and h >= 2
 
 
 _BLANK: dict[int, bool] = {}  # code point -> whitespace (or unprintable)
@@ -140,32 +157,40 @@ def _blank(code: int) -> bool:
 
 def _chars(m: Any, page: Any, covers: list[Rect]) -> tuple[list[_Char], list[_Char]]:
     """Invisible characters (render mode 3: an OCR text layer, or fully transparent) and
-    the visible ones of the spans that meet one of ``covers`` (no other can be under one)."""
+    the visible ones whose core band meets one of ``covers`` (no other can be under one)."""
     shown: list[_Char] = []
     hidden: list[_Char] = []
+    blank = _BLANK
     for span in page.get_texttrace():
         invisible = span.get("type") == 3 or (span.get("opacity") or 0) < 0.05
-        if not invisible and not _meets(span["bbox"], covers):
+        near = None if invisible else _meeting(span["bbox"], covers)
+        if near is not None and not near:
             continue
         gray = _gray(span.get("color"))
+        seqno, out = span["seqno"], hidden if invisible else shown
         for ch in span["chars"]:
-            if _blank(ch[0]):
+            code = ch[0]
+            if blank.get(code) if code in blank else _blank(code):
                 continue
             x0, y0, x1, y1 = ch[3]
             if x1 <= x0 or y1 <= y0:
                 continue
             band = (y1 - y0) / 4
             core = (x0, y0 + band, x1, y1 - band)
-            (hidden if invisible else shown).append(
-                _Char(span["seqno"], chr(ch[0]), core, (x0, y0, x1, y1), gray)
-            )
+            if near is not None:  # a visible glyph under no cover is never a candidate
+                for c in near:
+                    if x0 < c[2] and x1 > c[0] and core[1] < c[3] and core[3] > c[1]:
+                        break
+                else:
+                    continue
+            out.append(_Char(seqno, chr(code), core, (x0, y0, x1, y1), gray))
     return shown, hidden
 
 
-def _meets(box: Rect, covers: list[Rect]) -> bool:
-    """Whether ``box`` (a span's, which holds its glyph boxes) meets one of ``covers``."""
+def _meeting(box: Rect, covers: list[Rect]) -> list[Rect]:
+    """The ``covers`` that meet ``box``."""
     x0, y0, x1, y1 = box
-    return any(x0 < c[2] and x1 > c[0] and y0 < c[3] and y1 > c[1] for c in covers)
+    return [c for c in covers if x0 < c[2] and x1 > c[0] and y0 < c[3] and y1 > c[1]]
 
 
 def _inside(c: Rect, r: Rect) -> float:
@@ -276,7 +301,7 @@ def _worth(chars: list[_Char]) -> bool:
 
 def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     """Findings of one page (``number`` 1-based)."""
-    log = page.get_bboxlog()
+    log = draw_log(page)  # get_bboxlog's entries, with only the images' boxes
     covers = _covers(m, page, log)
     if not covers and not any(k in ("ignore-text", "fill-image") for k, _ in log):
         # No cover, no invisible (OCR) text and no image to be dark under it: nothing to
@@ -291,6 +316,7 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
     found: list[Hidden] = []
     seen: set[frozenset[int]] = set()
     shown_list = None
+    rasters: dict[tuple[Rect, float], _Raster] = {}
     for cover in covers:
         r4 = (cover.rect.x0, cover.rect.y0, cover.rect.x1, cover.rect.y1)
         near = _near(shown, keys, tallest, r4)
@@ -301,7 +327,9 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
             # a large cover (a scanned page's picture) is rendered coarser: it is the cost
             zoom = ZOOM if cover.rect.get_area() < 40000 else 1.0
             shown_list = shown_list or page.get_displaylist(annots=True)
-            raster = _Raster(m, shown_list, cover.rect, zoom)
+            raster = rasters.get((r4, zoom))  # a box drawn twice is rendered once
+            if raster is None:
+                raster = rasters[r4, zoom] = _Raster(m, shown_list, cover.rect, zoom)
             if cover.gray is not None and abs(raster.mode - 255 * cover.gray) > 40:
                 continue  # the area is not the fill's colour: rules or a frame, not a box
             on_top = [ch.box for ch in near if not _hideable(ch, cover)]
@@ -315,16 +343,20 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
         r = cover.rect
         text = _text(sorted(under, key=lambda ch: order[id(ch)]))
         found.append(Hidden(number, (r.x0, r.y0, r.x1, r.y1), text, cover.kind))
-    found += _dark_ocr(m, page, number, invisible)
+    found += _dark_ocr(m, page, number, invisible, shown_list)
     return found
 
 
-def _dark_ocr(m: Any, page: Any, number: int, invisible: list[_Char]) -> list[Hidden]:
+def _dark_ocr(
+    m: Any, page: Any, number: int, invisible: list[_Char], shown_list: Any = None
+) -> list[Hidden]:
     """Invisible (OCR) words on a solid dark area: text under a box burnt into a scan. The
-    whole glyph box must be dark: a scanned letter under its OCR text has paper round it."""
-    if not invisible:
-        return []
-    raster = _Raster(m, page.get_displaylist(annots=True), page.rect, zoom=1.0)  # coarser
+    whole glyph box must be dark: a scanned letter under its OCR text has paper round it.
+    ``shown_list``: the page's display list when the caller made one already."""
+    if len({ch.c.casefold() for ch in invisible if ch.c.isalnum()}) < 4:
+        return []  # too few letters to report even if all were dark: no rendering
+    shown_list = shown_list or page.get_displaylist(annots=True)
+    raster = _Raster(m, shown_list, page.rect, zoom=1.0)  # coarser
     dark = [ch for ch in invisible if raster.dark(ch.box)]
     # An OCR engine reading a solid bar yields "llll" or "1111": words need several letters.
     if len({ch.c.casefold() for ch in dark if ch.c.isalnum()}) < 4:
