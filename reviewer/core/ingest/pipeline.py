@@ -18,6 +18,7 @@ from typing import cast
 from reviewer.core import exhibits
 from reviewer.core.errors import BadFileError, ReviewerError
 from reviewer.core.ingest import captions, classify, layout, segment
+from reviewer.core.ingest.cites import cite
 from reviewer.core.ingest.segment.blocks import is_transcript
 from reviewer.core.jobs.processes import worker_pool
 from reviewer.core.matter.store import Matter
@@ -146,36 +147,6 @@ def caption_meta(cap: captions.Caption, kind: str, reason: str, pdf: PdfText) ->
         "page_count": pdf.page_count,
         "exhibit_stamps": exhibits.detect.page_stamps(pdf.pages),  # issue 18
     }
-
-
-def _lines(para: segment.Para, pages: list[layout.CleanPage]) -> str | None:
-    """A transcript unit's page:line span (``5:12-18``, ``5:20-6:3``, with an en dash), or
-    None when its first or last row has no line number beside it."""
-    first, last = para.rows[0], para.rows[-1]
-    p1, p2 = pages[first.page], pages[last.page]
-    l1, l2 = p1.line_at(first.y0, first.y1), p2.line_at(last.y0, last.y1)
-    if l1 is None or l2 is None:
-        return None
-    a, b = p1.label or str(first.page + 1), p2.label or str(last.page + 1)
-    if a != b:
-        return f"{a}:{l1}\u2013{b}:{l2}"
-    return f"{a}:{l1}" if l1 == l2 else f"{a}:{l1}\u2013{l2}"
-
-
-def cite(
-    abbrev: str, para: segment.Para, pages: list[layout.CleanPage], lined: bool = False
-) -> str:
-    """A unit's pin cite: ``Compl. ¶ 45``, ``Order at 4``; a transcript's units by page and
-    line (``Tr. 5:12-18``); with the ECF page when the filing has one."""
-    page = pages[para.page_start - 1]
-    label = page.label or str(para.page_start)
-    base = f"{abbrev} ¶ {para.number}" if para.kind == "numbered" else f"{abbrev} at {label}"
-    span = _lines(para, pages) if lined and para.kind != "numbered" and para.rows else None
-    if span is not None:
-        base = f"{abbrev} {span}"
-    if page.ecf is not None:
-        return f"{base} (Dkt. {page.ecf.doc_no} at {page.ecf.page})"
-    return base
 
 
 def rows(parsed: Parsed) -> Rows:
