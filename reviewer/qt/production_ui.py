@@ -204,38 +204,41 @@ class ProductionController:
         matter, name, dialog = self.window.matter, self._set_name(), self.find_dialog
         if matter is None or name is None or dialog is None:
             return
+        left = len(dialog.hits()) - len(hits)
+        sentence = f"Redacted {len(hits)} hit{'s' * (len(hits) != 1)} in {name}" + (
+            f"; {left} left as they were." if left else ".")  # fmt: skip
         if len(hits) > IN_PLACE_HITS:  # ~0.26 ms a hit: in the helper process, the window free
-            self._apply_later(name, hits, reason, kind)
+            self._apply_later(name, hits, reason, kind, sentence)
             return
         try:
-            ids, changes = redact_hits(matter, name, hits, reason, kind)
+            _ids, changes = redact_hits(matter, name, hits, reason, kind)
         except ReviewerError as exc:
             dialog.show_error(str(exc))
             return
-        left = len(dialog.hits()) - len(hits)
-        self.window.page_view.set_hits([])
         self._announce(changes)
-        sentence = f"Redacted {len(ids)} hit{'s' * (len(ids) != 1)} in {name}"
-        self.say(sentence + (f"; {left} left as they were." if left else "."))
-        dialog.show_hits([])
-        dialog.status.setText(self.panel.message.text() + " Edit \u25b8 Undo takes them back.")
+        self.say(sentence)
+        self._applied(sentence)
 
-    def _apply_later(self, name: str, hits: list[Hit], reason: str, kind: str) -> None:
+    def _applied(self, sentence: str) -> None:
+        """The chosen hits are redactions now: the preview list and the page's marks go."""
+        self.window.page_view.set_hits([])
+        if self.find_dialog is not None:
+            self.find_dialog.show_hits([])
+            self.find_dialog.status.setText(f"{sentence} Edit \u25b8 Undo takes them back.")
+
+    def _apply_later(
+        self, name: str, hits: list[Hit], reason: str, kind: str, sentence: str
+    ) -> None:
         dialog = self.find_dialog
         assert dialog is not None
-        left = len(dialog.hits()) - len(hits)
-        sentence = f"Redacted {len(hits)} hits in {name}" + (
-            f"; {left} left as they were." if left else ".")  # fmt: skip
         call = partial(child_jobs.redact_hits_op, name=name, hits=list(hits), reason=reason,
                        kind=kind)  # fmt: skip
 
         def done(problem: str | None) -> None:
             if problem is not None:
                 dialog.show_error(problem)
-                return
-            self.window.page_view.set_hits([])
-            dialog.show_hits([])
-            dialog.status.setText(f"{sentence} Edit \u25b8 Undo takes them back.")
+            else:
+                self._applied(sentence)
 
         dialog.status.setText(f"Redacting {len(hits)} hits…")
         self.window.review.perform_later(f"Redacting {len(hits)} hits", call, sentence, done)
