@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from docs.screenshots.review_shots import settle, shoot
+from docs.screenshots.review_shots import fresh_window, settle, shoot
 from reviewer.qt.main_window import MainWindow
 
 FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -46,14 +45,7 @@ def _prepare(matter: Path) -> None:
 
 
 def _window(app: QApplication, matter: Path, out: Path, width: int, height: int) -> MainWindow:
-    QCoreApplication.setOrganizationName("reviewer-screenshots")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    settings = tempfile.mkdtemp(prefix="reviewer-shots-")  # no layout of an earlier run
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
-    w = MainWindow()
-    w.resize(width, height)
-    w.show()
-    settle(app)
+    w = fresh_window(app, width, height)
     w.open_matter(matter)
     settle(app, 40)
     return w

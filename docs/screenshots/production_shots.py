@@ -2,70 +2,26 @@
 with its documents and redactions, a box being drawn, its reason, find-and-redact with its
 hits, and the produced-page preview.
 
-Run on a real (virtual) X display: ``Xvfb :77 -screen 0 1280x800x24 & DISPLAY=:77 python
-docs/screenshots/production_shots.py MATTER OUT_DIR`` (MATTER: a copy of the demo matter;
-it is changed)."""
+Run from the repository root on a real (virtual) X display: ``Xvfb :77 -screen 0
+1280x800x24 & DISPLAY=:77 PYTHONPATH=. python docs/screenshots/production_shots.py MATTER
+OUT_DIR`` (MATTER: a copy of the demo matter; it is changed)."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
+from docs.screenshots.review_shots import fresh_window, settle, shoot
 from reviewer.core import pdf
 from reviewer.qt.main_window import MainWindow
 
-TITLE = 26  # the title bar drawn over a dialog (a bare X display has no window manager)
-
-
-def settle(app: QApplication, rounds: int = 20) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def shoot(app: QApplication, out: Path, name: str, dialog: QDialog | None = None,
-          at: QPoint | None = None) -> None:  # fmt: skip
-    """The screen; a dialog drawn at ``at`` (else centred) with a title bar and a shadow,
-    as a window manager would show it."""
-    settle(app)
-    image = dialog.grab() if dialog is not None else None
-    if dialog is not None:
-        dialog.hide()
-        settle(app)
-    shot = app.primaryScreen().grabWindow(0)
-    if dialog is not None and image is not None:
-        x = at.x() if at else (shot.width() - image.width()) // 2
-        y = at.y() if at else max(TITLE + 4, (shot.height() - image.height() + TITLE) // 2)
-        painter = QPainter(shot)
-        painter.fillRect(QRect(x + 6, y - TITLE + 6, image.width(), image.height() + TITLE),
-                         QColor(0, 0, 0, 70))  # fmt: skip
-        bar = QRect(x, y - TITLE, image.width(), TITLE)
-        painter.fillRect(bar, QColor("#3c4a5c"))
-        painter.setPen(QColor("white"))
-        painter.drawText(bar.adjusted(10, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
-                         dialog.windowTitle())  # fmt: skip
-        painter.drawPixmap(x, y, image)
-        painter.end()
-    shot.save(str(out / name), "PNG")
-    if dialog is not None:
-        dialog.show()
-        settle(app)
-
 
 def _setup(app: QApplication, matter: Path, out: Path) -> MainWindow:
-    shutil.rmtree(out / ".tmp", ignore_errors=True)  # a layout saved by an earlier run
-    QCoreApplication.setOrganizationName("reviewer-screenshots")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out / ".tmp"))
-    w = MainWindow()
-    w.setGeometry(0, 0, 1280, 800)
-    w.show()
-    settle(app)
+    w = fresh_window(app)
     w.open_matter(matter)
     settle(app)
     panel = w.production_panel

@@ -7,9 +7,10 @@ MATTER OUT_DIR`` (MATTER: a copy of the demo matter; it is changed)."""
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -27,9 +28,24 @@ def settle(app: QApplication, rounds: int = 20) -> None:
 TITLE = 26  # the title bar drawn over a dialog (a bare X display has no window manager)
 
 
-def shoot(app: QApplication, out: Path, name: str, dialog: QDialog | None = None) -> None:
-    """The screen at 1280 x 800; a dialog is drawn centred over the window with a title bar
-    and a shadow, as a window manager would show it."""
+def fresh_window(app: QApplication, width: int = 1280, height: int = 800) -> MainWindow:
+    """The main window at ``width`` x ``height`` with settings of its own (no dock layout
+    saved by an earlier run), shown."""
+    QCoreApplication.setOrganizationName("reviewer-screenshots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    settings = tempfile.mkdtemp(prefix="reviewer-shots-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
+    w = MainWindow()
+    w.setGeometry(0, 0, width, height)
+    w.show()
+    settle(app)
+    return w
+
+
+def shoot(app: QApplication, out: Path, name: str, dialog: QDialog | None = None,
+          at: QPoint | None = None) -> None:  # fmt: skip
+    """The screen; a dialog is drawn at ``at`` (else centred over the window) with a title
+    bar and a shadow, as a window manager would show it."""
     settle(app)
     image = dialog.grab() if dialog is not None else None
     if dialog is not None:
@@ -37,8 +53,8 @@ def shoot(app: QApplication, out: Path, name: str, dialog: QDialog | None = None
         settle(app)
     shot = app.primaryScreen().grabWindow(0)
     if dialog is not None and image is not None:
-        x = (shot.width() - image.width()) // 2
-        y = max(TITLE + 4, (shot.height() - image.height() + TITLE) // 2)
+        x = at.x() if at else (shot.width() - image.width()) // 2
+        y = at.y() if at else max(TITLE + 4, (shot.height() - image.height() + TITLE) // 2)
         painter = QPainter(shot)
         painter.fillRect(QRect(x + 6, y - TITLE + 6, image.width(), image.height() + TITLE),
                          QColor(0, 0, 0, 70))  # fmt: skip
@@ -57,13 +73,7 @@ def shoot(app: QApplication, out: Path, name: str, dialog: QDialog | None = None
 
 def main(matter: Path, out: Path) -> None:
     app = QApplication(sys.argv)
-    QCoreApplication.setOrganizationName("reviewer-screenshots")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out / ".tmp"))
-    w = MainWindow()
-    w.setGeometry(0, 0, 1280, 800)
-    w.show()
-    settle(app)
+    w = fresh_window(app)
     m = Matter.open(matter)  # the answer coded withheld, for the documents list
     answer = find_document(m, "answer.pdf")
     if not privilege.designations(m, answer.id):

@@ -10,24 +10,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from docs.screenshots.review_shots import settle, shoot
+from docs.screenshots.review_shots import fresh_window, settle, shoot
 from reviewer.core.matter.documents import find_document, find_paragraph
 from reviewer.core.matter.store import Matter
-from reviewer.qt.main_window import MainWindow
 
 
 def main(matter: Path, out: Path) -> None:
     app = QApplication(sys.argv)
-    QCoreApplication.setOrganizationName("reviewer-screenshots")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out / ".tmp"))
-    w = MainWindow()
-    w.setGeometry(0, 0, 1280, 800)
-    w.show()
-    settle(app)
+    w = fresh_window(app)
     w.start.page.set_recent([str(matter)])
     shoot(app, out, "start-page.png")
     with tempfile.TemporaryDirectory() as tmp:
