@@ -45,6 +45,7 @@ class Parsed:
     quality: str
     needs_ocr: bool
     note: str | None
+    lined: bool = False  # a transcript (lines numbered 1-25): cited page:line, never ¶
 
 
 @dataclass(slots=True)
@@ -120,9 +121,10 @@ def parse_text(pdf: PdfText, name: str, kind: str | None = None) -> Parsed:
         note = f"Damaged PDF: {pdf.damage}{lost_text(pdf.lost_pages)}." + (
             f" {note}" if note else ""
         )
-    paras = segment.segment(pages)  # numbering by layout, whatever the kind
+    lined = is_transcript(pages)
+    paras = segment.segment(pages, numbered=not lined)  # by layout, whatever the kind
     return Parsed(kind, pages, paras, caption_meta(cap, kind, reason, pdf), quality, needs_ocr,
-                  note)  # fmt: skip
+                  note, lined)  # fmt: skip
 
 
 def caption_meta(cap: captions.Caption, kind: str, reason: str, pdf: PdfText) -> dict[str, object]:
@@ -168,7 +170,6 @@ def rows(parsed: Parsed) -> Rows:
         for p in parsed.pages
     ]
     seq_of = {id(p): seq for seq, p in enumerate(parsed.paras, start=1)}
-    lined = is_transcript(parsed.pages)  # cited page:line, never ¶
     paras: list[dict[str, object]] = [
         {
             "seq": seq,
@@ -179,7 +180,7 @@ def rows(parsed: Parsed) -> Rows:
             "text": p.text,
             "page_start": p.page_start,
             "page_end": p.page_end,
-            "cite": cite(abbrev, p, parsed.pages, lined),
+            "cite": cite(abbrev, p, parsed.pages, parsed.lined),
             "boxes": json.dumps([[round(v, 1) for v in b] for b in p.boxes()]),
             "list": p.list_no,
             "footnote_of": seq_of.get(id(p.note_of)) if p.note_of is not None else None,
