@@ -11,6 +11,8 @@ Measures, in one run:
 3. The same two figures over a generated synthetic matter of about ``--pages`` pages
    (cached in ``benchmarks/out/`` so reruns skip generation).
 4. Peak RSS of a fresh child process importing the 391-page expert report (target < 500 MB).
+5. Where the time goes: each stage of import over the corpus in one process, in seconds and
+   as a multiple of the raw extraction measured just before it.
 
 Usage::
 
@@ -28,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -88,6 +91,51 @@ def parse_only(pdf_dir: Path) -> float:
         with contextlib.suppress(ReviewerError):  # a bad file costs what it costs
             parse(pdf)
     return time.perf_counter() - start
+
+
+def stages(pdf_dir: Path) -> dict[str, float]:
+    """Seconds of each stage of import over every PDF, one process, in order: hashing,
+    reading the text with the bad-redaction check beside it (``read_for_import``), the
+    check's own share (the same run without it: ``read_pdf``), segmenting, storing and
+    indexing — so the note can say where the time goes, as multiples of raw."""
+    from dataclasses import replace
+
+    from reviewer.core.errors import ReviewerError
+    from reviewer.core.ingest import pipeline
+    from reviewer.core.matter.store import Matter
+    from reviewer.core.pdf import read_pdf
+    from reviewer.core.pdf.intake import read_for_import
+    from reviewer.core.production.redaction_check import as_rows
+    from reviewer.core.search import IndexUpdater
+
+    took = dict.fromkeys(("hash", "read", "read+check", "segment", "store", "index"), 0.0)
+
+    def timed(stage: str, fn: Any, *args: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            took[stage] += time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        matter = Matter.create(Path(tmp) / "bench.matter")
+        updater = IndexUpdater(matter)
+        for pdf in sorted(pdf_dir.glob("*.pdf")):
+            sha = timed("hash", pipeline.sha256_of, pdf)
+            try:
+                timed("read", read_pdf, pdf)
+                text, found = timed("read+check", read_for_import, pdf)
+            except ReviewerError:
+                continue
+            parsed = timed("segment", lambda t=text, n=pdf.name: pipeline.rows(
+                pipeline.parse_text(t, n)))  # fmt: skip
+            parsed = replace(parsed, bad_redactions=tuple(as_rows(found)))
+            doc_id = timed("store", pipeline._store, matter, pdf, sha, parsed)
+            timed("index", updater.add, doc_id)
+        timed("index", updater.close)
+        matter.close()
+    took["check"] = took["read+check"] - took["read"]
+    return {k: round(v, 2) for k, v in took.items()}
 
 
 def ours(pdf_dir: Path, workers: int) -> float:
@@ -197,11 +245,16 @@ def main(argv: list[str] | None = None) -> int:
     ]
     rss_mb = child_peak_rss_mb(corpus / BIG_PDF)
     print_table(rows, rss_mb)
+    _, raw_s = raw_pymupdf(corpus)
+    parts = stages(corpus)
+    print(f"stages over the corpus, one process (raw {raw_s:.2f} s):  " + "  ".join(
+        f"{k} {v:.2f} s ({v / raw_s:.2f}x)" for k, v in parts.items()))  # fmt: skip
     print(
         json.dumps(
             {
                 "results": rows,
                 "peak_rss_mb": round(rss_mb, 1),
+                "stages": {"raw_s": round(raw_s, 2), **parts},
                 "targets": {"ratio": RATIO_TARGET, "peak_rss_mb": RSS_TARGET_MB},
             }
         )

@@ -57,3 +57,23 @@ def test_query_words_cut_like_text_and_keep_wildcards() -> None:
     assert query_words("traffic*") == ["traffic*"]
     assert query_words("wom?n") == ["wom?n"]
     assert query_words("§") == []
+
+
+def test_the_fast_stemmer_gives_the_pure_python_snowball_stems() -> None:
+    # PyStemmer (C) is what snowballstemmer hands out when it is installed; an index built
+    # with one and searched with the other must agree on every stem.
+    import re
+
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from reviewer.core.search import text
+    from reviewer.samples import demo_text
+
+    assert type(text._STEMMER).__module__ == "Stemmer"  # the C one is in use
+    vocabulary = set(re.findall(r"[a-z]+", demo_text._COMPLAINT.lower()))
+    vocabulary |= {"généralement", "naïveté", "café", "ventures", "benefited", "knowingly"}
+    assert len(vocabulary) > 300
+    pure = EnglishStemmer()
+    assert {w: text._STEMMER.stemWord(w) for w in vocabulary} == {
+        w: pure.stemWord(w) for w in vocabulary
+    }

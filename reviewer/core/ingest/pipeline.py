@@ -23,6 +23,7 @@ from reviewer.core.ingest.segment.blocks import is_transcript
 from reviewer.core.jobs.processes import worker_pool
 from reviewer.core.matter.store import Matter
 from reviewer.core.pdf import PdfText, read_pdf
+from reviewer.core.pdf.intake import read_for_import
 from reviewer.core.pdf.read import check_regular_file, lost_text
 from reviewer.core.production import redaction_check
 from reviewer.core.records import ImportResult, Progress
@@ -247,10 +248,11 @@ def _store(matter: Matter, src: Path, sha: str, parsed: Rows) -> int:
 def _parse_safely(path: Path, kind: str | None, accept_damaged: bool = False) -> Rows | str:
     """``parse`` for a worker process: the rows to store, or a user error's message."""
     try:
-        parsed = rows(parse(path, kind, accept_damaged))
+        pdf, found = read_for_import(path, accept_damaged)  # one opening for text and check
+        parsed = rows(parse_text(pdf, path.name, kind))
     except ReviewerError as exc:
         return str(exc)
-    return replace(parsed, bad_redactions=redaction_check.findings_for_import(path))
+    return replace(parsed, bad_redactions=tuple(redaction_check.as_rows(found)))
 
 
 def _known(matter: Matter, sha: str) -> tuple[int, int] | None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.pdf.drawlog import draw_log
+from reviewer.core.pdf.hints import TextHints, may_hide
 from reviewer.core.pdf.read import _open, _pymupdf
 
 Rect = tuple[float, float, float, float]
@@ -114,7 +115,8 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
             covers.append(_Cover(r, float("inf"), _colour(fill) + f"filled {name} annotation"))
     # the C-level paths: the same fill, type, opacity, rect and seqno as ``get_drawings``,
     # without converting every path item to Python Point/Rect objects
-    drawings = page.get_cdrawings() if any(_fills(k, b, page.rect) for k, b in log) else []
+    area = page.rect  # a property that asks MuPDF each time: once here, not per log entry
+    drawings = page.get_cdrawings() if any(_fills(k, b, area) for k, b in log) else []
     for d in drawings:
         if d.get("fill") is None or "f" not in d.get("type", ""):
             continue
@@ -123,13 +125,13 @@ def _covers(m: Any, page: Any, log: list[tuple[str, Any]]) -> list[_Cover]:
         x0, y0, x1, y1 = d["rect"]
         if x1 - x0 < 2 or y1 - y0 < 2:
             continue  # a rule or a dot: clipping to the page only makes it smaller
-        r = m.Rect(d["rect"]) & page.rect
+        r = m.Rect(d["rect"]) & area
         if r.width >= 2 and r.height >= 2:
             covers.append(_Cover(r, d["seqno"], _colour(d["fill"]) + "filled box",
                                  _gray(d["fill"])))  # fmt: skip
     for seqno, (kind, bbox) in enumerate(log):
         if kind == "fill-image":
-            r = m.Rect(bbox) & page.rect
+            r = m.Rect(bbox) & area
             if r.width >= 2 and r.height >= 2:
                 covers.append(_Cover(r, seqno, "image"))
     return covers
@@ -239,22 +241,27 @@ class _Raster:
             self._same = bytes(int(abs(v - self.mode) <= 24) for v in range(256))
         return self._same
 
-    def uniform(self, rect: Rect, masks: list[Rect]) -> bool:
-        """Whether the pixels of ``rect`` (less those of ``masks``) are the cover's colour."""
+    def cuts(self, masks: list[Rect]) -> list[tuple[int, int, int, int]]:
+        """Pixel bounds of ``masks`` (text drawn on top), grown by two pixels, for ``uniform``."""
+        return [self._span(k, grow=2) for k in masks]
+
+    def uniform(self, rect: Rect, cuts: list[tuple[int, int, int, int]]) -> bool:
+        """Whether the pixels of ``rect`` (less those of ``cuts``) are the cover's colour."""
         x0, y0, x1, y1 = self._span(rect)
         if x1 <= x0 or y1 <= y0:
             return True
-        cut = [self._span(k, grow=2) for k in masks]
+        cut = [k for k in cuts if k[0] < x1 and k[2] > x0 and k[1] < y1 and k[3] > y0]
         table = self._table()
         total = same = 0
         for yy in range(y0, y1):
-            row = bytearray(
-                self.data[yy * self.stride + x0 : yy * self.stride + x1].translate(table)
-            )
-            for a, b, c, d in cut:
-                if b <= yy < d and a < x1 and c > x0:
-                    lo, hi = max(a, x0) - x0, min(c, x1) - x0
-                    row[lo:hi] = b"\x02" * (hi - lo)
+            row = self.data[yy * self.stride + x0 : yy * self.stride + x1].translate(table)
+            if cut:
+                masked = bytearray(row)
+                for a, b, c, d in cut:
+                    if b <= yy < d:
+                        lo, hi = max(a, x0) - x0, min(c, x1) - x0
+                        masked[lo:hi] = b"\x02" * (hi - lo)
+                row = bytes(masked)
             total += len(row) - row.count(2)
             same += row.count(1)
         return total == 0 or same >= 0.97 * total
@@ -299,14 +306,16 @@ def _worth(chars: list[_Char]) -> bool:
     return sum(ch.c.isalnum() for ch in chars) >= 2
 
 
-def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
-    """Findings of one page (``number`` 1-based)."""
+def check_page(m: Any, page: Any, number: int, hints: TextHints | None = None) -> list[Hidden]:
+    """Findings of one page (``number`` 1-based); ``hints``: its spans, when it was read."""
     log = draw_log(page)  # get_bboxlog's entries, with only the images' boxes
     covers = _covers(m, page, log)
     if not covers and not any(k in ("ignore-text", "fill-image") for k, _ in log):
         # No cover, no invisible (OCR) text and no image to be dark under it: nothing to
         # find, and the page's text trace (the costliest step) is not read.
         return []
+    if hints is not None and not may_hide(hints, covers, log):
+        return []  # no text where a cover could hide it (a white page background, rules)
     rects = [(c.rect.x0, c.rect.y0, c.rect.x1, c.rect.y1) for c in covers]
     shown, invisible = _chars(m, page, rects)
     order = {id(ch): i for i, ch in enumerate(shown)}  # drawing order, to read the text
@@ -332,7 +341,7 @@ def check_page(m: Any, page: Any, number: int) -> list[Hidden]:
                 raster = rasters[r4, zoom] = _Raster(m, shown_list, cover.rect, zoom)
             if cover.gray is not None and abs(raster.mode - 255 * cover.gray) > 40:
                 continue  # the area is not the fill's colour: rules or a frame, not a box
-            on_top = [ch.box for ch in near if not _hideable(ch, cover)]
+            on_top = raster.cuts([ch.box for ch in near if not _hideable(ch, cover)])
             under = [ch for ch in under if raster.uniform(_meet(ch.core, r4), on_top)]
             if not _worth(under):
                 continue
@@ -368,12 +377,17 @@ def _dark_ocr(
 
 def bad_redactions(path: str | Path) -> list[Hidden]:
     """Every cover over text that can still be copied, in page order."""
-    m = _pymupdf()
     doc = _open(Path(path))
     try:
-        found: list[Hidden] = []
-        for number, page in enumerate(doc, 1):
-            found += check_page(m, page, number)
-        return found
+        return bad_redactions_in(doc)
     finally:
         doc.close()
+
+
+def bad_redactions_in(doc: Any, hints: list[TextHints] | None = None) -> list[Hidden]:
+    """``bad_redactions`` of an open document; ``hints``: one a page, when it was read."""
+    m = _pymupdf()
+    found: list[Hidden] = []
+    for number, page in enumerate(doc, 1):
+        found += check_page(m, page, number, hints[number - 1] if hints else None)
+    return found

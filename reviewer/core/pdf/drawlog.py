@@ -1,7 +1,8 @@
 """A page's drawing log for the bad-redaction check: the entries of PyMuPDF's
-``Page.get_bboxlog`` (one per drawing call, in drawing order, same names), with a box only
-for images and filled paths — the kinds whose place the check reads. Text and stroke
-bounds are not computed, which is most of what the bbox log costs above running the page."""
+``Page.get_bboxlog`` (one per drawing call, in drawing order, same names), with a box for
+images, filled paths and text (its glyphs' boxes, which cost little) — the kinds whose
+place the check reads. Stroke bounds are not computed: they are most of what the bbox log
+costs above running the page."""
 
 from __future__ import annotations
 
@@ -36,14 +37,14 @@ def _device_class() -> Any:
         def stroke_path(self, *args: Any) -> None:
             self.result.append(("stroke-path", None))
 
-        def fill_text(self, *args: Any) -> None:
-            self.result.append(("fill-text", None))
+        def fill_text(self, ctx: Any, text: Any, ctm: Any, *args: Any) -> None:
+            self.result.append(("fill-text", _bound(text, ctm)))
 
-        def stroke_text(self, *args: Any) -> None:
-            self.result.append(("stroke-text", None))
+        def stroke_text(self, ctx: Any, text: Any, stroke: Any, ctm: Any, *args: Any) -> None:
+            self.result.append(("stroke-text", _bound(text, ctm)))
 
-        def ignore_text(self, *args: Any) -> None:
-            self.result.append(("ignore-text", None))
+        def ignore_text(self, ctx: Any, text: Any, ctm: Any, *args: Any) -> None:
+            self.result.append(("ignore-text", _bound(text, ctm)))
 
         def fill_shade(self, *args: Any) -> None:
             self.result.append(("fill-shade", None))
@@ -55,6 +56,10 @@ def _device_class() -> Any:
 
         def fill_image_mask(self, *args: Any) -> None:
             self.result.append(("fill-imgmask", None))
+
+    def _bound(text: Any, ctm: Any) -> tuple[float, float, float, float]:
+        box = mupdf.ll_fz_bound_text(text, None, ctm)  # its glyphs' boxes: cheap
+        return (box.x0, box.y0, box.x1, box.y1)
 
     return LogDevice
 

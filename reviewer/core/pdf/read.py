@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.core.errors import BadFileError
+from reviewer.core.pdf.hints import TextHints
 
 WordBox = tuple[float, float, float, float, str]  # x0, y0, x1, y1 in PDF points; the word
 
@@ -161,11 +162,16 @@ def _line(raw: dict[str, Any], colours: Counter[int], drop_color: int | None) ->
 
 
 def _page_lines(
-    page: Any, flags: int, colours: Counter[int], drop_color: int | None = None
-) -> tuple[Line, ...]:
+    page: Any, flags: int, colours: Counter[int], drop_color: int | None = None,
+    hints: TextHints | None = None,
+) -> tuple[Line, ...]:  # fmt: skip
     out: list[Line] = []
     for block in page.get_text("dict", flags=flags)["blocks"]:
         for raw in block.get("lines", ()):
+            if hints is not None:
+                straight = raw["dir"] == (1.0, 0.0)
+                for span in raw["spans"]:
+                    hints.add(span, straight)
             line = _line(raw, colours, drop_color)
             if line is not None:
                 out.append(line)
@@ -174,15 +180,20 @@ def _page_lines(
 
 def _all_pages(
     doc: Any, flags: int, colours: Counter[int], drop_color: int | None = None,
-    lost: dict[int, str] | None = None,
+    lost: dict[int, str] | None = None, hints: list[TextHints] | None = None,
 ) -> list[PageText]:  # fmt: skip
-    """Every page's lines; ``lost`` collects the pages MuPDF could not read whole."""
+    """Every page's lines; ``lost`` collects the pages MuPDF could not read whole, ``hints``
+    what the bad-redaction check may use of each page's spans (``hints.TextHints``)."""
     tools = _pymupdf().TOOLS
     out = []
     for index in range(doc.page_count):
         try:
             p = doc[index]
-            lines = _page_lines(p, flags, colours, drop_color)
+            page_hints = None
+            if hints is not None:
+                page_hints = TextHints()
+                hints.append(page_hints)
+            lines = _page_lines(p, flags, colours, drop_color, page_hints)
             cover = _image_cover(p) if sum(len(ln.text) for ln in lines) < 400 else 0.0
             width, height = p.rect.width, p.rect.height
         except Exception as exc:  # a page object that is missing or unreadable
@@ -228,6 +239,17 @@ def read_pdf(path: str | Path, accept_damaged: bool = False) -> PdfText:
     ``lost_pages`` set."""
     p = Path(path)
     doc = _open(p)
+    try:
+        return read_open(doc, p, accept_damaged)
+    finally:
+        doc.close()
+
+
+def read_open(
+    doc: Any, p: Path, accept_damaged: bool = False, hints: list[TextHints] | None = None
+) -> PdfText:
+    """``read_pdf`` of a document opened by ``_open`` (left open); fills ``hints`` with one
+    ``TextHints`` a page when given."""
     pymupdf = _pymupdf()
     flags = (
         pymupdf.TEXT_PRESERVE_LIGATURES
@@ -240,7 +262,7 @@ def read_pdf(path: str | Path, accept_damaged: bool = False) -> PdfText:
         damage = opened or ("MuPDF had to repair it" if doc.is_repaired else None)
         colours: Counter[int] = Counter()
         lost: dict[int, str] = {}
-        pages = _all_pages(doc, flags, colours, lost=lost)
+        pages = _all_pages(doc, flags, colours, lost=lost, hints=hints)
         if _is_redline(colours, pages):  # a comparison print: deleted text is red, inserted blue
             pages = _all_pages(doc, flags, Counter(), drop_color=_RED, lost={})
         if lost and damage is None:
@@ -256,8 +278,6 @@ def read_pdf(path: str | Path, accept_damaged: bool = False) -> PdfText:
         raise
     except Exception as exc:
         raise BadFileError(p, f"is damaged: text could not be read ({exc})") from None
-    finally:
-        doc.close()
 
 
 def render_gray_png(path: str | Path, page_index: int, dpi: int) -> tuple[bytes, float]:

@@ -9,7 +9,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from reviewer.core.errors import ReviewerError
 from reviewer.core.matter.store import Matter
 from reviewer.core.pdf.covers import Hidden, bad_redactions
 
@@ -43,12 +42,3 @@ def findings_of(matter: Matter, doc_id: int) -> list[dict[str, object]]:
         [doc_id],
     ).fetchall()
     return [{"page": p, "rect": json.loads(r), "text": t, "cover": c} for p, r, t, c in rows]
-
-
-def findings_for_import(path: str | Path) -> tuple[dict[str, object], ...]:
-    """The rows to store for a file being imported. The check never fails an import: a page
-    MuPDF cannot analyse is left out (the file itself was read by then)."""
-    try:
-        return tuple(as_rows(bad_redactions(path)))
-    except (ReviewerError, RuntimeError, ValueError):
-        return ()

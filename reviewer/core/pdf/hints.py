@@ -1,0 +1,99 @@
+"""What a page's text extraction already tells the bad-redaction check, so that it reads a
+page's text trace (its costliest step) only where a finding is possible.
+
+While ``read`` walks a page's ``get_text("dict")`` spans, ``TextHints`` keeps each span's box,
+gray level and count of letters and digits, and the distinct letters of invisible text.
+``may_hide`` then answers, from those and the page's covers and drawing log, whether any
+cover could have at least two letters or digits under it, or invisible text could lie on a
+dark area. It errs on the side of "yes": a page it clears is one the full check clears too.
+The margins below allow for the small differences between a span's box in the text page
+and a glyph's box in the text trace, and between a colour converted to RGB and the gray the
+check computes from the colour as drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum
+
+_MARGIN = 3.0  # points round a box within which a turned span or a text is taken to meet it
+_SLACK = 1.0  # points a span's box may differ from its glyphs' boxes in the text trace (height)
+_SLACK_X = 0.25  # the same across: both are made of the glyphs' advances
+_NARROW = 0.12  # 60 % of two glyphs 0.1 of the line height wide ('i' is ~0.2)
+_GRAY_SLACK = 0.5  # |text gray - cover gray| below which text drawn on top may be hidden
+_FAINT = 26  # alpha (0-255) below which a span may be invisible (the check: opacity < 0.05)
+_TEXT = frozenset(("fill-text", "stroke-text", "ignore-text"))
+
+
+@dataclass(slots=True)
+class TextHints:
+    """One page's spans as the check needs them."""
+
+    # x0, y0, x1, y1, gray, letters and digits (1, or 2 for "two or more"), straight
+    spans: list[tuple[float, float, float, float, float, int, bool]] = field(default_factory=list)
+    invisible: set[str] = field(default_factory=set)  # casefolded letters and digits
+
+    def add(self, span: dict[str, Any], straight: bool = True) -> None:
+        """Keep what the check may need of one ``dict`` span (``straight``: its line runs
+        left to right; a turned span is kept as meeting every cover it comes near)."""
+        text = span["text"]
+        first = _ALNUM.search(text)
+        if first is None:
+            return
+        alnum = 2 if _ALNUM.search(text, first.end()) else 1  # the check asks for two
+        c = span["color"]
+        gray = (0.3 * (c >> 16 & 255) + 0.59 * (c >> 8 & 255) + 0.11 * (c & 255)) / 255
+        x0, y0, x1, y1 = span["bbox"]
+        self.spans.append((x0, y0, x1, y1, gray, alnum, straight))
+        if span.get("alpha", 255) < _FAINT or not span.get("char_flags", 16) & 48:
+            self.invisible.update(ch.casefold() for ch in text if ch.isalnum())
+
+
+def may_hide(hints: TextHints, covers: list[Any], log: list[tuple[str, Any]]) -> bool:
+    """Whether the full check could report anything on this page (see the module text).
+    ``covers``: the check's covers (``rect``, ``seqno``, ``gray``, ``forced``); ``log``: the
+    page's drawing log, whose text entries carry their glyphs' boxes."""
+    if len(hints.invisible) >= 4:
+        return True  # invisible text with letters enough: it may lie on a dark area
+    texts = [(i, box) for i, (kind, box) in enumerate(log) if kind in _TEXT]
+    for cover in covers:
+        if cover.forced:
+            return True
+        r, gray = cover.rect, cover.gray
+        # text drawn before the cover, near it: only such text (or text in the cover's own
+        # colour, drawn on top) can be under it
+        drawn = [b for i, b in texts if i < cover.seqno and _meets(b, r, _MARGIN)]
+        alnum = 0
+        for span in hints.spans:
+            if not _under(span, r):
+                continue
+            same = gray is not None and abs(span[4] - gray) < _GRAY_SLACK
+            if same or any(_meets(b, span, _MARGIN) for b in drawn):
+                alnum += span[5]
+                if alnum >= 2:
+                    return True
+    return False
+
+
+def _meets(box: Any, r: Any, margin: float) -> bool:
+    """Whether ``box`` (a 4-tuple) meets ``r`` (a Rect or a tuple) grown by ``margin``."""
+    x0, y0, x1, y1 = r[0] - margin, r[1] - margin, r[2] + margin, r[3] + margin
+    return box is not None and box[0] < x1 and box[2] > x0 and box[1] < y1 and box[3] > y0
+
+
+def _under(span: tuple[float, float, float, float, float, int, bool], r: Any) -> bool:
+    """Whether two glyphs of ``span`` could each have 60 % of their core band (the middle
+    half of their height) inside ``r``: the span must reach into ``r`` across at least the
+    width of two narrow glyphs' 60 % and down the core band's 60 %, less the margin."""
+    x0, y0, x1, y1, _, _, straight = span
+    if not straight:
+        m = _MARGIN
+        return not (x0 > r.x1 + m or x1 < r.x0 - m or y0 > r.y1 + m or y1 < r.y0 - m)
+    h = y1 - y0
+    across = min(x1, r.x1) - max(x0, r.x0)
+    band0, band1 = y0 + h / 4, y1 - h / 4
+    down = min(band1, r.y1) - max(band0, r.y0)
+    return across >= _NARROW * h - _SLACK_X and down >= 0.3 * h - _SLACK

@@ -1,0 +1,90 @@
+"""The bad-redaction check as import runs it: told by the text it has just read which pages
+hold nothing it could report (``pdf.hints``), it finds exactly what the full check finds,
+and reads far fewer text traces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from reviewer.core.pdf import covers
+from reviewer.core.pdf.covers import bad_redactions
+from reviewer.core.pdf.intake import read_for_import
+from reviewer.core.pdf.read import read_pdf
+from tests.core.redaction_samples import BAD, CLEAN, bad, clean
+
+# corpus filings with true findings, with remnant glyphs at box edges, white text on coloured
+# headings, an OCR layer on a scan, a redline, pleading paper's white margin boxes
+REAL = (
+    "cand-288207-order-pleading-paper.pdf",
+    "cod-berkshire-v-schubert-complaint.pdf",
+    "dev2-cacd-2-18-cv-09321-55-3.pdf",
+    "cand-316263-second-amended-complaint.pdf",
+    "cacd-646349-opposition-clawback-privilege.pdf",
+    "cacd-667461-exhibit-survey-report.pdf",
+    "ared-declaration-ocr-scan.pdf",
+    "cacd-798862-redline-first-amended-complaint.pdf",
+    "akd-thomas-complaint-page1-hidden-text.pdf",
+    "caed-373457-complaint.pdf",
+    "dev2-cacd.719911.55.44.pdf",
+)
+
+
+@pytest.mark.parametrize("kind", BAD + CLEAN)
+def test_generated_pages_give_what_the_full_check_gives(tmp_path: Path, kind: str) -> None:
+    make = bad if kind in BAD else clean
+    path = make(kind, tmp_path / f"{kind}.pdf")
+    pdf, found = read_for_import(path)
+    assert found == bad_redactions(path)
+    assert bool(found) == (kind in BAD)
+    assert pdf == read_pdf(path)  # the text read is the one read_pdf gives
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_filings_give_what_the_full_check_gives(corpus: Path, name: str) -> None:
+    assert read_for_import(corpus / name)[1] == bad_redactions(corpus / name)
+
+
+def _traced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = covers._chars
+
+    def counting(m: object, page: pymupdf.Page, rects: object) -> object:
+        calls.append(page.number)
+        return real(m, page, rects)
+
+    monkeypatch.setattr(covers, "_chars", counting)
+    return calls
+
+
+def test_pages_whose_covers_hide_no_text_are_not_traced(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pleading paper: a white box behind the line numbers on every page, drawn before them
+    path = corpus / "caed-373457-complaint.pdf"
+    calls = _traced(monkeypatch)
+    bad_redactions(path)
+    full = len(calls)
+    calls.clear()
+    read_for_import(path)
+    assert full >= 20
+    assert len(calls) <= full // 2, (len(calls), full)
+
+
+def test_a_white_background_drawn_first_needs_no_trace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(page.rect, color=None, fill=(1, 1, 1))  # the page's background, first
+    page.insert_text((72, 100), "Text drawn on top of a white background.", fontsize=12)
+    page = doc.new_page()
+    page.insert_text((72, 100), "Text drawn under a white box.", fontsize=12)
+    page.draw_rect(pymupdf.Rect(70, 85, 300, 105), color=None, fill=(1, 1, 1))
+    doc.save(tmp_path / "white.pdf")
+    calls = _traced(monkeypatch)
+    _, found = read_for_import(tmp_path / "white.pdf")
+    assert calls == [1]  # only the page whose box came after its text
+    assert [(h.page, h.cover) for h in found] == [(2, "white filled box")]
