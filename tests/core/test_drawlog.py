@@ -31,3 +31,20 @@ def test_same_entries_in_the_same_order_and_the_same_image_boxes(rotation: int) 
     assert [b for k, b in got if k in placed] == [b for k, b in expected if k in placed]
     assert {"fill-image", "fill-path", "ignore-text", "fill-text"} <= {k for k, _ in got}
     assert page.rotation == rotation  # put back as it was
+
+
+def test_text_entries_carry_their_glyphs_box_and_actual_text_is_noted() -> None:
+    doc = pymupdf.open()
+    page = _page_with_everything(doc)
+    got = draw_log(page)
+    expected = page.get_bboxlog()
+    texts = [(b, e) for (k, b), (_, e) in zip(got, expected, strict=True) if k.endswith("-text")]
+    assert len(texts) == 2
+    for box, bbox in texts:  # the glyphs' ink lies inside the bbox log's text box
+        assert pymupdf.Rect(bbox).contains(pymupdf.Rect(box))
+        assert pymupdf.Rect(box).width > 20
+    assert not got.actual_text
+    xref = page.get_contents()[-1]
+    ops = b"\n/Span <</ActualText (x)>> BDC BT /helv 9 Tf 50 50 Td (y) Tj ET EMC"
+    doc.update_stream(xref, doc.xref_stream(xref) + ops)
+    assert draw_log(doc[0]).actual_text

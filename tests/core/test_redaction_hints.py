@@ -88,3 +88,48 @@ def test_a_white_background_drawn_first_needs_no_trace(
     _, found = read_for_import(tmp_path / "white.pdf")
     assert calls == [1]  # only the page whose box came after its text
     assert [(h.page, h.cover) for h in found] == [(2, "white filled box")]
+
+
+def _glyphs(page: pymupdf.Page, words: str) -> pymupdf.Rect:
+    """Where ``words`` are drawn (from the glyphs, whatever the text page makes of them)."""
+    for span in page.get_texttrace():
+        text = "".join(chr(c[0]) for c in span["chars"])
+        at = text.find(words)
+        if at >= 0:
+            boxes = [pymupdf.Rect(c[3]) for c in span["chars"][at : at + len(words)]]
+            return boxes[0] | boxes[-1]
+    raise AssertionError(f"{words!r} is not drawn")
+
+
+def _text_object_page(tmp_path: Path, marked: str = "", name: str = "object.pdf") -> Path:
+    """A paragraph drawn as one text object (two lines), a box drawn after it over two words
+    of its first line; ``marked``: marked-content properties round the text (ActualText)."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Caption line that is not covered at all.", fontsize=12)
+    begin, end = (f"/Span <<{marked}>> BDC ", " EMC") if marked else ("", "")
+    ops = (f"{begin}BT /helv 12 Tf 72 200 Td (The first line names Secret Agent Smith here.) Tj "
+           f"0 -14 Td (The second line of the same paragraph.) Tj ET{end}")  # fmt: skip
+    xref = page.get_contents()[-1]
+    doc.update_stream(xref, doc.xref_stream(xref) + b"\n" + ops.encode())
+    box = _glyphs(page, "Secret Agent")
+    page.draw_rect(pymupdf.Rect(box.x0 - 1, box.y0 - 1, box.x1 + 1, box.y1 + 1), color=None,
+                   fill=(0, 0, 0))  # fmt: skip
+    doc.save(tmp_path / name)
+    return tmp_path / name
+
+
+def test_a_box_over_part_of_a_paragraph_drawn_as_one_text_object(tmp_path: Path) -> None:
+    path = _text_object_page(tmp_path)
+    found = read_for_import(path)[1]
+    assert found == bad_redactions(path)
+    assert [("Secret Agent" in h.text, h.cover) for h in found] == [(True, "black filled box")]
+
+
+def test_text_the_text_page_replaces_by_actual_text_is_still_checked(tmp_path: Path) -> None:
+    path = _text_object_page(tmp_path, "/ActualText ()", "actual.pdf")
+    pdf, found = read_for_import(path)
+    assert not any("Secret" in ln.text for p in pdf.pages for ln in p.lines)  # not in the text
+    assert found == bad_redactions(path)
+    assert len(found) == 1
+    assert "Secret Agent" in found[0].text

@@ -14,6 +14,13 @@ from reviewer.core.pdf.read import _pymupdf
 Entry = tuple[str, Any]  # (kind, box or None)
 
 
+class DrawLog(list[Entry]):
+    """The entries, and whether the page marks any text with an ActualText (the text page
+    then holds that text in place of the glyphs drawn)."""
+
+    actual_text = False
+
+
 @cache
 def _device_class() -> Any:
     """The device class, made once pymupdf is loaded (it is imported lazily)."""
@@ -23,12 +30,16 @@ def _device_class() -> Any:
     class LogDevice(mupdf.FzDevice2):  # type: ignore[misc, name-defined]
         """Every call ``get_bboxlog``'s device logs, in the same order."""
 
-        def __init__(self, result: list[Entry]) -> None:
+        def __init__(self, result: DrawLog) -> None:
             super().__init__()
             self.result = result
-            for name in ("fill_path", "stroke_path", "fill_text", "stroke_text",
-                         "ignore_text", "fill_shade", "fill_image", "fill_image_mask"):  # fmt: skip
+            for name in ("fill_path", "stroke_path", "fill_text", "stroke_text", "ignore_text",
+                         "fill_shade", "fill_image", "fill_image_mask",
+                         "begin_metatext"):  # fmt: skip
                 getattr(self, f"use_virtual_{name}")()
+
+        def begin_metatext(self, *args: Any) -> None:
+            self.result.actual_text = True  # not an entry: get_bboxlog lists none
 
         def fill_path(self, ctx: Any, path: Any, even_odd: Any, ctm: Any, *args: Any) -> None:
             box = mupdf.ll_fz_bound_path(path, None, ctm)  # as get_bboxlog bounds a fill
@@ -64,14 +75,14 @@ def _device_class() -> Any:
     return LogDevice
 
 
-def draw_log(page: Any) -> list[Entry]:
+def draw_log(page: Any) -> DrawLog:
     """``page``'s drawing log (a PyMuPDF page), run unrotated as ``get_bboxlog`` runs it."""
     mupdf = _pymupdf().mupdf
     rotation = page.rotation
     if rotation:
         page.set_rotation(0)
     try:
-        result: list[Entry] = []
+        result = DrawLog()
         dev = _device_class()(result)
         mupdf.fz_run_page(page.this, dev, mupdf.FzMatrix(), mupdf.FzCookie())
         mupdf.fz_close_device(dev)
