@@ -224,3 +224,70 @@ def test_the_caption_block_is_one_unit(tmp_path: Path) -> None:
     assert "JANE ROE" in paras[0].text
     assert sum(p.kind == "caption" for p in paras) == 1
     assert [p.number for p in _numbered(paras)] == ["1", "2"]
+
+
+def test_a_roman_numeral_on_a_line_of_its_own_heads_the_title_below_it(tmp_path: Path) -> None:
+    f = Filing()
+    for numeral, title, first in (("I.", "INTRODUCTION", 1), ("II.", "THE PARTIES", 3)):
+        f.line(numeral, 300, bold=True, pitch=34)  # a line and a half above its title
+        f.centred(title)
+        _body(2, first, f)
+    paras = _units(f, tmp_path)
+    heads = ["I. INTRODUCTION", "II. THE PARTIES"]
+    assert [p.text for p in paras if p.kind == "heading"] == heads
+    assert [p.section for p in _numbered(paras)] == [heads[0]] * 2 + [heads[1]] * 2
+
+
+def test_a_signature_block_line_that_happens_to_sit_near_the_centre_is_no_heading(
+    tmp_path: Path,
+) -> None:
+    f = _body(3)
+    block = (
+        "Respectfully submitted,",
+        "ROE LAW LLP",
+        "By: /s/ Jane Roe",
+        "Attorneys for Defendant",
+        "NORTHWESTERN INTEGRATED",
+        "CIRCUIT CO., LTD.",
+    )
+    for t in block:
+        f.line(t, 302, pitch=14)
+    paras = _units(f, tmp_path)
+    assert not [p.text for p in paras if p.kind == "heading"]
+    assert any(p.text.endswith(" ".join(block[-2:])) for p in paras)
+
+
+def test_a_caption_whose_parties_run_over_the_page_is_one_unit(tmp_path: Path) -> None:
+    f = Filing()
+    for t in (
+        "JANE ROE (SBN 123456)",
+        "jroe@example.com",
+        "ROE LAW LLP",
+        "1 Main Street, Suite 200",
+        "Oakland, California 94612",
+        "Attorneys for Plaintiffs",
+    ):
+        f.line(t, LEFT, pitch=24)  # fmt: skip
+    f.line("")
+    f.centred("UNITED STATES DISTRICT COURT").centred("NORTHERN DISTRICT OF CALIFORNIA")
+    for left, right in (
+        ("JOHN DOE, a minor, by his guardian", ") Case No. 4:24-cv-01234"),
+        ("JANE DOE; RICHARD DOE, a minor;", ") DECLARATION OF JANE ROE"),
+        ("MARY DOE, a minor; and", ")"),
+        ("PETER DOE, a minor,", ")"),
+        ("SUSAN DOE, a minor, and", ")"),
+        ("ALAN DOE, a minor,", ")"),
+    ):
+        f._put(left, LEFT)  # fmt: skip
+        f.line(right, 300)
+    f.new_page()
+    for t in ("Plaintiffs,", "v.", "KENNETH WIDGETSON,", "Defendant."):
+        f.line(t, LEFT + (110 if t.endswith(("s,", "t.")) else 0))
+    f.line("I, Jane Roe, hereby declare as follows:", LEFT + 36)
+    _body(2, 1, f)
+    paras = _units(f, tmp_path)
+    assert paras[0].kind == "caption"
+    assert "KENNETH WIDGETSON" in paras[0].text
+    assert (paras[0].page_start, paras[0].page_end) == (1, 2)
+    assert not [p.text for p in paras if p.kind == "heading"]
+    assert [p.number for p in _numbered(paras)] == ["1", "2"]

@@ -23,6 +23,13 @@ _CAPTION_EVIDENCE = re.compile(
     re.I,
 )
 _COURT = re.compile(r"\b(?:COURT|Court)\b")
+# a party's role on a line of its own, as the caption's left column ends: "Defendants."
+_ROLE = re.compile(
+    r"(?:[A-Za-z-]+\s+)?(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|"
+    r"appellees?|debtors?|claimants?)\s*[.,;]?",
+    re.I,
+)
+_CARRY_ROWS = 15  # rows at the top of the next page where a caption's end is looked for
 _LOWER = re.compile(r"[a-z]")
 
 
@@ -78,4 +85,23 @@ def caption_rows(pages: Sequence[CleanPage], g: Geometry) -> list[Row]:
         head.append(row)
     if len(head) == len(first.rows) and len(pages) == 1:
         return []  # a one-page document that is all caption-like is not one
-    return head if len(head) >= 3 and evidence >= 2 else []
+    if len(head) < 3 or evidence < 2:
+        return []
+    if len(head) == len(first.rows):  # the whole page: the parties may go on over the page
+        later = [p for p in pages if p.rows and p.index > first.index]
+        head += _carried_over(later[0], g) if later else []
+    return head
+
+
+def _carried_over(page: CleanPage, g: Geometry) -> list[Row]:
+    """The top rows of the page after a caption that filled its page, down to the last line
+    naming a party's role ("Defendant.") before the body begins; none without one."""
+    last = None
+    for i, row in enumerate(page.rows[:_CARRY_ROWS]):
+        t = row.text.strip()
+        m = NUM_RE.match(t)
+        if (m and m.group(2)) or _prose(row, g):
+            break
+        if _ROLE.fullmatch(t):
+            last = i
+    return list(page.rows[: last + 1]) if last is not None else []

@@ -60,7 +60,7 @@ class Walker:
         n = int(m.group(1)) if m else 0
         after = self.cur is not None and self.cur.kind == "heading" and self.cur is self.out[-1]
         open_sentence = self.prev is not None and not after and not ends_sentence(self.prev)
-        midsentence = open_sentence and not strong_heading(row, self.g)
+        midsentence = open_sentence and (not strong_heading(row, self.g) or self._same_block(row))
         if (m and numbered_heading(row, self.g, m.group(2)) and not midsentence) or (
             not midsentence and self._title_line(row, after) and not (m and self._accepts(n, row))
         ):
@@ -76,6 +76,16 @@ class Walker:
         else:
             self._line(row, t)
         self.prev = row
+
+    def _same_block(self, row: Row) -> bool:
+        """The next line of a block set flush left away from the margin (a signature block's
+        "Attorneys for Defendant / ACME HOLDINGS / CO., LTD."): it may happen to sit near
+        the centre, yet starts where the line above started, right below it."""
+        prev = self.prev
+        if prev is None or prev.page != row.page or COUNT_RE.match(row.text.strip()):
+            return False
+        flush = abs(row.x0 - prev.x0) < 2 and abs(row.x1 - prev.x1) > 10
+        return flush and not self.g.centred(prev) and line_gap(prev, row) < 1.5
 
     def _wraps_heading(self, row: Row) -> bool:
         """The second line of a heading that wrapped: the line above ran to the margin
@@ -185,6 +195,9 @@ class Walker:
             return last if near or prev.page + 1 == row.page else None
         if ENUM_RE.match(t) or re.fullmatch(r"(?:[IVXLC]{1,6}|[A-Z])\.", t):
             return None  # "A. …" under "I. …": a heading of its own
+        if len(last.rows) == 1 and re.fullmatch(r"(?:[IVXLC]{1,6}|[A-Z])\.", last.text.strip()):
+            near = line_gap(prev, row) < 3 or prev.page + 1 == row.page
+            return last if near else None  # "I." on a line of its own, its title below
         same_style = prev.bold == row.bold and caps(prev.text) == caps(t)
         wrapped = not ends_sentence(prev) and prev.text.rstrip()[-1:] not in ".:"
         if line_gap(prev, row) < 0.6 or (line_gap(prev, row) < 1.6 and (same_style or wrapped)):
