@@ -291,3 +291,18 @@ def test_a_caption_whose_parties_run_over_the_page_is_one_unit(tmp_path: Path) -
     assert (paras[0].page_start, paras[0].page_end) == (1, 2)
     assert not [p.text for p in paras if p.kind == "heading"]
     assert [p.number for p in _numbered(paras)] == ["1", "2"]
+
+
+def test_a_bold_heading_that_runs_to_the_margin_and_wraps_is_one_unit(tmp_path: Path) -> None:
+    f = _body(2)
+    f.line("A. Defendants Knowingly Benefited From Participation In A Venture That Traded", LEFT,
+           bold=True, pitch=14)  # fmt: skip
+    f.line("In Children And Profited From The Material It Hosted", LEFT, bold=True)
+    _body(2, 3, f)
+    paras = _units(f, tmp_path)
+    assert [p.text for p in paras if p.kind == "heading"] == [
+        "A. Defendants Knowingly Benefited From Participation In A Venture That Traded "
+        "In Children And Profited From The Material It Hosted"
+    ]
+    assert [p.number for p in _numbered(paras)] == ["1", "2", "3", "4"]
+    assert not [p for p in paras if p.kind == "text"]

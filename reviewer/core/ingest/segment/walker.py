@@ -89,15 +89,18 @@ class Walker:
 
     def _wraps_heading(self, row: Row) -> bool:
         """The second line of a heading that wrapped: the line above ran to the margin
-        without finishing, and this one is set in the same weight right below it."""
+        without finishing, and this one is set in the same weight and case right below it."""
         prev = self.prev
         if prev is None or NUM_RE.match(row.text.strip()) or ENUM_RE.match(row.text.strip()):
             return False
         wrapped = prev.x1 > self.g.right - 0.2 * self.g.width and not ends_sentence(prev)
-        return wrapped and prev.bold == row.bold and line_gap(prev, row) < 1.6
+        same = prev.bold == row.bold and caps(prev.text) == caps(row.text)
+        return wrapped and same and line_gap(prev, row) < 1.6
 
     def _title_line(self, row: Row, after: bool) -> bool:
-        return is_heading(row, self.g, after) or (after and self._count_title(row))
+        if is_heading(row, self.g, after):
+            return True
+        return after and (self._count_title(row) or self._wraps_heading(row))
 
     def _count_title(self, row: Row) -> bool:
         """A line of a COUNT heading's title or its "(Against …)" line, however set."""
