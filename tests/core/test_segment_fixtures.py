@@ -306,3 +306,33 @@ def test_a_bold_heading_that_runs_to_the_margin_and_wraps_is_one_unit(tmp_path: 
     ]
     assert [p.number for p in _numbered(paras)] == ["1", "2", "3", "4"]
     assert not [p for p in paras if p.kind == "text"]
+
+
+def test_a_transcripts_appearances_give_no_headings_but_its_proceedings_do(
+    tmp_path: Path,
+) -> None:
+    f = Filing()
+    f.centred("UNITED STATES DISTRICT COURT").centred("NORTHERN DISTRICT OF CALIFORNIA")
+    for t in ("JANE ROE, Plaintiff,", "v.", "WIDGET INC., Defendant.", "Case No. 3:24-cv-01234"):
+        f.line(t, LEFT + 20)
+    f.centred("REPORTER'S TRANSCRIPT OF PROCEEDINGS")
+    f.new_page().centred("APPEARANCES:")
+    for t in ("For Plaintiff:", "ROE & PARTNERS LLP", "1 Main Street, Oakland, California",
+              "BY: JANE ROE, ESQ.", "For Defendant:", "WIDGET COUNSEL LLP",
+              "BY: JOHN POE, ESQ."):  # fmt: skip
+        f.line(t, LEFT + 20)
+    f.new_page().centred("P R O C E E D I N G S")
+    speakers = ("THE COURT:", "MR. ROE:", "MR. POE:")
+    for n in range(2, 26):
+        who = speakers[n % 3] if n % 2 else ""
+        said = "that is what the record of this hearing shows on this very day, Your Honor."
+        f.line(f"{who} {said}" if who else said.capitalize(), LEFT + 20)
+    for page in f.pages:
+        for n in range(1, 26):
+            page.append(("at", str(n), 50.0, 72.0 + 24 * (n - 1), 0, 12))
+    paras = _units(f, tmp_path)
+    heads = [p.text for p in paras if p.kind == "heading"]
+    assert "P R O C E E D I N G S" in heads
+    assert not {"ROE & PARTNERS LLP", "WIDGET COUNSEL LLP", "BY: JANE ROE, ESQ."} & set(heads)
+    assert any("WIDGET COUNSEL LLP" in p.text for p in paras if p.kind == "text")
+    assert _numbered(paras) == []

@@ -33,6 +33,15 @@ CLOSE_RE = re.compile(
 )
 _PRAYER_ITEM = re.compile(r"^\(?([a-z]{1,2}|[ivx]{1,5})[.)]\s+(.*)$", re.S)
 
+# A transcript's front matter: the appearances of counsel, until the proceedings (or the
+# index of witnesses) begin; letters may be spaced out ("P R O C E E D I N G S").
+_APPEARANCES_RE = re.compile(r"A\s*P\s*P\s*E\s*A\s*R\s*A\s*N\s*C\s*E\s*S\b", re.I)
+_PROCEEDINGS_RE = re.compile(
+    r"(?:P\s*R\s*O\s*C\s*E\s*E\s*D\s*I\s*N\s*G\s*S|I\s*N\s*D\s*E\s*X|E\s*X\s*H\s*I\s*B\s*I\s*T\s*S"
+    r"|E\s*X\s*A\s*M\s*I\s*N\s*A\s*T\s*I\s*O\s*N)\b",
+    re.I,
+)
+
 
 class Walker:
     """Feeds rows one at a time (with the next row to look ahead) into ``out``."""
@@ -53,6 +62,7 @@ class Walker:
         self.against: str | None = None
         self.prev: Row | None = None
         self.closed = False  # a prayer or signature ended the list; no heading since
+        self.appearances = False  # a transcript's list of counsel: names, not headings
 
     def feed(self, row: Row) -> None:
         t = row.text.strip()
@@ -61,7 +71,9 @@ class Walker:
         after = self.cur is not None and self.cur.kind == "heading" and self.cur is self.out[-1]
         open_sentence = self.prev is not None and not after and not ends_sentence(self.prev)
         midsentence = open_sentence and (not strong_heading(row, self.g) or self._same_block(row))
-        if (m and numbered_heading(row, self.g, m.group(2)) and not midsentence) or (
+        if self.appearances and not _PROCEEDINGS_RE.match(t):
+            self._appearance(row, t)
+        elif (m and numbered_heading(row, self.g, m.group(2)) and not midsentence) or (
             not midsentence and self._title_line(row, after) and not (m and self._accepts(n, row))
         ):
             self._heading(row)
@@ -76,6 +88,14 @@ class Walker:
         else:
             self._line(row, t)
         self.prev = row
+
+    def _appearance(self, row: Row, t: str) -> None:
+        """A line of a transcript's appearances: counsel's and firms' names in capitals are
+        text, not outline headings; a new page starts a new block."""
+        if self.prev is not None and self.prev.page != row.page:
+            self._open(Para("text", None, [row]))
+        else:
+            self._line(row, t)
 
     def _same_block(self, row: Row) -> bool:
         """The next line of a block set flush left away from the margin (a signature block's
@@ -228,6 +248,7 @@ class Walker:
             self.claims = False
         elif JURY_RE.match(t):
             self.mode, self.count, self.against, self.claims = "after", None, None, False
+        self.appearances = not self.numbered and bool(_APPEARANCES_RE.match(text))
         self.section, self.closed = text, False
         last.section, last.count, last.count_against = text, self.count, self.against
 
