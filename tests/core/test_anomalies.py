@@ -108,3 +108,26 @@ def test_bad_redactions_found_on_import_are_anomalies(corpus: Path, tmp_path: Pa
     assert found
     assert all(a.failing and a.page for a in found)
     m.close()
+
+
+def test_the_bad_redaction_warning_names_the_covers_as_found(tmp_path: Path) -> None:
+    """A white box is not called a black box: the warning names each kind of cover."""
+    from reviewer.core.ingest.anomalies import document_anomalies
+    from reviewer.core.ingest.pipeline import import_files
+    from reviewer.core.matter.store import Matter
+    from tests.core.redaction_samples import bad
+
+    m = Matter.create(tmp_path / "W.matter", "W")
+    files = [bad("white-box", tmp_path / "white.pdf"), bad("image", tmp_path / "image.pdf")]
+    for _ in import_files(m, files, workers=1):
+        pass
+    ids = dict(m.db.execute("SELECT file_name, id FROM documents").fetchall())
+    white, image = (
+        [a.message for a in document_anomalies(m, ids[name]) if a.kind == "bad_redaction"]
+        for name in ("white.pdf", "image.pdf")
+    )
+    assert white == ["p. 1: text that can still be copied under 1 cover (white filled box), "
+                     "e.g. \u201cJonathan Quincey Smith\u201d"]  # fmt: skip
+    assert len(image) == 1
+    assert "1 cover (image)" in image[0]
+    m.close()

@@ -155,22 +155,27 @@ def document_anomalies(matter: Matter, doc_id: int, extra: Sequence[Check] = ())
     return [*find_anomalies(paras, pages, extra), *stored_findings(matter, doc_id)]
 
 
+def _covers_message(page: int, hits: list[dict[str, object]]) -> str:
+    """``p. 3: text that can still be copied under 2 covers (black filled box, image), e.g.
+    “Jane Roe”``: what covers them, as the check names them."""
+    kinds = ", ".join(dict.fromkeys(str(h["cover"]) for h in hits))
+    covers = "1 cover" if len(hits) == 1 else f"{len(hits)} covers"
+    return (f"p. {page}: text that can still be copied under {covers} ({kinds}), e.g. "
+            f"\u201c{str(hits[0]['text'])[:40]}\u201d")  # fmt: skip
+
+
 def stored_findings(matter: Matter, doc_id: int) -> list[Anomaly]:
     """What other steps stored about a document: text that can still be copied from under
-    a black box in the source (``reviewer redactions check``, run on import), and work a
+    an opaque cover in the source (``reviewer redactions check``, run on import), and work a
     re-cut could not place on a new paragraph (``reviewer orphans``)."""
     from reviewer.core.matter.orphans import list_orphans
     from reviewer.core.production.redaction_check import findings_of
 
-    found: dict[int, list[str]] = {}
+    found: dict[int, list[dict[str, object]]] = {}
     for f in findings_of(matter, doc_id):
-        found.setdefault(int(str(f["page"])), []).append(str(f["text"]))
-    out = [
-        Anomaly("bad_redaction", "warning",
-                f"p. {page}: {len(texts)} black box(es) over text that can still be copied "
-                f"(e.g. \u201c{texts[0][:40]}\u201d)", page=page)
-        for page, texts in sorted(found.items())
-    ]  # fmt: skip
+        found.setdefault(int(str(f["page"])), []).append(f)
+    out = [Anomaly("bad_redaction", "warning", _covers_message(page, hits), page=page)
+           for page, hits in sorted(found.items())]  # fmt: skip
     orphans = list_orphans(matter, doc_id)
     if orphans:
         out.append(Anomaly("orphaned", "warning", f"{len(orphans)} piece(s) of work kept after "
