@@ -40,6 +40,7 @@ class TextHints:
     # x0, y0, x1, y1, gray, letters and digits (1, or 2 for two and more), straight
     spans: list[tuple[float, float, float, float, float, int, bool]] = field(default_factory=list)
     invisible: set[str] = field(default_factory=set)  # casefolded letters and digits
+    complete: bool = True  # False: the page could not be read whole (nothing may be cleared)
 
     def add(self, span: dict[str, Any], straight: bool = True) -> None:
         """Keep what the check may need of one ``dict`` span (``straight``: its line runs
@@ -61,8 +62,8 @@ def may_hide(hints: TextHints, covers: list[Any], log: list[tuple[str, Any]]) ->
     """Whether the full check could report anything on this page (see the module text).
     ``covers``: the check's covers (``rect``, ``seqno``, ``gray``, ``forced``); ``log``: the
     page's drawing log, whose text entries carry their glyphs' (ink) boxes."""
-    if len(hints.invisible) >= 4:
-        return True  # invisible text with letters enough: it may lie on a dark area
+    if not hints.complete or len(hints.invisible) >= 4:
+        return True  # unread text, or invisible text with letters enough for a dark area
     if covers and getattr(log, "actual_text", False):
         return True  # the text page holds ActualText in place of some glyphs: trace them
     inked = [(i, box) for i, (kind, box) in enumerate(log) if kind in _TEXT and box]

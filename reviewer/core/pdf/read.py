@@ -187,12 +187,12 @@ def _all_pages(
     tools = _pymupdf().TOOLS
     out = []
     for index in range(doc.page_count):
+        page_hints = None
+        if hints is not None:
+            page_hints = TextHints()
+            hints.append(page_hints)
         try:
             p = doc[index]
-            page_hints = None
-            if hints is not None:
-                page_hints = TextHints()
-                hints.append(page_hints)
             lines = _page_lines(p, flags, colours, drop_color, page_hints)
             cover = _image_cover(p) if sum(len(ln.text) for ln in lines) < 400 else 0.0
             width, height = p.rect.width, p.rect.height
@@ -201,6 +201,8 @@ def _all_pages(
                 raise
             lost[index + 1] = str(exc) or type(exc).__name__
             lines, cover, width, height = (), 0.0, 612.0, 792.0
+            if page_hints is not None:
+                page_hints.complete = False  # the check must not trust what was not read
         warned = tools.mupdf_warnings(reset=True)
         problem = _damage(warned, _PAGE_DAMAGE)
         if problem is None and not lines and cover == 0.0:  # nothing left of the page
