@@ -137,9 +137,10 @@ def test_text_the_text_page_replaces_by_actual_text_is_still_checked(tmp_path: P
 
 def test_a_page_not_read_whole_is_always_traced() -> None:
     from reviewer.core.pdf.covers import _Cover
+    from reviewer.core.pdf.drawlog import DrawLog
     from reviewer.core.pdf.hints import TextHints, may_hide
 
     cover = _Cover(pymupdf.Rect(100, 100, 200, 120), 3, "black filled box", 0.0)
-    ink = [("fill-text", (90.0, 100.0, 210.0, 118.0))]  # text drawn before the box, under it
+    ink = DrawLog([("fill-text", (90.0, 100.0, 210.0, 118.0))])  # drawn before the box, under it
     assert not may_hide(TextHints(), [cover], ink)  # the text page shows no span there
     assert may_hide(TextHints(complete=False), [cover], ink)  # it could not read the page

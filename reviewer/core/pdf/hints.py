@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reviewer.core.pdf.drawlog import DrawLog
 
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum
 
@@ -58,13 +61,13 @@ class TextHints:
             self.invisible.update(ch.casefold() for ch in text if ch.isalnum())
 
 
-def may_hide(hints: TextHints, covers: list[Any], log: list[tuple[str, Any]]) -> bool:
+def may_hide(hints: TextHints, covers: list[Any], log: DrawLog) -> bool:
     """Whether the full check could report anything on this page (see the module text).
     ``covers``: the check's covers (``rect``, ``seqno``, ``gray``, ``forced``); ``log``: the
     page's drawing log, whose text entries carry their glyphs' (ink) boxes."""
     if not hints.complete or len(hints.invisible) >= 4:
         return True  # unread text, or invisible text with letters enough for a dark area
-    if covers and getattr(log, "actual_text", False):
+    if covers and log.actual_text:
         return True  # the text page holds ActualText in place of some glyphs: trace them
     inked = [(i, box) for i, (kind, box) in enumerate(log) if kind in _TEXT and box]
     return any(cover.forced or _may_hide_under(hints, cover, inked) for cover in covers)

@@ -21,7 +21,7 @@ def read_for_import(path: str | Path, accept_damaged: bool = False) -> tuple[Pdf
         hints: list[TextHints] = []
         pdf = read_open(doc, p, accept_damaged, hints)
         try:
-            found = bad_redactions_in(doc, hints if len(hints) == doc.page_count else None)
+            found = bad_redactions_in(doc, hints)  # one a page, read whole or marked not
         except (RuntimeError, ValueError):
             found = []
         return pdf, found
