@@ -336,3 +336,15 @@ def test_a_transcripts_appearances_give_no_headings_but_its_proceedings_do(
     assert not {"ROE & PARTNERS LLP", "WIDGET COUNSEL LLP", "BY: JANE ROE, ESQ."} & set(heads)
     assert any("WIDGET COUNSEL LLP" in p.text for p in paras if p.kind == "text")
     assert _numbered(paras) == []
+
+
+def test_a_dated_line_in_capitals_opens_the_signature_not_a_section(tmp_path: Path) -> None:
+    f = _body(3)
+    f.line("")
+    f._put("DATED: July 9, 2019", LEFT)
+    f.line("ROE & PARTNERS LLP", 300, pitch=14)
+    f.line("WIDGET COUNSEL", 300, pitch=14)
+    f.line("By: /s/ Jane Roe", 300)
+    paras = _units(f, tmp_path)
+    assert not [p.text for p in paras if p.kind == "heading"]
+    assert [p.number for p in _numbered(paras)] == ["1", "2", "3"]

@@ -100,11 +100,13 @@ class Walker:
     def _same_block(self, row: Row) -> bool:
         """The next line of a block set flush left away from the margin (a signature block's
         "Attorneys for Defendant / ACME HOLDINGS / CO., LTD."): it may happen to sit near
-        the centre, yet starts where the line above started, right below it."""
+        the centre, yet starts where the line above (or a column of it) started, right
+        below it."""
         prev = self.prev
         if prev is None or prev.page != row.page or COUNT_RE.match(row.text.strip()):
             return False
-        flush = abs(row.x0 - prev.x0) < 2 and abs(row.x1 - prev.x1) > 10
+        starts = [(part.x0, part.x1) for part in prev.parts] or [(prev.x0, prev.x1)]
+        flush = any(abs(row.x0 - a) < 2 and abs(row.x1 - b) > 10 for a, b in starts)
         return flush and not self.g.centred(prev) and line_gap(prev, row) < 1.5
 
     def _wraps_heading(self, row: Row) -> bool:
@@ -118,6 +120,8 @@ class Walker:
         return wrapped and same and line_gap(prev, row) < 1.6
 
     def _title_line(self, row: Row, after: bool) -> bool:
+        if CLOSE_RE.match(row.text.strip()):
+            return False  # "DATED: … FIRM LLP" in capitals opens the signature, not a section
         if is_heading(row, self.g, after):
             return True
         return after and (self._count_title(row) or self._wraps_heading(row))
